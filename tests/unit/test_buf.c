@@ -1,0 +1,82 @@
+/*
+ * Unit tests for util/buf.c and util/arena.c.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+
+static void
+test_buf__init_is_empty_string(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+
+	assert_non_null(b.ptr);
+	assert_string_equal(b.ptr, "");
+	fl_buf_release(&b);
+}
+
+static void
+test_buf__addf_and_detach(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+	size_t len;
+	char *p;
+
+	fl_buf_addf(&b, "%s:%d", "x", 42);
+	fl_buf_addch(&b, '!');
+	p = fl_buf_detach(&b, &len);
+	assert_string_equal(p, "x:42!");
+	assert_int_equal(len, 5);
+	assert_int_equal(b.len, 0);
+	free(p);
+}
+
+static void
+test_buf__json_string_escapes(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+
+	fl_buf_add_json_string(&b, fl_str_make("a\"b\\c\n\x01", 7));
+	assert_string_equal(b.ptr, "\"a\\\"b\\\\c\\n\\u0001\"");
+	fl_buf_release(&b);
+}
+
+static void
+test_arena__alloc_is_zeroed_and_aligned(void **state)
+{
+	struct fl_arena a;
+	int i;
+
+	fl_arena_init(&a);
+	for (i = 0; i < 10000; i++) {
+		char *p = fl_arena_alloc(&a, (size_t)(i % 97) + 1);
+
+		assert_int_equal((uintptr_t)p % sizeof(void *), 0);
+		assert_int_equal(p[0], 0);
+		p[0] = 1;
+	}
+	assert_string_equal(fl_arena_printf(&a, "%d-%s", 7, "x"), "7-x");
+	assert_non_null(fl_arena_alloc(&a, 1 << 20));
+	fl_arena_release(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf__init_is_empty_string),
+		cmocka_unit_test(test_buf__addf_and_detach),
+		cmocka_unit_test(test_buf__json_string_escapes),
+		cmocka_unit_test(test_arena__alloc_is_zeroed_and_aligned),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
