@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct fl_str {
@@ -47,6 +48,20 @@ fl_str_has_prefix(struct fl_str s, const char *prefix)
 	size_t n = strlen(prefix);
 
 	return s.len >= n && memcmp(s.ptr, prefix, n) == 0;
+}
+
+/* FNV-1a. */
+static inline uint32_t
+fl_str_hash(struct fl_str s)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < s.len; i++) {
+		h ^= (unsigned char)s.ptr[i];
+		h *= 16777619u;
+	}
+	return h;
 }
 
 /* Returns the offset of `needle` in `s`, or -1. */

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static _Noreturn void
-out_of_memory(void)
+_Noreturn void
+fl_out_of_memory(void)
 {
 	fputs("flowlint: out of memory\n", stderr);
 	exit(2);
@@ -21,7 +21,7 @@ fl_xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		fl_out_of_memory();
 	return p;
 }
 
@@ -31,10 +31,10 @@ fl_xcalloc(size_t nmemb, size_t size)
 	void *p;
 
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		out_of_memory();
+		fl_out_of_memory();
 	p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 	if (p == NULL)
-		out_of_memory();
+		fl_out_of_memory();
 	return p;
 }
 
@@ -44,7 +44,7 @@ fl_xrealloc(void *ptr, size_t size)
 	void *p = realloc(ptr, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		fl_out_of_memory();
 	return p;
 }
 
@@ -52,7 +52,7 @@ void *
 fl_xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		out_of_memory();
+		fl_out_of_memory();
 	return fl_xrealloc(ptr, nmemb * size);
 }
 

@@ -15,6 +15,9 @@ void *fl_xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *fl_xstrdup(const char *s);
 char *fl_xstrndup(const char *s, size_t len);	/* always NUL-terminates */
 
+/* For allocators outside our control (libraries) that returned NULL. */
+_Noreturn void fl_out_of_memory(void);
+
 /*
  * Grow an array so that it holds at least `need` elements, doubling.
  * `alloc` is the element capacity and is updated.

@@ -1,0 +1,274 @@
+/*
+ * File reading and folder walking.
+ */
+#include "util/fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xalloc.h"
+
+static int
+too_big(const char *what, size_t limit)
+{
+	return fl_error_set(FL_ETOOBIG,
+	    "%s: file is larger than the %zu MiB limit", what,
+	    limit / (1024 * 1024));
+}
+
+static int
+read_fd(struct fl_buf *out, int fd, const char *what, size_t limit)
+{
+	for (;;) {
+		ssize_t n;
+
+		fl_buf_grow(out, 65536);
+		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return fl_error_set(FL_EIO, "%s: cannot read: %s", what,
+			    strerror(errno));
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->ptr[out->len] = '\0';
+		if (out->len > limit)
+			return too_big(what, limit);
+	}
+	return 0;
+}
+
+int
+fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
+{
+	struct stat st;
+	int fd, err;
+
+	fl_buf_reset(out);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return fl_error_set(FL_EIO, "%s: cannot open: %s", path,
+		    strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		err = fl_error_set(FL_EIO, "%s: cannot stat: %s", path,
+		    strerror(errno));
+	} else if (S_ISDIR(st.st_mode)) {
+		err = fl_error_set(FL_EIO, "%s: is a directory", path);
+	} else if (!S_ISREG(st.st_mode)) {
+		err = fl_error_set(FL_EIO, "%s: not a regular file", path);
+	} else if ((size_t)st.st_size > limit) {
+		err = too_big(path, limit);
+	} else {
+		fl_buf_grow(out, (size_t)st.st_size);
+		err = read_fd(out, fd, path, limit);
+	}
+	close(fd);
+	return err;
+}
+
+int
+fl_fs_read_stdin(struct fl_buf *out, size_t limit)
+{
+	fl_buf_reset(out);
+	return read_fd(out, STDIN_FILENO, "<stdin>", limit);
+}
+
+void
+fl_pathlist_add(struct fl_pathlist *l, const char *path)
+{
+	FL_GROW(l->v, l->n + 1, l->alloc);
+	l->v[l->n++] = fl_xstrdup(path);
+}
+
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+fl_pathlist_sort(struct fl_pathlist *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_path);
+}
+
+void
+fl_pathlist_release(struct fl_pathlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+has_json_suffix(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+static int
+skipped_dir(const char *name)
+{
+	return strcmp(name, ".git") == 0 || strcmp(name, "node_modules") == 0;
+}
+
+int
+fl_fs_walk_json(struct fl_pathlist *out, const char *dir)
+{
+	struct fl_buf path = FL_BUF_INIT;
+	struct dirent *e;
+	DIR *d;
+
+	d = opendir(dir);
+	if (d == NULL)
+		return fl_error_set(FL_EIO, "%s: cannot open folder: %s", dir,
+		    strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		fl_buf_reset(&path);
+		fl_buf_adds(&path, dir);
+		if (path.len > 0 && path.ptr[path.len - 1] != '/')
+			fl_buf_addch(&path, '/');
+		fl_buf_adds(&path, e->d_name);
+		if (lstat(path.ptr, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (!skipped_dir(e->d_name))
+				(void)fl_fs_walk_json(out, path.ptr);
+		} else if (has_json_suffix(e->d_name) &&
+		    (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
+			/* A symlink to a file is read; to a folder, skipped. */
+			if (S_ISLNK(st.st_mode) &&
+			    (stat(path.ptr, &st) != 0 || !S_ISREG(st.st_mode)))
+				continue;
+			fl_pathlist_add(out, path.ptr);
+		}
+	}
+	closedir(d);
+	fl_buf_release(&path);
+	return 0;
+}
+
+int
+fl_fs_is_dir(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return fl_error_set(FL_EIO, "%s: %s", path, strerror(errno));
+	return S_ISDIR(st.st_mode) ? 1 : 0;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Blocks the signals that end a process, so that cleanup always runs. */
+static void
+block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+int
+fl_fs_write_atomic(const char *path, const char *data, size_t len)
+{
+	struct fl_buf target = FL_BUF_INIT, tmp = FL_BUF_INIT;
+	char resolved[PATH_MAX];
+	struct stat st;
+	sigset_t old;
+	const char *slash;
+	int fd = -1, err = 0, saved;
+
+	/* Replace what a symlink points to, not the link itself. */
+	if (realpath(path, resolved) != NULL)
+		fl_buf_adds(&target, resolved);
+	else
+		fl_buf_adds(&target, path);
+	if (stat(target.ptr, &st) != 0)
+		st.st_mode = 0644;
+	slash = strrchr(target.ptr, '/');
+	if (slash != NULL)
+		fl_buf_add(&tmp, target.ptr, (size_t)(slash - target.ptr) + 1);
+	fl_buf_addf(&tmp, ".%s.flowlint-XXXXXX",
+	    slash != NULL ? slash + 1 : target.ptr);
+
+	block_signals(&old);
+	fd = mkstemp(tmp.ptr);
+	if (fd < 0) {
+		err = fl_error_set(FL_EIO, "%s: cannot create a temporary file "
+		    "beside it: %s", path, strerror(errno));
+		goto done;
+	}
+	if (write_all(fd, data, len) != 0 || fchmod(fd, st.st_mode & 07777) != 0 ||
+	    fsync(fd) != 0) {
+		saved = errno;
+		err = fl_error_set(FL_EIO, "%s: cannot write: %s", path,
+		    strerror(saved));
+		goto done;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		saved = errno;
+		err = fl_error_set(FL_EIO, "%s: cannot write: %s", path,
+		    strerror(saved));
+		goto done;
+	}
+	fd = -1;
+	if (rename(tmp.ptr, target.ptr) != 0) {
+		saved = errno;
+		err = fl_error_set(FL_EIO, "%s: cannot replace: %s", path,
+		    strerror(saved));
+	}
+done:
+	if (fd >= 0)
+		close(fd);
+	if (err != 0)
+		unlink(tmp.ptr);	/* after a failed mkstemp, a no-op */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	fl_buf_release(&target);
+	fl_buf_release(&tmp);
+	return err;
+}

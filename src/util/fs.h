@@ -1,0 +1,59 @@
+/*
+ * Reading files with a size limit, and walking folders for flow files.
+ */
+#ifndef FL_UTIL_FS_H
+#define FL_UTIL_FS_H
+
+#include <stddef.h>
+
+struct fl_buf;
+
+/* Files larger than this are refused with FL_ETOOBIG (64 MiB). */
+#define FL_FS_MAX_FILE (64u * 1024 * 1024)
+
+/*
+ * Reads the regular file at `path` into `out` (replacing its contents).
+ * Returns 0, or FL_EIO / FL_ETOOBIG with the message set: a directory,
+ * a FIFO or device, an unreadable file, a symlink loop, a file over
+ * `limit` bytes.
+ */
+int fl_fs_read(struct fl_buf *out, const char *path, size_t limit);
+
+/* Reads all of standard input, with the same limit. */
+int fl_fs_read_stdin(struct fl_buf *out, size_t limit);
+
+/* A list of paths; owns the strings. */
+struct fl_pathlist {
+	char **v;
+	size_t n, alloc;
+};
+
+void fl_pathlist_add(struct fl_pathlist *l, const char *path);
+void fl_pathlist_sort(struct fl_pathlist *l);
+void fl_pathlist_release(struct fl_pathlist *l);
+
+/*
+ * Appends every "*.json" regular file below `dir`, recursively, skipping
+ * ".git" and "node_modules" and never following symlinked folders (so a
+ * symlink loop cannot hang the walk).  Returns 0, or FL_EIO when `dir`
+ * itself cannot be opened; unreadable subfolders are skipped.
+ */
+int fl_fs_walk_json(struct fl_pathlist *out, const char *dir);
+
+/*
+ * Replaces the contents of the file at `path` with `len` bytes, so that
+ * readers see either the old file or the new one, never a part: the
+ * bytes go to a temporary file in the same folder, which is flushed and
+ * renamed over the target.  A symlink is followed and its target is
+ * replaced (the link stays a link); the target's mode is kept.  Signals
+ * that would kill the process are held off between creating the
+ * temporary file and the rename, so an interrupt leaves no partial or
+ * stray file.  Returns 0, or FL_EIO with the message set; on failure the
+ * original file is untouched.
+ */
+int fl_fs_write_atomic(const char *path, const char *data, size_t len);
+
+/* 1 if `path` is a directory (following symlinks), 0 if not, FL_EIO. */
+int fl_fs_is_dir(const char *path);
+
+#endif
