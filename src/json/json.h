@@ -9,8 +9,9 @@
  * so any finding maps to an exact line and column, and the formatter can
  * reprint numbers from their original text.
  *
- * Index 0 is always the root.  Because the root is never anyone's child
- * or sibling, 0 doubles as "no node" (FL_JSON_NONE) in lookups.
+ * Index 0 is a sentinel (type FL_JSON_NULL, no span) that stands for "no
+ * node" (FL_JSON_NONE): lookups return it, `next` holds it after the last
+ * sibling, the root's `parent` is it.  The root is always FL_JSON_ROOT.
  *
  * Lifetime: the nodes, and decoded strings that had escapes, live in the
  * arena passed to fl_json_parse.  Strings without escapes point into the
@@ -29,6 +30,7 @@ struct fl_arena;
 struct fl_buf;
 
 #define FL_JSON_NONE 0u
+#define FL_JSON_ROOT 1u
 #define FL_JSON_MAX_DEPTH 1000	/* deeper nesting is a parse error */
 
 enum fl_json_type {
@@ -54,7 +56,7 @@ struct fl_json_node {
 	uint32_t off;		/* first byte of the value in the text */
 	uint32_t len;		/* bytes of the value's text (containers:
 				   through the closing bracket) */
-	uint32_t parent;	/* index of the container; root: itself (0) */
+	uint32_t parent;	/* index of the container; root: NONE */
 	uint32_t next;		/* next sibling's index, FL_JSON_NONE if last */
 	uint32_t count;		/* containers: number of children */
 	uint32_t key_off;	/* object members: offset of the key's '"' */
@@ -67,7 +69,8 @@ struct fl_json_node {
 struct fl_json_doc {
 	const char *text;		/* borrowed: the parsed bytes */
 	size_t len;
-	struct fl_json_node *nodes;	/* arena-owned, `count` entries */
+	struct fl_json_node *nodes;	/* arena-owned, `count` entries,
+					   the sentinel included */
 	uint32_t count;
 	uint32_t dup_keys;		/* nodes flagged FL_JSON_F_DUP_KEY */
 	uint32_t overflows;		/* nodes flagged FL_JSON_F_NUM_OVERFLOW */
