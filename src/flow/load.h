@@ -1,0 +1,49 @@
+/*
+ * Loading a parsed file into the flow model (flow.h).
+ */
+#ifndef FL_FLOW_LOAD_H
+#define FL_FLOW_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flow/flow.h"
+
+struct fl_arena;
+struct fl_patterns;
+struct fl_re_match;
+
+enum fl_load_problem_kind {
+	FL_LOAD_INVALID_CONTENT,	/* FL002 */
+	FL_LOAD_DUP_KEY,		/* FL004 */
+	FL_LOAD_NUMBER_RANGE,		/* FL005 */
+};
+
+/* Something wrong found while loading; the model is built regardless. */
+struct fl_load_problem {
+	enum fl_load_problem_kind kind;
+	uint32_t file_off;		/* where, in the file */
+	const struct fl_json_doc *doc;	/* the node's doc, or NULL */
+	uint32_t node;			/* for the JSON pointer */
+	const char *msg;		/* arena */
+};
+
+struct fl_load_problems {
+	struct fl_load_problem *v;	/* arena-owned */
+	uint32_t n, alloc;
+};
+
+/*
+ * Builds the model from `outer`, an already parsed file whose text is
+ * `text` (the document must stay alive as long as the flow).  `stem` is
+ * the file name without folders and ".json", used when the file has no
+ * Name.  Problems are appended to `probs`.  Sets out->shape; when it is
+ * FL_SHAPE_NOT_FLOW or FL_SHAPE_LEGACY nothing else is filled.  When the
+ * flow document is unusable (Content not JSON, Actions missing) shape is
+ * kept, a problem is recorded and out->doc is NULL.
+ */
+void fl_flow_load(struct fl_flow *out, struct fl_load_problems *probs,
+    struct fl_arena *a, const struct fl_json_doc *outer, struct fl_str stem,
+    const struct fl_patterns *pats, struct fl_re_match *m);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * The resource-parameter table; see params.h.
+ */
+#include "flow/params.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow.h"
+#include "json/json.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/embedded.h"
+#include "util/error.h"
+#include "util/xalloc.h"
+
+int
+fl_params_load(struct fl_params *out, const char *text, size_t len,
+    const char *origin)
+{
+	struct fl_json_error jerr;
+	struct fl_json_doc doc;
+	struct fl_arena arena;
+	size_t alloc = 0;
+	uint32_t t, p;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	fl_arena_init(&arena);
+	if (fl_json_parse(&doc, &arena, text, len, &jerr) != 0) {
+		err = fl_error_set(FL_ECONFIG, "%s: invalid JSON at byte %zu: %s",
+		    origin, jerr.off, jerr.msg);
+		goto done;
+	}
+	if (!fl_json_is(&doc, FL_JSON_ROOT, FL_JSON_OBJECT)) {
+		err = fl_error_set(FL_ECONFIG, "%s: expected an object", origin);
+		goto done;
+	}
+	fl_json_foreach(&doc, FL_JSON_ROOT, t) {
+		if (doc.nodes[t].type != FL_JSON_OBJECT) {
+			err = fl_error_set(FL_ECONFIG, "%s: \"%.*s\" must map "
+			    "parameter paths to resource kinds", origin,
+			    FL_STR_ARGS(doc.nodes[t].key));
+			goto done;
+		}
+		fl_json_foreach(&doc, t, p) {
+			struct fl_param_rule *r;
+
+			if (doc.nodes[p].type != FL_JSON_STRING) {
+				err = fl_error_set(FL_ECONFIG, "%s: \"%.*s\" / "
+				    "\"%.*s\" must be a string", origin,
+				    FL_STR_ARGS(doc.nodes[t].key),
+				    FL_STR_ARGS(doc.nodes[p].key));
+				goto done;
+			}
+			FL_GROW(out->v, out->n + 1, alloc);
+			r = &out->v[out->n++];
+			r->type = fl_xstrndup(doc.nodes[t].key.ptr,
+			    doc.nodes[t].key.len);
+			r->path = fl_xstrndup(doc.nodes[p].key.ptr,
+			    doc.nodes[p].key.len);
+			r->kind = fl_xstrndup(doc.nodes[p].str.ptr,
+			    doc.nodes[p].str.len);
+		}
+	}
+done:
+	if (err)
+		fl_params_release(out);
+	fl_arena_release(&arena);
+	return err;
+}
+
+int
+fl_params_load_default(struct fl_params *out)
+{
+	const char *name = "rules/data/resource-parameters.json";
+	const struct fl_embedded *e = fl_embedded_find(name);
+
+	if (e == NULL)
+		return fl_error_set(FL_ECONFIG, "%s is not embedded", name);
+	return fl_params_load(out, e->data, e->len, name);
+}
+
+void
+fl_params_release(struct fl_params *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].type);
+		free(p->v[i].path);
+		free(p->v[i].kind);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Walks `path` from node `at`, calling fn at every match. */
+static void
+walk(const struct fl_json_doc *d, uint32_t at, const char *path,
+    struct fl_buf *meta, const struct fl_param_rule *rule,
+    void (*fn)(const struct fl_param_hit *, void *), void *arg)
+{
+	const char *slash = strchr(path, '/');
+	size_t seglen = slash ? (size_t)(slash - path) : strlen(path);
+	size_t mark = meta->len;
+	uint32_t it;
+
+	if (!fl_json_is(d, at, FL_JSON_OBJECT))
+		return;
+	fl_json_foreach(d, at, it) {
+		struct fl_str key = d->nodes[it].key;
+
+		if (!(seglen == 1 && path[0] == '*') &&
+		    !fl_str_eq(key, fl_str_make(path, seglen)))
+			continue;
+		meta->len = mark;
+		if (mark)
+			fl_buf_addch(meta, '/');
+		fl_buf_addstr(meta, key);
+		if (slash != NULL) {
+			walk(d, it, slash + 1, meta, rule, fn, arg);
+		} else {
+			struct fl_param_hit hit = { rule, it, meta->ptr };
+
+			fn(&hit, arg);
+		}
+	}
+	meta->len = mark;
+	meta->ptr[mark] = '\0';
+}
+
+void
+fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
+    const struct fl_action *act,
+    void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg)
+{
+	struct fl_buf meta = FL_BUF_INIT;
+	size_t i;
+
+	if (act->params == FL_JSON_NONE)
+		return;
+	for (i = 0; i < p->n; i++) {
+		if (!fl_str_eq_cstr(act->type, p->v[i].type))
+			continue;
+		fl_buf_reset(&meta);
+		walk(f->doc, act->params, p->v[i].path, &meta, &p->v[i], fn, arg);
+	}
+	fl_buf_release(&meta);
+}

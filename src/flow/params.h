@@ -1,0 +1,52 @@
+/*
+ * Which action parameters hold which kind of resource, from
+ * rules/data/resource-parameters.json:
+ *
+ *   { "<action Type>": { "<parameter path>": "<resource kind>" } }
+ *
+ * A path is member names joined by '/'; "*" stands for every member of
+ * an object, as in the path EventHooks-slash-star.
+ */
+#ifndef FL_FLOW_PARAMS_H
+#define FL_FLOW_PARAMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/str.h"
+
+struct fl_flow;
+struct fl_action;
+
+struct fl_param_rule {
+	char *type;		/* action Type (owned) */
+	char *path;		/* parameter path (owned) */
+	char *kind;		/* resource kind (owned) */
+};
+
+struct fl_params {
+	struct fl_param_rule *v;	/* owned */
+	size_t n;
+};
+
+int fl_params_load(struct fl_params *out, const char *text, size_t len,
+    const char *origin);
+int fl_params_load_default(struct fl_params *out);
+void fl_params_release(struct fl_params *p);
+
+/* One resource parameter found in an action. */
+struct fl_param_hit {
+	const struct fl_param_rule *rule;
+	uint32_t node;			/* the parameter's value */
+	const char *meta_path;		/* e.g. "EventHooks/CustomerQueue" */
+};
+
+/*
+ * Calls `fn` for every resource parameter of action `act`.  The
+ * meta_path passed is valid only during the call.
+ */
+void fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
+    const struct fl_action *act,
+    void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg);
+
+#endif
