@@ -1,0 +1,278 @@
+/*
+ * The per-file pipeline: parse (FL001), load the flow (FL002, FL004,
+ * FL005, FL006), run the rules, sort the findings by position.
+ */
+#include "lint/lint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/load.h"
+#include "json/json.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+void
+fl_result_init(struct fl_result *r, char *path, char *text, size_t len)
+{
+	memset(r, 0, sizeof(*r));
+	fl_source_init(&r->src, path, text, len);
+	fl_arena_init(&r->arena);
+}
+
+void
+fl_result_release(struct fl_result *r)
+{
+	fl_arena_release(&r->arena);
+	fl_source_release(&r->src);
+	memset(r, 0, sizeof(*r));
+}
+
+static struct fl_diag *
+add_diag(struct fl_result *r, const struct fl_rule *rule,
+    enum fl_severity sev, uint32_t off, const char *msg)
+{
+	struct fl_diag *d;
+
+	if (r->ndiags == r->alloc) {
+		uint32_t alloc = r->alloc ? r->alloc * 2 : 8;
+		struct fl_diag *v = fl_arena_array(&r->arena, alloc, sizeof(*v));
+
+		if (r->ndiags)
+			memcpy(v, r->diags, r->ndiags * sizeof(*v));
+		r->diags = v;
+		r->alloc = alloc;
+	}
+	d = &r->diags[r->ndiags++];
+	memset(d, 0, sizeof(*d));
+	d->rule = rule;
+	d->severity = sev;
+	d->off = off;
+	fl_source_linecol(&r->src, off, &d->line, &d->col);
+	d->message = msg;
+	d->fixable = (rule->flags & FL_RULE_FIXABLE) != 0;
+	return d;
+}
+
+/* The Identifier of the action that contains node i, if any. */
+static struct fl_str
+owning_action(const struct fl_flow *f, const struct fl_json_doc *d,
+    uint32_t i)
+{
+	uint32_t parent;
+
+	if (d != f->doc)
+		return (struct fl_str){ NULL, 0 };
+	for (; i != f->root; i = parent) {
+		parent = d->nodes[i].parent;
+		if (parent == f->actions_node) {
+			uint32_t id = fl_json_get(d, i, "Identifier");
+
+			return fl_json_string(d, id);
+		}
+		if (parent == f->action_meta_node)
+			return d->nodes[i].key;
+		if (parent == FL_JSON_NONE)
+			break;
+	}
+	return (struct fl_str){ NULL, 0 };
+}
+
+/* JSON Pointer of node i relative to the flow document's root. */
+static const char *
+pointer_of(struct fl_result *r, const struct fl_json_doc *d, uint32_t i)
+{
+	const struct fl_flow *f = &r->flow;
+	struct fl_buf full = FL_BUF_INIT, root = FL_BUF_INIT;
+	const char *p;
+
+	fl_json_pointer(&full, d, i);
+	if (d == f->doc && f->root != FL_JSON_ROOT)
+		fl_json_pointer(&root, d, f->root);
+	if (root.len > 0 && fl_str_has_prefix(fl_buf_str(&full), root.ptr)) {
+		/* Content as an object: strip the wrapper's path. */
+		p = fl_arena_strndup(&r->arena, full.ptr + root.len,
+		    full.len - root.len);
+	} else {
+		p = fl_arena_strndup(&r->arena, full.ptr, full.len);
+	}
+	fl_buf_release(&full);
+	fl_buf_release(&root);
+	return p;
+}
+
+struct fl_diag *
+fl_report_doc(struct fl_rule_ctx *ctx, const struct fl_json_doc *doc,
+    uint32_t node, bool key, const char *fmt, va_list ap)
+{
+	struct fl_result *r = ctx->result;
+	const struct fl_flow *f = &r->flow;
+	struct fl_diag *d;
+
+	d = add_diag(r, ctx->rule, ctx->severity,
+	    fl_flow_file_off(f, doc, node, key),
+	    fl_arena_vprintf(&r->arena, fmt, ap));
+	d->pointer = pointer_of(r, doc, node);
+	d->action = owning_action(f, doc, node);
+	return d;
+}
+
+struct fl_diag *
+fl_report(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
+{
+	struct fl_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = fl_report_doc(ctx, ctx->result->flow.doc, node, false, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct fl_diag *
+fl_report_key(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
+{
+	struct fl_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = fl_report_doc(ctx, ctx->result->flow.doc, node, true, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct fl_diag *
+fl_report_outer(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
+{
+	struct fl_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = fl_report_doc(ctx, &ctx->result->flow.outer, node, false, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+static bool
+enabled(const struct fl_lint_options *o, const struct fl_rule *rule)
+{
+	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
+}
+
+static enum fl_severity
+severity(const struct fl_lint_options *o, const struct fl_rule *rule)
+{
+	return o->severity ? o->severity[fl_rule_index(rule)] : rule->severity;
+}
+
+static const struct fl_rule *
+problem_rule(enum fl_load_problem_kind kind)
+{
+	switch (kind) {
+	case FL_LOAD_INVALID_CONTENT: return &fl_rule_invalid_content;
+	case FL_LOAD_DUP_KEY: return &fl_rule_duplicate_key;
+	case FL_LOAD_NUMBER_RANGE: return &fl_rule_number_out_of_range;
+	}
+	return &fl_rule_invalid_content;
+}
+
+static struct fl_str
+file_stem(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t len;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+		len -= 5;
+	return fl_str_make(base, len);
+}
+
+static int
+cmp_diag(const void *a, const void *b)
+{
+	const struct fl_diag *x = a, *y = b;
+	int c;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	c = strcmp(x->rule->code, y->rule->code);
+	if (c != 0)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+void
+fl_lint(struct fl_result *r, const struct fl_lint_options *o,
+    struct fl_re_match *m)
+{
+	struct fl_load_problems probs = { 0 };
+	struct fl_json_error err;
+	struct fl_json_doc outer;
+	uint32_t i;
+
+	r->flow.name = file_stem(r->src.path);
+	if (fl_json_parse(&outer, &r->arena, r->src.text, r->src.len, &err)) {
+		if (enabled(o, &fl_rule_invalid_json))
+			add_diag(r, &fl_rule_invalid_json,
+			    severity(o, &fl_rule_invalid_json), (uint32_t)err.off,
+			    fl_arena_strndup(&r->arena, err.msg, strlen(err.msg)));
+		return;
+	}
+	fl_flow_load(&r->flow, &probs, &r->arena, &outer, file_stem(r->src.path),
+	    o->patterns, m);
+	r->shape = r->flow.shape;
+	for (i = 0; i < probs.n; i++) {
+		const struct fl_load_problem *p = &probs.v[i];
+		const struct fl_rule *rule = problem_rule(p->kind);
+		struct fl_diag *d;
+
+		if (!enabled(o, rule))
+			continue;
+		d = add_diag(r, rule, severity(o, rule), p->file_off, p->msg);
+		if (p->doc != NULL && p->doc == r->flow.doc)
+			d->pointer = pointer_of(r, p->doc, p->node);
+	}
+	if (r->shape == FL_SHAPE_LEGACY && enabled(o, &fl_rule_legacy_export))
+		add_diag(r, &fl_rule_legacy_export,
+		    severity(o, &fl_rule_legacy_export), outer.nodes[FL_JSON_ROOT].off,
+		    "legacy console export (\"version\": \"1\"): not the flow "
+		    "language, so it cannot be deployed as is; re-export it "
+		    "from the current console");
+	r->flow_loaded = r->flow.doc != NULL;
+	if (r->flow_loaded) {
+		for (i = 0; i < fl_rule_count; i++) {
+			const struct fl_rule *rule = fl_rules[i];
+			struct fl_rule_ctx ctx;
+
+			if (rule->check == NULL || !enabled(o, rule))
+				continue;
+			ctx.rule = rule;
+			ctx.opts = o;
+			ctx.match = m;
+			ctx.severity = severity(o, rule);
+			ctx.result = r;
+			ctx.arena = &r->arena;
+			rule->check(&ctx, &r->flow);
+		}
+	}
+	if (r->ndiags > 1)
+		qsort(r->diags, r->ndiags, sizeof(*r->diags), cmp_diag);
+}
+
+void
+fl_result_count(const struct fl_result *r, unsigned *errors,
+    unsigned *warnings, unsigned *infos)
+{
+	uint32_t i;
+
+	*errors = *warnings = *infos = 0;
+	for (i = 0; i < r->ndiags; i++) {
+		switch (r->diags[i].severity) {
+		case FL_SEV_ERROR: (*errors)++; break;
+		case FL_SEV_WARNING: (*warnings)++; break;
+		case FL_SEV_INFO: (*infos)++; break;
+		}
+	}
+}

@@ -1,0 +1,52 @@
+/*
+ * Checking one file: read bytes in, findings out.  Everything derived
+ * from the file lives in the result's arena and goes with it.
+ */
+#ifndef FL_LINT_LINT_H
+#define FL_LINT_LINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "flow/flow.h"
+#include "rules/rule.h"
+#include "util/arena.h"
+#include "util/source.h"
+
+struct fl_params;
+struct fl_patterns;
+struct fl_re_match;
+
+struct fl_lint_options {
+	const struct fl_patterns *patterns;
+	const struct fl_params *params;
+	const bool *enabled;		/* by fl_rule_index(); NULL: all */
+	const enum fl_severity *severity; /* by index; NULL: defaults */
+};
+
+struct fl_result {
+	struct fl_source src;		/* owned */
+	struct fl_arena arena;		/* owns everything below */
+	struct fl_flow flow;		/* valid when flow_loaded */
+	bool flow_loaded;		/* a flow document was built */
+	enum fl_flow_shape shape;
+	struct fl_diag *diags;		/* arena; sorted by position */
+	uint32_t ndiags, alloc;
+};
+
+/* Takes ownership of `path` and `text` (fl_xmalloc'd, NUL-terminated). */
+void fl_result_init(struct fl_result *r, char *path, char *text, size_t len);
+void fl_result_release(struct fl_result *r);
+
+/*
+ * Parses, loads and runs every enabled rule.  `m` is the calling
+ * thread's regex scratch.  Never fails: problems are findings.
+ */
+void fl_lint(struct fl_result *r, const struct fl_lint_options *o,
+    struct fl_re_match *m);
+
+/* Counts of diagnostics per severity. */
+void fl_result_count(const struct fl_result *r, unsigned *errors,
+    unsigned *warnings, unsigned *infos);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * FL101 hardcoded-arn: an ARN whose region, account or Connect instance
+ * is literal, anywhere in the flow document (Actions, Metadata, the
+ * object map).  A slot is literal when it has the shape of a real value
+ * (rules/data/patterns.json); placeholders of any convention are not.
+ */
+#include "flow/flow.h"
+#include "flow/patterns.h"
+#include "lint/lint.h"
+#include "rules/rule.h"
+#include "util/buf.h"
+#include "util/re.h"
+
+static bool
+literal(struct fl_rule_ctx *ctx, const struct fl_re *shape, struct fl_str slot)
+{
+	struct fl_str g[1];
+
+	return slot.len > 0 && fl_re_search(shape, ctx->match, slot, 0, g, 1);
+}
+
+static const char *
+resource_name(const struct fl_ref *r)
+{
+	static const struct { const char *kind, *name; } names[] = {
+		{ "queue", "queue" }, { "contact-flow", "flow" },
+		{ "flow-module", "flow module" }, { "prompt", "prompt" },
+		{ "operating-hours", "hours-of-operation" },
+		{ "agent", "agent" }, { "transfer-destination", "quick connect" },
+		{ "phone-number", "phone number" }, { "view", "view" },
+		{ "task-template", "task template" }, { "instance", "instance" },
+		{ "function", "Lambda function" }, { "bot-alias", "Lex bot alias" },
+		{ "bot", "Lex bot" }, { "assistant", "Q in Connect assistant" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (fl_str_eq_cstr(r->u.arn.kind, names[i].kind))
+			return names[i].name;
+	return NULL;
+}
+
+static void
+check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
+{
+	const struct fl_patterns *p = ctx->opts->patterns;
+	struct fl_buf what = FL_BUF_INIT;
+	uint32_t i;
+
+	for (i = 0; i < f->nrefs; i++) {
+		const struct fl_ref *r = &f->refs[i];
+		const char *res;
+		int n = 0;
+
+		if (r->kind != FL_REF_ARN)
+			continue;
+		fl_buf_reset(&what);
+		if (literal(ctx, p->literal_account, r->u.arn.account)) {
+			fl_buf_addf(&what, "account %.*s",
+			    FL_STR_ARGS(r->u.arn.account));
+			n++;
+		}
+		if (literal(ctx, p->literal_region, r->u.arn.region)) {
+			fl_buf_addf(&what, "%sregion %.*s", n ? ", " : "",
+			    FL_STR_ARGS(r->u.arn.region));
+			n++;
+		}
+		if (literal(ctx, p->literal_instance, r->u.arn.instance)) {
+			fl_buf_addf(&what, "%sinstance %.*s", n ? ", " : "",
+			    FL_STR_ARGS(r->u.arn.instance));
+			n++;
+		}
+		if (n == 0)
+			continue;
+		res = resource_name(r);
+		if (res != NULL)
+			fl_report(ctx, r->node, "%s ARN hardcodes %s", res,
+			    what.ptr);
+		else
+			fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
+			    FL_STR_ARGS(r->u.arn.service), what.ptr);
+	}
+	fl_buf_release(&what);
+}
+
+const struct fl_rule fl_rule_hardcoded_arn = {
+	.code = "FL101",
+	.name = "hardcoded-arn",
+	.severity = FL_SEV_ERROR,
+	.flags = FL_RULE_FIXABLE,
+	.check = check,
+};
