@@ -1,13 +1,56 @@
 /*
- * flowlint: entry point.  Dispatches to the subcommand; nothing else.
+ * flowlint: the command table and dispatch.  Everything else lives in
+ * the subcommands (src/cmd/).
  */
 #include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+
+static const struct fl_cmd commands[] = {
+	{ "check", cmd_check, "lint flow files or folders (default: .)" },
+	{ "explain", cmd_explain, "print the documentation of one rule" },
+	{ "rules", cmd_rules, "list every rule" },
+};
+
+static void
+usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: flowlint <command> [options] [PATH...]\n\n"
+	    "A linter for Amazon Connect contact-flow exports.\n\n"
+	    "Commands:\n", out);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-14s %s\n", commands[i].name,
+		    commands[i].summary);
+	fputs("\nRun 'flowlint <command> --help' for a command's options.\n"
+	    "Exit codes: 0 no errors, 1 findings, 2 usage, configuration "
+	    "or I/O error.\n", out);
+}
 
 int
 main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	puts("flowlint " FLOWLINT_VERSION);
-	return 0;
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return FL_EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return FL_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		puts("flowlint " FLOWLINT_VERSION);
+		return FL_EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "flowlint: error: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return FL_EXIT_ERROR;
 }

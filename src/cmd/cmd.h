@@ -1,0 +1,31 @@
+/*
+ * Subcommands.  Each lives in src/cmd/<name>.c, parses its own options
+ * and returns an exit code (enum fl_exit); only main.c and these files
+ * print to the terminal or decide the exit code.
+ */
+#ifndef FL_CMD_CMD_H
+#define FL_CMD_CMD_H
+
+enum fl_exit {
+	FL_EXIT_OK = 0,		/* nothing at or above the failing severity */
+	FL_EXIT_FINDINGS = 1,	/* findings; format --check: would change */
+	FL_EXIT_ERROR = 2,	/* usage, configuration or I/O error */
+};
+
+struct fl_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;	/* one line for `flowlint --help` */
+};
+
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
+void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the usage error and a hint to --help; returns FL_EXIT_ERROR. */
+int fl_cmd_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif
