@@ -1,0 +1,49 @@
+#!/bin/sh
+# Golden tests for one fixture folder: tests/fixtures/<CODE>-<name>/.
+#
+# For every input NAME.json it runs, from inside the folder,
+#   flowlint check --color never NAME.json          -> NAME.expected.txt
+#   flowlint check --format json NAME.json          -> NAME.expected.json
+# and compares stdout plus a final "[exit N]" line with the expected file.
+# NAME.args, when present, holds extra arguments (one line).
+#
+# A missing expected file is written and the test fails, so a new case
+# is reviewed before it counts; FLOWLINT_BLESS=1 rewrites them all.
+#
+# usage: run.sh FLOWLINT FIXTURE_DIR
+set -u
+flowlint=$1
+dir=$2
+status=0
+cd "$dir" || exit 1
+
+run_case() {	# $1 input, $2 suffix, $3... flowlint arguments
+	input=$1 suffix=$2
+	shift 2
+	expected=$input.expected.$suffix
+	actual=$(mktemp)
+	extra=""
+	[ -f "$input.args" ] && extra=$(cat "$input.args")
+	# shellcheck disable=SC2086
+	"$flowlint" check "$@" $extra "$input" >"$actual" 2>&1
+	echo "[exit $?]" >>"$actual"
+	if [ "${FLOWLINT_BLESS:-0}" = 1 ] || [ ! -f "$expected" ]; then
+		[ -f "$expected" ] || { echo "new expectation: $dir/$expected"; status=1; }
+		cp "$actual" "$expected"
+	elif ! diff -u "$expected" "$actual"; then
+		echo "FAIL: $dir/$input ($suffix)"
+		status=1
+	fi
+	rm -f "$actual"
+}
+
+found=0
+for input in *.json; do
+	case $input in *.expected.json) continue ;; esac
+	[ -e "$input" ] || continue
+	found=1
+	run_case "$input" txt --color never
+	run_case "$input" json --format json
+done
+[ "$found" = 1 ] || { echo "no inputs in $dir"; exit 1; }
+exit $status

@@ -1,0 +1,289 @@
+/*
+ * Unit tests for the flow loader (flow/load.c), positions of findings
+ * (inside Content too), references and the transition graph.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+
+#include "lint_helper.h"
+
+static struct lint_env env;
+
+static int
+setup(void **state)
+{
+	lint_env_init(&env);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	lint_env_release(&env);
+	return 0;
+}
+
+#define RAW_OK \
+	"{\"Version\":\"2019-10-30\",\"StartAction\":\"a\",\"Metadata\":{}," \
+	"\"Actions\":[{\"Identifier\":\"a\",\"Type\":\"DisconnectParticipant\"," \
+	"\"Parameters\":{},\"Transitions\":{}}]}"
+
+static void
+test_flow__raw_document(void **state)
+{
+	struct fl_result r;
+
+	lint_text(&r, &env, "dir/raw.json", RAW_OK);
+	assert_int_equal(r.shape, FL_SHAPE_RAW);
+	assert_true(r.flow_loaded);
+	assert_int_equal(r.flow.nactions, 1);
+	assert_int_equal(r.flow.start, 0);
+	assert_true(fl_str_eq_cstr(r.flow.name, "raw"));
+	assert_int_equal(r.ndiags, 0);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__wrapped_string_content(void **state)
+{
+	struct fl_result r;
+
+	lint_text(&r, &env, "w.json",
+	    "{\n  \"Name\": \"w\",\n  \"Type\": \"CONTACT_FLOW\",\n"
+	    "  \"Content\": \"{\\\"Version\\\":\\\"2019-10-30\\\","
+	    "\\\"StartAction\\\":\\\"a\\\",\\\"Actions\\\":[{\\\"Identifier\\\":"
+	    "\\\"a\\\",\\\"Type\\\":\\\"EndFlowExecution\\\",\\\"Transitions\\\":{}}]}\"\n}\n");
+	assert_int_equal(r.shape, FL_SHAPE_WRAPPED);
+	assert_true(r.flow.content_is_string);
+	assert_false(r.flow.is_module);
+	assert_true(fl_str_eq_cstr(r.flow.type, "CONTACT_FLOW"));
+	assert_int_equal(r.ndiags, 0);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__module_and_object_content(void **state)
+{
+	struct fl_result r;
+
+	lint_text(&r, &env, "m.json", "{\"Name\":\"m\",\"Content\":" RAW_OK "}");
+	assert_int_equal(r.shape, FL_SHAPE_WRAPPED);
+	assert_false(r.flow.content_is_string);
+	assert_true(r.flow.is_module);
+	assert_int_equal(r.ndiags, 0);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__api_response_and_contactflowtype(void **state)
+{
+	struct fl_result r;
+
+	lint_text(&r, &env, "x.json", "{\"ContactFlow\":{\"Name\":\"x\","
+	    "\"ContactFlowType\":\"CONTACT_FLOW\",\"Content\":" RAW_OK "}}");
+	assert_int_equal(r.shape, FL_SHAPE_WRAPPED);
+	assert_true(r.flow.api_response);
+	assert_true(fl_str_eq_cstr(r.flow.type, "CONTACT_FLOW"));
+	fl_result_release(&r);
+}
+
+static void
+test_flow__not_a_flow_and_legacy(void **state)
+{
+	struct fl_result r;
+
+	lint_text(&r, &env, "q.json", "{\"Name\":\"sales\",\"Type\":\"QUEUE\"}");
+	assert_int_equal(r.shape, FL_SHAPE_NOT_FLOW);
+	assert_int_equal(r.ndiags, 0);
+	fl_result_release(&r);
+	/* A view: Content object with string Actions but no StartAction. */
+	lint_text(&r, &env, "v.json", "{\"Name\":\"v\",\"Type\":"
+	    "\"CUSTOMER_MANAGED\",\"Content\":{\"Actions\":[\"Submit\"]}}");
+	assert_int_equal(r.shape, FL_SHAPE_NOT_FLOW);
+	fl_result_release(&r);
+	lint_text(&r, &env, "l.json", "{\"modules\":[],\"version\":\"1\","
+	    "\"start\":\"x\",\"metadata\":{}}");
+	assert_int_equal(r.shape, FL_SHAPE_LEGACY);
+	assert_int_equal(count_code(&r, "FL006"), 1);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__invalid_json_position(void **state)
+{
+	struct fl_result r;
+	const struct fl_diag *d;
+
+	lint_text(&r, &env, "bad.json", "{\n  \"a\": 1,\n  \"b\" 2\n}\n");
+	d = find_code(&r, "FL001");
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_int_equal(d->col, 7);
+	fl_result_release(&r);
+}
+
+/*
+ * A finding inside the stringified Content points at the value's first
+ * byte on disk: the backslash of its escaped opening quote.
+ */
+static void
+test_flow__position_inside_content(void **state)
+{
+	const char *text =
+	    "{\n  \"Name\": \"p\",\n  \"Type\": \"CONTACT_FLOW\",\n"
+	    "  \"Content\": \"{\\\"Version\\\":\\\"2019-10-30\\\","
+	    "\\\"StartAction\\\":\\\"a\\\",\\\"Actions\\\":[{\\\"Identifier\\\":"
+	    "\\\"a\\\",\\\"Type\\\":\\\"TransferToFlow\\\",\\\"Parameters\\\":"
+	    "{\\\"ContactFlowId\\\":\\\"arn:aws:connect:us-east-1:123456789012:"
+	    "instance/11111111-2222-3333-4444-555555555555/contact-flow/x\\\"},"
+	    "\\\"Transitions\\\":{}}]}\"\n}\n";
+	const char *needle = "\\\"arn:";
+	const char *at = strstr(text, needle);
+	const char *line4 = strstr(text, "  \"Content\"");
+	struct fl_result r;
+	const struct fl_diag *d;
+
+	lint_text(&r, &env, "p.json", text);
+	d = find_code(&r, "FL101");
+	assert_non_null(d);
+	assert_int_equal(d->line, 4);
+	assert_int_equal(d->col, (unsigned)(at - line4) + 1);
+	assert_string_equal(d->pointer, "/Actions/0/Parameters/ContactFlowId");
+	assert_true(fl_str_eq_cstr(d->action, "a"));
+	fl_result_release(&r);
+}
+
+static void
+test_flow__crlf_and_bom_positions(void **state)
+{
+	struct fl_result r;
+	const struct fl_diag *d;
+
+	lint_text(&r, &env, "c.json", "\xEF\xBB\xBF{\"Version\":\"2019-10-30\","
+	    "\"StartAction\":\"zz\",\r\n\"Actions\":[]}\r\n");
+	d = find_code(&r, "FL302");
+	assert_non_null(d);
+	assert_int_equal(d->line, 1);
+	assert_int_equal(d->col, 39);	/* BOM not counted */
+	fl_result_release(&r);
+	lint_text(&r, &env, "c.json", "{\r\n\"Version\":\"2019-10-30\",\r\n"
+	    "\"StartAction\":\"zz\",\r\n\"Actions\":[]}\r\n");
+	d = find_code(&r, "FL302");
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_int_equal(d->col, 15);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__content_not_json(void **state)
+{
+	struct fl_result r;
+	const struct fl_diag *d;
+
+	/* The bad byte is the 'x' at offset 31 of the file. */
+	lint_text(&r, &env, "t.json",
+	    "{\"Name\":\"t\",\"Content\":\"{\\\"Ver\\\"x\"}");
+	d = find_code(&r, "FL002");
+	assert_non_null(d);
+	assert_int_equal(d->line, 1);
+	assert_int_equal(d->col, 32);
+	assert_false(r.flow_loaded);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__references(void **state)
+{
+	struct fl_result r;
+	const struct fl_flow *f;
+	unsigned i, arns = 0, phs = 0, attrs = 0;
+
+	lint_text(&r, &env, "refs.json",
+	    "{\"Version\":\"2019-10-30\",\"StartAction\":\"a\",\"Metadata\":"
+	    "{\"ActionMetadata\":{\"a\":{\"audio\":[{\"id\":\"arn:aws:connect:"
+	    "${REGION}:${ACCT_ID}:instance/${INSTANCE_ID}/prompt/${P:hi.wav:P}\"}]}}},"
+	    "\"Actions\":[{\"Identifier\":\"a\",\"Type\":\"MessageParticipant\","
+	    "\"Parameters\":{\"Text\":\"queue $.FlowAttributes.q1 and "
+	    "$.FlowAttributes.['x y']\"},\"Transitions\":{}}]}");
+	f = &r.flow;
+	for (i = 0; i < f->nrefs; i++) {
+		const struct fl_ref *ref = &f->refs[i];
+
+		if (ref->kind == FL_REF_ARN) {
+			arns++;
+			assert_true(ref->in_metadata);
+			assert_int_equal(ref->action, 0);
+			assert_true(fl_str_eq_cstr(ref->u.arn.kind, "prompt"));
+			assert_true(fl_str_eq_cstr(ref->u.arn.instance,
+			    "${INSTANCE_ID}"));
+		} else if (ref->kind == FL_REF_PLACEHOLDER) {
+			phs++;
+			assert_true(ref->u.ph.replacer_ok);
+			assert_true(fl_str_eq_cstr(ref->u.ph.name, "hi.wav"));
+		} else {
+			attrs++;
+			assert_false(ref->in_metadata);
+		}
+	}
+	assert_int_equal(arns, 1);
+	assert_int_equal(phs, 1);
+	assert_int_equal(attrs, 2);
+	/* Portable ARN: no FL101.  "q1 and" runs on; bracket form: FL401. */
+	assert_int_equal(count_code(&r, "FL101"), 0);
+	assert_int_equal(count_code(&r, "FL401"), 2);
+	fl_result_release(&r);
+}
+
+static void
+test_flow__reach_avoiding_a_node(void **state)
+{
+	struct fl_result r;
+	uint8_t *all, *bypass;
+	struct fl_arena a;
+
+	/* s -> m -> x ; s -> y (error branch) -> x */
+	lint_text(&r, &env, "g.json",
+	    "{\"Version\":\"2019-10-30\",\"StartAction\":\"s\",\"Actions\":["
+	    "{\"Identifier\":\"s\",\"Type\":\"T\",\"Transitions\":{\"NextAction\":"
+	    "\"m\",\"Errors\":[{\"NextAction\":\"y\",\"ErrorType\":\"E\"}]}},"
+	    "{\"Identifier\":\"m\",\"Type\":\"T\",\"Transitions\":{\"NextAction\":\"x\"}},"
+	    "{\"Identifier\":\"y\",\"Type\":\"T\",\"Transitions\":{\"NextAction\":\"x\"}},"
+	    "{\"Identifier\":\"x\",\"Type\":\"T\",\"Transitions\":{}},"
+	    "{\"Identifier\":\"z\",\"Type\":\"T\",\"Transitions\":{}}]}");
+	fl_arena_init(&a);
+	all = fl_flow_reach(&r.flow, &a, FL_NO_ACTION);
+	assert_non_null(all);
+	assert_int_equal(all[0] + all[1] + all[2] + all[3] + all[4], 4);
+	assert_int_equal(all[4], 0);
+	bypass = fl_flow_reach(&r.flow, &a, 1);	/* without m */
+	assert_int_equal(bypass[3], 1);		/* x still reachable via y */
+	assert_int_equal(count_code(&r, "FL306"), 1);
+	fl_arena_release(&a);
+	fl_result_release(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_flow__raw_document),
+		cmocka_unit_test(test_flow__wrapped_string_content),
+		cmocka_unit_test(test_flow__module_and_object_content),
+		cmocka_unit_test(test_flow__api_response_and_contactflowtype),
+		cmocka_unit_test(test_flow__not_a_flow_and_legacy),
+		cmocka_unit_test(test_flow__invalid_json_position),
+		cmocka_unit_test(test_flow__position_inside_content),
+		cmocka_unit_test(test_flow__crlf_and_bom_positions),
+		cmocka_unit_test(test_flow__content_not_json),
+		cmocka_unit_test(test_flow__references),
+		cmocka_unit_test(test_flow__reach_avoiding_a_node),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

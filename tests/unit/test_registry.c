@@ -1,0 +1,141 @@
+/*
+ * The rule registry agrees with itself, the rule pages and the fixtures:
+ * codes strictly ascending, names unique kebab-case, a page per rule
+ * whose front matter matches the code (code, name, severity, fixable),
+ * and a fixture folder per rule with at least one bad and one good case.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/docs.h"
+#include "rules/rule.h"
+#include "util/embedded.h"
+
+static void
+test_registry__codes_ascending_names_kebab(void **state)
+{
+	unsigned i, j;
+
+	assert_true(fl_rule_count > 0 && fl_rule_count <= FL_MAX_RULES);
+	for (i = 0; i < fl_rule_count; i++) {
+		const struct fl_rule *r = fl_rules[i];
+		const char *c;
+
+		assert_int_equal(strlen(r->code), 5);
+		assert_memory_equal(r->code, "FL", 2);
+		if (i > 0)
+			assert_true(strcmp(fl_rules[i - 1]->code, r->code) < 0);
+		for (c = r->name; *c; c++)
+			assert_true((*c >= 'a' && *c <= 'z') ||
+			    (*c >= '0' && *c <= '9') || *c == '-');
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(fl_rules[j]->name, r->name);
+		assert_ptr_equal(fl_rule_find(r->code), r);
+		assert_ptr_equal(fl_rule_find(r->name), r);
+	}
+}
+
+static void
+assert_field(const struct fl_rule_doc *d, const char *key, const char *want,
+    const char *code)
+{
+	struct fl_str v = fl_rule_doc_field(d, key);
+
+	if (v.ptr == NULL || !fl_str_eq_cstr(v, want))
+		fail_msg("%s: page front matter %s is '%.*s', the rule says '%s'",
+		    code, key, v.ptr ? (int)v.len : 6, v.ptr ? v.ptr : "(none)",
+		    want);
+}
+
+static void
+test_registry__every_rule_has_a_matching_page(void **state)
+{
+	unsigned i;
+
+	for (i = 0; i < fl_rule_count; i++) {
+		const struct fl_rule *r = fl_rules[i];
+		struct fl_rule_doc d;
+
+		if (fl_rule_doc(&d, r) != 0)
+			fail_msg("no page rules/%s-%s.md", r->code, r->name);
+		assert_field(&d, "code", r->code, r->code);
+		assert_field(&d, "name", r->name, r->code);
+		assert_field(&d, "severity", fl_severity_name(r->severity),
+		    r->code);
+		assert_field(&d, "fixable", r->flags & FL_RULE_FIXABLE ? "yes" :
+		    "no", r->code);
+		assert_non_null(d.summary.ptr);
+		assert_non_null(strstr(d.body.ptr, "## Example (fails)"));
+		assert_non_null(strstr(d.body.ptr, "## Example (passes)"));
+	}
+}
+
+static void
+test_registry__every_page_has_a_rule(void **state)
+{
+	const struct fl_embedded *e;
+
+	for (e = fl_embedded; e->path != NULL; e++) {
+		char code[6];
+
+		if (strncmp(e->path, "rules/FL", 8) != 0)
+			continue;
+		memcpy(code, e->path + 6, 5);
+		code[5] = '\0';
+		if (fl_rule_find(code) == NULL)
+			fail_msg("page %s documents no registered rule", e->path);
+	}
+}
+
+static void
+test_registry__every_rule_has_fixtures(void **state)
+{
+	const char *src = getenv("FLOWLINT_SOURCE_DIR");
+	unsigned i;
+
+	if (src == NULL)
+		skip();
+	for (i = 0; i < fl_rule_count; i++) {
+		const struct fl_rule *r = fl_rules[i];
+		char path[512];
+		struct dirent *e;
+		int bad = 0, good = 0;
+		DIR *d;
+
+		snprintf(path, sizeof(path), "%s/tests/fixtures/%s-%s", src,
+		    r->code, r->name);
+		d = opendir(path);
+		if (d == NULL)
+			fail_msg("no fixture folder %s", path);
+		while ((e = readdir(d)) != NULL) {
+			if (strstr(e->d_name, ".expected.") != NULL)
+				continue;
+			bad += strncmp(e->d_name, "bad", 3) == 0;
+			good += strncmp(e->d_name, "good", 4) == 0;
+		}
+		closedir(d);
+		if (bad == 0 || good == 0)
+			fail_msg("%s needs bad* and good* fixtures", path);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registry__codes_ascending_names_kebab),
+		cmocka_unit_test(test_registry__every_rule_has_a_matching_page),
+		cmocka_unit_test(test_registry__every_page_has_a_rule),
+		cmocka_unit_test(test_registry__every_rule_has_fixtures),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
