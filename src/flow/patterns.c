@@ -74,7 +74,6 @@ int
 fl_patterns_load(struct fl_patterns *out, const char *text, size_t len,
     const char *origin)
 {
-	struct fl_json_error jerr;
 	struct fl_json_doc doc;
 	struct fl_arena arena;
 	uint32_t it;
@@ -83,15 +82,9 @@ fl_patterns_load(struct fl_patterns *out, const char *text, size_t len,
 
 	memset(out, 0, sizeof(*out));
 	fl_arena_init(&arena);
-	if (fl_json_parse(&doc, &arena, text, len, &jerr) != 0) {
-		err = fl_error_set(FL_ECONFIG, "%s: invalid JSON at byte %zu: %s",
-		    origin, jerr.off, jerr.msg);
+	err = fl_json_parse_object(&doc, &arena, text, len, origin);
+	if (err != 0)
 		goto done;
-	}
-	if (!fl_json_is(&doc, FL_JSON_ROOT, FL_JSON_OBJECT)) {
-		err = fl_error_set(FL_ECONFIG, "%s: expected an object", origin);
-		goto done;
-	}
 	fl_json_foreach(&doc, FL_JSON_ROOT, it) {
 		const struct fl_json_node *n = &doc.nodes[it];
 		const struct slot *s = find_slot(n->key);

@@ -107,70 +107,73 @@ split_resource(struct fl_ref *r)
 		r->u.arn.id = fl_str_make(sep + 1, (size_t)(end - sep - 1));
 }
 
+/* Fills the kind-specific part of r from the match groups g. */
+typedef void fill_fn(struct scan *s, struct fl_ref *r, struct fl_str str,
+    const struct fl_str *g);
+
 static void
-scan_arns(struct scan *s, uint32_t node, struct fl_str str)
+fill_arn(struct scan *s, struct fl_ref *r, struct fl_str str,
+    const struct fl_str *g)
 {
 	const struct fl_patterns *p = s->p;
+
+	(void)str;
+	r->u.arn.partition = g[p->g_partition];
+	r->u.arn.service = g[p->g_service];
+	r->u.arn.region = g[p->g_region];
+	r->u.arn.account = g[p->g_account];
+	r->u.arn.resource = g[p->g_resource];
+	split_resource(r);
+}
+
+static void
+fill_placeholder(struct scan *s, struct fl_ref *r, struct fl_str str,
+    const struct fl_str *g)
+{
+	const struct fl_patterns *p = s->p;
+	struct fl_str rg[1];
+
+	(void)str;
+	r->u.ph.kind = g[p->g_kind].ptr ? g[p->g_kind].ptr[0] : 0;
+	r->u.ph.kind2 = g[p->g_kind2].ptr ? g[p->g_kind2].ptr[0] : 0;
+	r->u.ph.name = g[p->g_name];
+	r->u.ph.closed = g[p->g_close].ptr != NULL;
+	/* The replacer resolves it only if its pattern matches all of it. */
+	r->u.ph.replacer_ok = fl_re_search(p->replacer_placeholder, s->m,
+	    g[0], 0, rg, 1) && rg[0].ptr == g[0].ptr && rg[0].len == g[0].len;
+}
+
+static void
+fill_flow_attr(struct scan *s, struct fl_ref *r, struct fl_str str,
+    const struct fl_str *g)
+{
+	const struct fl_patterns *p = s->p;
+	size_t at = (size_t)(g[0].ptr - str.ptr);
+	struct fl_str rg[2];
+
+	r->u.attr.bracketed = g[p->g_quoted].ptr != NULL;
+	r->u.attr.name = r->u.attr.bracketed ? g[p->g_quoted] :
+	    g[p->g_attr_name];
+	/* What the replacer captures from the same position, if anything. */
+	if (fl_re_search(p->replacer_flow_attribute, s->m, str, at, rg, 2) &&
+	    rg[0].ptr == g[0].ptr)
+		r->u.attr.replacer_name = rg[1];
+}
+
+/* Adds a reference of `kind` for every match of `re` in `str`. */
+static void
+scan_matches(struct scan *s, const struct fl_re *re, enum fl_ref_kind kind,
+    fill_fn *fill, uint32_t node, struct fl_str str)
+{
 	struct fl_str g[16];
 	size_t pos = 0;
 
-	while (pos < str.len && fl_re_search(p->arn, s->m, str, pos, g, 16)) {
-		struct fl_ref *r = new_ref(s, FL_REF_ARN, node, str, g[0]);
+	while (pos < str.len && fl_re_search(re, s->m, str, pos, g, 16)) {
+		struct fl_ref *r = new_ref(s, kind, node, str, g[0]);
 
-		r->u.arn.partition = g[p->g_partition];
-		r->u.arn.service = g[p->g_service];
-		r->u.arn.region = g[p->g_region];
-		r->u.arn.account = g[p->g_account];
-		r->u.arn.resource = g[p->g_resource];
-		split_resource(r);
+		fill(s, r, str, g);
 		locate(s->f, r);
 		pos = (size_t)(g[0].ptr - str.ptr) + (g[0].len ? g[0].len : 1);
-	}
-}
-
-static void
-scan_placeholders(struct scan *s, uint32_t node, struct fl_str str)
-{
-	const struct fl_patterns *p = s->p;
-	struct fl_str g[16], rg[2];
-	size_t pos = 0;
-
-	while (pos < str.len &&
-	    fl_re_search(p->placeholder, s->m, str, pos, g, 16)) {
-		struct fl_ref *r = new_ref(s, FL_REF_PLACEHOLDER, node, str, g[0]);
-
-		r->u.ph.kind = g[p->g_kind].ptr ? g[p->g_kind].ptr[0] : 0;
-		r->u.ph.kind2 = g[p->g_kind2].ptr ? g[p->g_kind2].ptr[0] : 0;
-		r->u.ph.name = g[p->g_name];
-		r->u.ph.closed = g[p->g_close].ptr != NULL;
-		r->u.ph.replacer_ok = fl_re_search(p->replacer_placeholder, s->m,
-		    g[0], 0, rg, 1) && rg[0].ptr == g[0].ptr &&
-		    rg[0].len == g[0].len;
-		locate(s->f, r);
-		pos = (size_t)(g[0].ptr - str.ptr) + (g[0].len ? g[0].len : 1);
-	}
-}
-
-static void
-scan_flow_attrs(struct scan *s, uint32_t node, struct fl_str str)
-{
-	const struct fl_patterns *p = s->p;
-	struct fl_str g[16], rg[2];
-	size_t pos = 0;
-
-	while (pos < str.len &&
-	    fl_re_search(p->flow_attribute, s->m, str, pos, g, 16)) {
-		struct fl_ref *r = new_ref(s, FL_REF_FLOW_ATTR, node, str, g[0]);
-		size_t at = (size_t)(g[0].ptr - str.ptr);
-
-		r->u.attr.bracketed = g[p->g_quoted].ptr != NULL;
-		r->u.attr.name = r->u.attr.bracketed ? g[p->g_quoted] :
-		    g[p->g_attr_name];
-		if (fl_re_search(p->replacer_flow_attribute, s->m, str, at, rg,
-		    2) && rg[0].ptr == g[0].ptr)
-			r->u.attr.replacer_name = rg[1];
-		locate(s->f, r);
-		pos = at + (g[0].len ? g[0].len : 1);
 	}
 }
 
@@ -192,10 +195,12 @@ fl_flow_scan_refs(struct fl_flow *f, struct fl_arena *a,
 		if (str.len < 4)
 			continue;
 		if (fl_str_find(str, "arn:") >= 0)
-			scan_arns(&s, i, str);
+			scan_matches(&s, p->arn, FL_REF_ARN, fill_arn, i, str);
 		if (fl_str_find(str, "${") >= 0)
-			scan_placeholders(&s, i, str);
+			scan_matches(&s, p->placeholder, FL_REF_PLACEHOLDER,
+			    fill_placeholder, i, str);
 		if (fl_str_find(str, "$.FlowAttributes.") >= 0)
-			scan_flow_attrs(&s, i, str);
+			scan_matches(&s, p->flow_attribute, FL_REF_FLOW_ATTR,
+			    fill_flow_attr, i, str);
 	}
 }

@@ -94,6 +94,14 @@ struct fl_json_error {
 int fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
     const char *text, size_t len, struct fl_json_error *err);
 
+/*
+ * Parses a small data file (configuration, rule data) that must hold a
+ * JSON object.  Returns 0, or FL_ECONFIG with the message
+ * "<origin>:<line>:<col>: <reason>" set.
+ */
+int fl_json_parse_object(struct fl_json_doc *out, struct fl_arena *arena,
+    const char *text, size_t len, const char *origin);
+
 /* Child lookup by decoded key; the first match, or FL_JSON_NONE. */
 uint32_t fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key);
 uint32_t fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key);
