@@ -28,6 +28,9 @@
 /* Exponents are clamped here while scanning; far beyond any double. */
 #define NUM_EXP_CLAMP 1000000000
 
+/* The node array starts at most this big and doubles from there. */
+#define INITIAL_NODES_MAX (1u << 20)
+
 struct frame {
 	uint32_t node;	/* the open container */
 	uint32_t last;	/* its last child so far, FL_JSON_NONE before any */
@@ -332,7 +335,7 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped)
  */
 static bool
 number_overflows(const unsigned char *s, size_t int_start,
-    size_t int_len, size_t frac_start, size_t frac_len, long exp)
+    size_t int_len, size_t frac_start, size_t frac_len, int64_t exp)
 {
 	char small[128];
 	char *buf = small, *o;
@@ -363,7 +366,7 @@ parse_number(struct parser *p, uint32_t idx)
 	const unsigned char *s = p->s;
 	size_t len = p->len, start = p->pos, i = start;
 	size_t int_start, int_len, frac_start, frac_len = 0;
-	long exp = 0;
+	int64_t exp = 0;
 	struct fl_json_node *node;
 
 	if (s[i] == '-') {
@@ -732,8 +735,14 @@ fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
 		    "larger; expected less than 4 GiB");
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		p.pos = 3;
-	/* Minified JSON has about one node per 8 bytes; start near that. */
-	p.alloc = len / 32 + 16;
+	/*
+	 * Flows have a node every 20 to 30 bytes, so len / 16 rarely needs
+	 * to grow; the cap keeps a huge text from reserving gigabytes before
+	 * it has shown that it is JSON at all.
+	 */
+	p.alloc = len / 16 + 16;
+	if (p.alloc > INITIAL_NODES_MAX)
+		p.alloc = INITIAL_NODES_MAX;
 	p.nodes = fl_xreallocarray(NULL, p.alloc, sizeof(*p.nodes));
 	/* Node 0 is the sentinel FL_JSON_NONE; the root is FL_JSON_ROOT. */
 	memset(&p.nodes[0], 0, sizeof(p.nodes[0]));
