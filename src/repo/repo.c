@@ -189,37 +189,56 @@ fl_repo_hooks_dir(struct fl_buf *out, struct fl_repo *r)
 }
 
 /*
- * The absolute physical path of `path`: realpath() of it, or of its
- * folder followed by its name when it does not exist (a deleted file).
+ * The absolute physical path of `path`: realpath() of its longest part
+ * that exists, followed by the rest (a deleted file or folder), whose
+ * "." and ".." are resolved by name.
  */
 static int
 resolve(struct fl_buf *out, const char *path)
 {
 	char resolved[PATH_MAX];
-	const char *slash, *name;
-	char *dir;
-	bool ok;
+	char *head = fl_xstrdup(path), *slash;
+	const char *rest;
+	size_t keep = strlen(path), n;
 	int saved;
 
-	if (realpath(path, resolved) != NULL) {
-		fl_buf_adds(out, resolved);
-		return 0;
+	while (realpath(head, resolved) == NULL) {
+		saved = errno;
+		if ((saved != ENOENT && saved != ENOTDIR) ||
+		    strcmp(head, ".") == 0) {
+			free(head);
+			return fl_error_set(FL_EIO, "%s: %s", path,
+			    strerror(saved));
+		}
+		slash = strrchr(head, '/');
+		if (slash == NULL) {
+			strcpy(head, ".");
+			keep = 0;
+		} else {
+			slash[slash == head ? 1 : 0] = '\0';
+			keep = (size_t)(slash - head);
+		}
 	}
-	saved = errno;
-	slash = strrchr(path, '/');
-	dir = slash == NULL ? fl_xstrdup(".") :
-	    fl_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-	name = slash == NULL ? path : slash + 1;
-	ok = saved == ENOENT && strcmp(name, "..") != 0 &&
-	    strcmp(name, ".") != 0 && realpath(dir, resolved) != NULL;
-	free(dir);
-	if (!ok)
-		return fl_error_set(FL_EIO, "%s: %s", path, strerror(saved));
+	free(head);
 	fl_buf_adds(out, resolved);
-	if (name[0] != '\0') {
+	for (rest = path + keep; *rest != '\0'; rest += n) {
+		while (*rest == '/')
+			rest++;
+		n = strcspn(rest, "/");
+		if (n == 0 || (n == 1 && rest[0] == '.'))
+			continue;
+		if (n == 2 && rest[0] == '.' && rest[1] == '.') {
+			/* Drop the last component, but never the root. */
+			char *last = strrchr(out->ptr, '/');
+
+			out->len = last == out->ptr ? 1 :
+			    (size_t)(last - out->ptr);
+			out->ptr[out->len] = '\0';
+			continue;
+		}
 		if (out->ptr[out->len - 1] != '/')
 			fl_buf_addch(out, '/');
-		fl_buf_adds(out, name);
+		fl_buf_add(out, rest, n);
 	}
 	return 0;
 }
