@@ -86,11 +86,12 @@ int fl_repo_staged_targets(struct fl_targets *t, struct fl_pathlist *notes,
 
 /*
  * The "*.json" files changed between the merge base of `ref` and HEAD,
- * and HEAD, with their blobs from HEAD.  With `uncommitted`, the base is
- * compared with the work tree instead (staged, unstaged and untracked
- * files not ignored), and files are read from disk.  Errors: an unknown
- * `ref`, an unborn HEAD, no common ancestor.  Otherwise as
- * fl_repo_staged_targets().
+ * and HEAD, with their blobs from HEAD, as fl_repo_staged_targets()
+ * takes them.  With `uncommitted`, the base is compared with the work
+ * tree instead (staged, unstaged and untracked files not ignored), and
+ * the files are added to be read from disk like any other (shown by
+ * repository path; symlinks noted).  Errors: an unknown `ref`, an unborn
+ * HEAD, no common ancestor.
  */
 int fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
