@@ -14,16 +14,20 @@
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/targets.h"
+#include "repo/repo.h"
 #include "report/report.h"
 #include "rules/rule.h"
 #include "util/error.h"
+#include "util/fs.h"
 
 static const char usage_text[] =
 "usage: flowlint check [options] [PATH...]\n"
 "\n"
 "Lint Amazon Connect flow files.  Folders are walked for *.json files\n"
-"(skipping .git and node_modules); JSON that is not a contact flow is\n"
-"skipped silently in folders and noted when named explicitly.\n"
+"(skipping .git and node_modules); inside a git work tree, only the\n"
+"files git tracks or would track (not ignored) are checked.  JSON that\n"
+"is not a contact flow is skipped silently in folders and noted when\n"
+"named explicitly.\n"
 "\n"
 "Options:\n"
 "  -f, --format FORMAT   report format: %s (default: text)\n"
@@ -37,6 +41,16 @@ static const char usage_text[] =
 "      --color WHEN      auto (default), always, never; NO_COLOR=1 also\n"
 "                        turns colour off\n"
 "  -q, --quiet           print findings only, no summary or notes\n"
+"      --staged          check what is staged in the index (the blobs\n"
+"                        `git commit` would record, not the work tree);\n"
+"                        PATHs limit it; paths shown from the repository\n"
+"                        root\n"
+"      --changed-since REF\n"
+"                        check the files changed between the merge base\n"
+"                        of REF and HEAD, as committed in HEAD\n"
+"      --include-uncommitted\n"
+"                        with --changed-since: compare with the work tree\n"
+"                        instead (staged, unstaged and untracked files)\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -50,6 +64,9 @@ struct check_opts {
 	enum fl_severity fail_on;
 	int color;			/* -1 auto, 0 never, 1 always */
 	bool quiet;
+	bool staged;			/* --staged */
+	const char *since;		/* --changed-since REF */
+	bool uncommitted;		/* --include-uncommitted */
 };
 
 /* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
@@ -82,7 +99,8 @@ parse_rule_list(struct check_opts *o, char *list, bool value)
 static int
 parse_opts(struct check_opts *o, int argc, char **argv)
 {
-	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR };
+	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
+		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -91,6 +109,9 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "staged", no_argument, NULL, OPT_STAGED },
+		{ "changed-since", required_argument, NULL, OPT_SINCE },
+		{ "include-uncommitted", no_argument, NULL, OPT_UNCOMMITTED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -156,6 +177,15 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		case 'q':
 			o->quiet = true;
 			break;
+		case OPT_STAGED:
+			o->staged = true;
+			break;
+		case OPT_SINCE:
+			o->since = optarg;
+			break;
+		case OPT_UNCOMMITTED:
+			o->uncommitted = true;
+			break;
 		case 'h':
 			printf(usage_text, fl_report_format_names());
 			return FL_EXIT_OK;
@@ -167,6 +197,12 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			    "'%s'", argv[optind - 1]);
 		}
 	}
+	if (o->staged && o->since != NULL)
+		return fl_cmd_usage_error("check", "--staged and "
+		    "--changed-since cannot be combined");
+	if (o->uncommitted && o->since == NULL)
+		return fl_cmd_usage_error("check", "--include-uncommitted "
+		    "needs --changed-since");
 	for (i = 0; i < fl_rule_count; i++) {
 		if (!o->selected)
 			o->enabled[i] = true;
@@ -197,6 +233,31 @@ fails(const struct fl_report_totals *t, enum fl_severity fail_on)
 	return t->errors > 0 ||
 	    (fail_on >= FL_SEV_WARNING && t->warnings > 0) ||
 	    (fail_on >= FL_SEV_INFO && t->infos > 0);
+}
+
+/*
+ * The targets of --staged or --changed-since, from the repository that
+ * holds the current directory; `notes` gets the files passed over.
+ */
+static int
+repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
+    const struct check_opts *o, char **paths, size_t n)
+{
+	struct fl_repo *r = NULL;
+	int err = fl_repo_open_worktree(&r, ".");
+
+	if (err == FL_ENOTFOUND)
+		return fl_error_set(err, "%s needs a git repository, and the "
+		    "current folder is not in one", o->staged ? "--staged" :
+		    "--changed-since");
+	if (err == 0 && o->staged)
+		err = fl_repo_staged_targets(t, notes, r, paths, n,
+		    FL_FS_MAX_FILE);
+	else if (err == 0)
+		err = fl_repo_changed_targets(t, notes, r, o->since,
+		    o->uncommitted, paths, n, FL_FS_MAX_FILE);
+	fl_repo_free(r);
+	return err;
 }
 
 /* What the per-file callback needs: the reports and the running totals. */
@@ -241,6 +302,7 @@ cmd_check(int argc, char **argv)
 	struct check_opts o = { 0 };
 	struct check_state st = { 0 };
 	struct fl_targets targets = { 0 };
+	struct fl_pathlist notes = { 0 };
 	struct fl_patterns pats;
 	struct fl_params params;
 	struct fl_report rep = { 0 }, text = { 0 };
@@ -248,6 +310,7 @@ cmd_check(int argc, char **argv)
 	FILE *outfile = NULL;
 	char *dot[] = { "." };
 	unsigned k, unreadable;
+	size_t nops;
 	int rc, err;
 
 	rc = parse_opts(&o, argc, argv);
@@ -262,11 +325,21 @@ cmd_check(int argc, char **argv)
 		fl_patterns_release(&pats);
 		return FL_EXIT_ERROR;
 	}
-	err = optind < argc ?
-	    fl_targets_from_paths(&targets, argv + optind, (size_t)(argc - optind)) :
-	    fl_targets_from_paths(&targets, dot, 1);
+	nops = (size_t)(argc - optind);
+	if (o.staged || o.since != NULL)
+		err = repo_targets(&targets, &notes, &o, argv + optind, nops);
+	else
+		err = fl_repo_targets_from_paths(&targets,
+		    nops > 0 ? argv + optind : dot, nops > 0 ? nops : 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	if (err != 0 && (o.staged || o.since != NULL)) {
+		/* Without the repository there is nothing to check. */
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
+	for (k = 0; !o.quiet && k < notes.n; k++)
+		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
 
 	rep.format = o.format;
 	rep.quiet = o.quiet;
@@ -311,6 +384,7 @@ done:
 		rc = FL_EXIT_ERROR;
 	}
 	fl_targets_release(&targets);
+	fl_pathlist_release(&notes);
 	fl_params_release(&params);
 	fl_patterns_release(&pats);
 	return rc;

@@ -1,6 +1,7 @@
 /*
  * Files embedded in the binary at build time (cmake/embed.cmake):
- * the rule pages (rules/FLnnn-name.md) and the rule data (rules/data).
+ * the rule pages (rules/FLnnn-name.md), the rule data (rules/data) and
+ * the git hook install-hook writes (hooks/pre-commit).
  */
 #ifndef FL_UTIL_EMBEDDED_H
 #define FL_UTIL_EMBEDDED_H

@@ -116,8 +116,8 @@ fl_pathlist_release(struct fl_pathlist *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static int
-has_json_suffix(const char *name)
+bool
+fl_fs_has_json_suffix(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -156,7 +156,7 @@ fl_fs_walk_json(struct fl_pathlist *out, const char *dir)
 		if (S_ISDIR(st.st_mode)) {
 			if (!skipped_dir(e->d_name))
 				(void)fl_fs_walk_json(out, path.ptr);
-		} else if (has_json_suffix(e->d_name) &&
+		} else if (fl_fs_has_json_suffix(e->d_name) &&
 		    (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
 			/* A symlink to a file is read; to a folder, skipped. */
 			if (S_ISLNK(st.st_mode) &&

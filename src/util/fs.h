@@ -4,6 +4,7 @@
 #ifndef FL_UTIL_FS_H
 #define FL_UTIL_FS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct fl_buf;
@@ -52,6 +53,9 @@ int fl_fs_walk_json(struct fl_pathlist *out, const char *dir);
  * original file is untouched.
  */
 int fl_fs_write_atomic(const char *path, const char *data, size_t len);
+
+/* Whether a file name is one a walk picks up: "*.json" (not ".json"). */
+bool fl_fs_has_json_suffix(const char *name);
 
 /* 1 if `path` is a directory (following symlinks), 0 if not, FL_EIO. */
 int fl_fs_is_dir(const char *path);

@@ -1,0 +1,293 @@
+/*
+ * flowlint install-hook: install, update or remove the git pre-commit
+ * hook (hooks/pre-commit, embedded in the binary) in the folder git
+ * runs hooks from.  A hook flowlint did not write is never replaced
+ * without --force, which keeps it as a backup, and never removed.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "repo/repo.h"
+#include "util/buf.h"
+#include "util/embedded.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+static const char usage_text[] =
+"usage: flowlint install-hook [--force | --uninstall]\n"
+"\n"
+"Install the git pre-commit hook that runs 'flowlint check --staged' in\n"
+"the current repository: into core.hooksPath when that is set, else\n"
+"into .git/hooks.  Running it again updates the hook.  A pre-commit hook\n"
+"that flowlint did not write is left alone.\n"
+"\n"
+"Options:\n"
+"      --force       replace a pre-commit hook flowlint did not write,\n"
+"                    keeping it as pre-commit.flowlint-backup\n"
+"      --uninstall   remove flowlint's hook and put a backup it made\n"
+"                    back; any other hook is left alone\n"
+"  -h, --help        show this help\n"
+"\n"
+"The hook runs $FLOWLINT when that is set, else flowlint on PATH.\n"
+"Exit status: 0 done (or nothing to do), 2 usage or I/O error, or a\n"
+"hook flowlint did not write is in the way.\n";
+
+/* The line that marks a hook as flowlint's (it is in hooks/pre-commit). */
+#define MARKER "flowlint-managed-hook"
+#define BACKUP ".flowlint-backup"
+
+enum hook_state {
+	HOOK_ABSENT,
+	HOOK_CURRENT,		/* ours, this version, executable */
+	HOOK_OURS,		/* ours, another version or not executable */
+	HOOK_FOREIGN,		/* anything else, symlinks included */
+};
+
+static int
+inspect(enum hook_state *out, const char *path, const struct fl_embedded *hook)
+{
+	struct fl_buf b = FL_BUF_INIT;
+	struct stat st;
+	int err;
+
+	if (lstat(path, &st) != 0) {
+		*out = HOOK_ABSENT;
+		return errno == ENOENT ? 0 : fl_error_set(FL_EIO, "%s: %s",
+		    path, strerror(errno));
+	}
+	*out = HOOK_FOREIGN;
+	if (!S_ISREG(st.st_mode))
+		return 0;
+	err = fl_fs_read(&b, path, 1024 * 1024);
+	if (err == FL_ETOOBIG) {
+		fl_error_clear();
+		err = 0;
+	} else if (err == 0 && fl_str_find(fl_buf_str(&b), MARKER) >= 0) {
+		*out = b.len == hook->len && memcmp(b.ptr, hook->data,
+		    b.len) == 0 && (st.st_mode & S_IXUSR) != 0 ?
+		    HOOK_CURRENT : HOOK_OURS;
+	}
+	fl_buf_release(&b);
+	return err;
+}
+
+/* mkdir -p, for a core.hooksPath folder that does not exist yet. */
+static int
+make_dirs(const char *dir)
+{
+	struct fl_buf b = FL_BUF_INIT;
+	size_t i;
+	int err = 0;
+
+	fl_buf_adds(&b, dir);
+	for (i = 1; i <= b.len && err == 0; i++) {
+		if (i < b.len && b.ptr[i] != '/')
+			continue;
+		b.ptr[i] = '\0';
+		if (mkdir(b.ptr, 0777) != 0 && errno != EEXIST)
+			err = fl_error_set(FL_EIO, "cannot create folder '%s': "
+			    "%s", b.ptr, strerror(errno));
+		if (i < b.len)
+			b.ptr[i] = '/';
+	}
+	fl_buf_release(&b);
+	return err;
+}
+
+/* Renames `path` to the first free name PATH.flowlint-backup[.N]. */
+static int
+back_up(struct fl_buf *out, const char *path)
+{
+	struct stat st;
+	unsigned n;
+
+	for (n = 0; n < 100; n++) {
+		fl_buf_reset(out);
+		fl_buf_addf(out, "%s" BACKUP, path);
+		if (n > 0)
+			fl_buf_addf(out, ".%u", n);
+		if (lstat(out->ptr, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	if (n == 100 || rename(path, out->ptr) != 0)
+		return fl_error_set(FL_EIO, "cannot move '%s' aside: %s", path,
+		    n == 100 ? "too many backups" : strerror(errno));
+	return 0;
+}
+
+/* Whether the hook will find flowlint ($FLOWLINT, or on PATH). */
+static bool
+hook_finds_flowlint(void)
+{
+	const char *env = getenv("FLOWLINT"), *p = getenv("PATH");
+	struct fl_buf b = FL_BUF_INIT;
+	bool found = false;
+
+	if (env != NULL && env[0] != '\0')
+		return true;
+	while (p != NULL && !found) {
+		const char *end = strchr(p, ':');
+		size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+
+		fl_buf_reset(&b);
+		fl_buf_add(&b, n > 0 ? p : ".", n > 0 ? n : 1);
+		fl_buf_adds(&b, "/flowlint");
+		found = access(b.ptr, X_OK) == 0;
+		p = end != NULL ? end + 1 : NULL;
+	}
+	fl_buf_release(&b);
+	return found;
+}
+
+static int
+install(const char *dir, const char *path, enum hook_state state,
+    const struct fl_embedded *hook, bool force)
+{
+	struct fl_buf backup = FL_BUF_INIT;
+
+	if (state == HOOK_CURRENT) {
+		printf("the flowlint pre-commit hook is already installed: "
+		    "%s\n", path);
+		return FL_EXIT_OK;
+	}
+	if (state == HOOK_FOREIGN && !force) {
+		fl_cmd_error("%s exists and flowlint did not write it; "
+		    "rerun with --force to replace it (it is kept as "
+		    "pre-commit" BACKUP ")", path);
+		return FL_EXIT_ERROR;
+	}
+	if ((state == HOOK_FOREIGN && back_up(&backup, path) != 0) ||
+	    make_dirs(dir) != 0 ||
+	    fl_fs_write_atomic(path, hook->data, hook->len) != 0) {
+		fl_cmd_error(NULL);
+		fl_buf_release(&backup);
+		return FL_EXIT_ERROR;
+	}
+	if (chmod(path, 0755) != 0) {
+		fl_cmd_error("cannot make '%s' executable: %s", path,
+		    strerror(errno));
+		fl_buf_release(&backup);
+		return FL_EXIT_ERROR;
+	}
+	if (backup.len > 0)
+		printf("moved the existing hook to %s\n", backup.ptr);
+	printf("%s the flowlint pre-commit hook: %s\n",
+	    state == HOOK_OURS ? "updated" : "installed", path);
+	if (!hook_finds_flowlint())
+		fprintf(stderr, "flowlint: note: flowlint is not on PATH, so "
+		    "the hook cannot run it yet: put it on PATH, or set "
+		    "FLOWLINT=/path/to/flowlint where you run git commit\n");
+	fl_buf_release(&backup);
+	return FL_EXIT_OK;
+}
+
+static int
+uninstall(const char *path, enum hook_state state)
+{
+	struct fl_buf backup = FL_BUF_INIT;
+	struct stat st;
+	int rc = FL_EXIT_OK;
+
+	switch (state) {
+	case HOOK_ABSENT:
+		printf("no pre-commit hook at %s; nothing to remove\n", path);
+		return FL_EXIT_OK;
+	case HOOK_FOREIGN:
+		fl_cmd_error("%s was not written by flowlint; leaving it "
+		    "alone", path);
+		return FL_EXIT_ERROR;
+	case HOOK_CURRENT:
+	case HOOK_OURS:
+		break;
+	}
+	if (unlink(path) != 0) {
+		fl_cmd_error("cannot remove '%s': %s", path, strerror(errno));
+		return FL_EXIT_ERROR;
+	}
+	printf("removed the flowlint pre-commit hook: %s\n", path);
+	fl_buf_addf(&backup, "%s" BACKUP, path);
+	if (lstat(backup.ptr, &st) == 0) {
+		if (rename(backup.ptr, path) == 0) {
+			printf("put the previous hook back from %s\n",
+			    backup.ptr);
+		} else {
+			fl_cmd_error("cannot put '%s' back: %s", backup.ptr,
+			    strerror(errno));
+			rc = FL_EXIT_ERROR;
+		}
+	}
+	fl_buf_release(&backup);
+	return rc;
+}
+
+int
+cmd_install_hook(int argc, char **argv)
+{
+	enum { OPT_FORCE = 256, OPT_UNINSTALL };
+	static const struct option longopts[] = {
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "uninstall", no_argument, NULL, OPT_UNINSTALL },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct fl_embedded *hook = fl_embedded_find("hooks/pre-commit");
+	struct fl_buf dir = FL_BUF_INIT, path = FL_BUF_INIT;
+	struct fl_repo *r = NULL;
+	enum hook_state state;
+	bool force = false, remove = false;
+	int c, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORCE:
+			force = true;
+			break;
+		case OPT_UNINSTALL:
+			remove = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return FL_EXIT_OK;
+		default:
+			return fl_cmd_usage_error("install-hook", "unknown "
+			    "option '%s'", argv[optind - 1]);
+		}
+	}
+	assert(hook != NULL);
+	if (optind < argc)
+		return fl_cmd_usage_error("install-hook", "unexpected "
+		    "argument '%s'", argv[optind]);
+	if (force && remove)
+		return fl_cmd_usage_error("install-hook", "--force and "
+		    "--uninstall cannot be combined");
+
+	if (fl_repo_open_worktree(&r, ".") != 0 ||
+	    fl_repo_hooks_dir(&dir, r) != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
+	fl_buf_addf(&path, "%spre-commit", dir.ptr);
+	if (inspect(&state, path.ptr, hook) != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
+	rc = remove ? uninstall(path.ptr, state) :
+	    install(dir.ptr, path.ptr, state, hook, force);
+done:
+	fl_repo_free(r);
+	fl_buf_release(&dir);
+	fl_buf_release(&path);
+	return rc;
+}

@@ -1,0 +1,220 @@
+/*
+ * The merge-request mode: the files changed between the merge base of
+ * a reference and HEAD (or the work tree), and reading a commit's tree.
+ */
+#include "repo/git.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lint/targets.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+/* The tree of the merge base of `ref` and HEAD into *out. */
+static int
+base_tree(git_tree **out, struct fl_repo *r, const char *ref)
+{
+	git_object *obj = NULL, *commit = NULL;
+	git_commit *base = NULL;
+	git_oid head, merge;
+	int rc, err;
+
+	*out = NULL;
+	if (git_repository_head_unborn(r->git) == 1)
+		return fl_error_set(FL_EINVAL, "HEAD has no commits yet: "
+		    "nothing has changed since '%s'", ref);
+	rc = git_revparse_single(&obj, r->git, ref);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
+	    rc == GIT_EINVALIDSPEC)
+		return fl_error_set(FL_ENOTFOUND, "unknown revision '%s'", ref);
+	err = fl_git_call(rc);
+	if (err == 0) {
+		rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+		if (rc < 0)
+			err = fl_error_set(FL_EINVAL, "'%s' does not name a "
+			    "commit", ref);
+	}
+	if (err == 0)
+		err = fl_git_call(git_reference_name_to_id(&head, r->git,
+		    "HEAD"));
+	if (err == 0) {
+		rc = git_merge_base(&merge, r->git, git_object_id(commit),
+		    &head);
+		if (rc == GIT_ENOTFOUND)
+			err = fl_error_set(FL_ENOTFOUND, "'%s' and HEAD have "
+			    "no common ancestor (in a shallow clone, fetch "
+			    "more history: git fetch --unshallow)", ref);
+		else
+			err = fl_git_call(rc);
+	}
+	if (err == 0)
+		err = fl_git_call(git_commit_lookup(&base, r->git, &merge));
+	if (err == 0)
+		err = fl_git_call(git_commit_tree(out, base));
+	git_commit_free(base);
+	git_object_free(commit);
+	git_object_free(obj);
+	return err;
+}
+
+/* A file the work tree side of a diff names, read from disk. */
+static void
+add_workdir_file(struct fl_targets *t, struct fl_pathlist *notes,
+    struct fl_repo *r, const git_diff_file *f, struct fl_buf *abs)
+{
+	struct stat st;
+
+	if (!fl_repo_is_json_path(f->path))
+		return;
+	if (f->mode == GIT_FILEMODE_LINK) {
+		fl_repo_note(notes, f->path, "a symbolic link in git, not "
+		    "checked");
+		return;
+	}
+	fl_buf_reset(abs);
+	fl_buf_adds(abs, r->workdir);
+	fl_buf_adds(abs, f->path);
+	if (lstat(abs->ptr, &st) == 0 && S_ISREG(st.st_mode))
+		fl_targets_add_file(t, f->path, abs->ptr, false);
+}
+
+int
+fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
+    struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
+    size_t n, size_t limit)
+{
+	git_diff_options opts;
+	struct fl_buf abs = FL_BUF_INIT;
+	git_strarray spec;
+	git_tree *base = NULL, *head = NULL;
+	git_diff *diff = NULL;
+	size_t i, nd = 0;
+	int err;
+
+	err = fl_repo_pathspec(&spec, r, paths, n);
+	if (err < 0)
+		return err;
+	err = base_tree(&base, r, ref);
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE |
+	    GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	opts.pathspec = spec;
+	if (err == 0 && uncommitted) {
+		opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED |
+		    GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+		err = fl_git_call(git_diff_tree_to_workdir_with_index(&diff,
+		    r->git, base, &opts));
+	} else if (err == 0) {
+		err = fl_repo_git_tree(&head, r, "HEAD");
+		if (err == 0)
+			err = fl_git_call(git_diff_tree_to_tree(&diff, r->git,
+			    base, head, &opts));
+	}
+	if (err == 0)
+		nd = git_diff_num_deltas(diff);
+	for (i = 0; err == 0 && i < nd; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (d->status == GIT_DELTA_DELETED ||
+		    d->status == GIT_DELTA_CONFLICTED)
+			continue;
+		if (uncommitted)
+			add_workdir_file(t, notes, r, &d->new_file, &abs);
+		else
+			err = fl_repo_add_blob(t, notes, r, &d->new_file,
+			    limit);
+	}
+	fl_buf_release(&abs);
+	git_diff_free(diff);
+	git_tree_free(head);
+	git_tree_free(base);
+	fl_repo_pathspec_release(&spec);
+	return err;
+}
+
+int
+fl_repo_tree_read(struct fl_buf *out, struct fl_repo *r, const char *rev,
+    const char *path, size_t limit)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_filemode_t mode;
+	int err;
+
+	fl_buf_reset(out);
+	err = fl_repo_git_tree(&tree, r, rev);
+	if (err < 0)
+		return err;
+	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) < 0 ||
+	    ((mode = git_tree_entry_filemode(e)) != GIT_FILEMODE_BLOB &&
+	    mode != GIT_FILEMODE_BLOB_EXECUTABLE))
+		err = fl_error_set(FL_ENOTFOUND, "'%s' is not a file in %s",
+		    path, rev);
+	else
+		err = fl_repo_blob_read(out, r, git_tree_entry_id(e), path,
+		    limit);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return err;
+}
+
+struct walk {
+	struct fl_pathlist *out;
+	struct fl_buf path;	/* the walked folder's path and '/', then
+				   the entry's while it is added */
+	size_t base;		/* length of the folder part of path */
+};
+
+/* git_tree_walk's callback: collects the regular files. */
+static int
+collect(const char *root, const git_tree_entry *e, void *arg)
+{
+	struct walk *w = arg;
+	git_filemode_t mode = git_tree_entry_filemode(e);
+
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return 0;
+	w->path.len = w->base;
+	fl_buf_adds(&w->path, root);
+	fl_buf_adds(&w->path, git_tree_entry_name(e));
+	fl_pathlist_add(w->out, w->path.ptr);
+	return 0;
+}
+
+int
+fl_repo_tree_list(struct fl_pathlist *out, struct fl_repo *r, const char *rev,
+    const char *prefix)
+{
+	struct walk w = { out, FL_BUF_INIT, 0 };
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	size_t first = out->n;
+	int err;
+
+	err = fl_repo_git_tree(&tree, r, rev);
+	if (err < 0 || tree == NULL)
+		return err;
+	if (prefix[0] == '\0') {
+		sub = tree;
+		tree = NULL;
+	} else if (git_tree_entry_bypath(&e, tree, prefix) == 0 &&
+	    git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		err = fl_git_call(git_tree_lookup(&sub, r->git,
+		    git_tree_entry_id(e)));
+		fl_buf_adds(&w.path, prefix);
+		fl_buf_addch(&w.path, '/');
+	}
+	w.base = w.path.len;
+	if (err == 0 && sub != NULL)
+		err = fl_git_call(git_tree_walk(sub, GIT_TREEWALK_PRE, collect,
+		    &w));
+	/* Trees sort "a/" after "a.json"; callers want plain byte order. */
+	fl_repo_sort_tail(out, first);
+	fl_buf_release(&w.path);
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(tree);
+	return err;
+}

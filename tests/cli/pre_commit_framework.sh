@@ -1,0 +1,80 @@
+#!/bin/sh
+# The pre-commit framework (Debian's pre-commit) with this repository as
+# the hook repository: the manifest validates, `try-repo` from a clean
+# clone builds flowlint and fails a repository with a hardcoded ARN,
+# passes a clean one, `pre-commit install` plus a real `git commit`, and
+# a formatter hook that rewrites a file.  Skipped without pre-commit.
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/helpers/git.sh"
+if ! command -v pre-commit >/dev/null 2>&1; then
+	echo "SKIP: pre-commit is not installed"
+	exit 77
+fi
+src=${FLOWLINT_SOURCE_DIR:?}
+if ! git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	echo "SKIP: $src is not a git work tree"
+	exit 77
+fi
+unset PRE_COMMIT_HOME
+export PRE_COMMIT_COLOR=never
+
+# The hook repository: the source as it is now (tracked and untracked
+# files, not ignored ones such as build folders), committed afresh.
+mkdir hookrepo
+(cd "$src" && git ls-files -z --cached --others --exclude-standard |
+	xargs -0 sh -c 'for f; do [ -f "$f" ] && printf "%s\0" "$f"; done' sh |
+	tar --null -T - -cf -) | (cd hookrepo && tar -xf -)
+(cd hookrepo && git init -q && git add -A && git commit -qm source) || fail "hook repository"
+rev=$(git -C hookrepo rev-parse HEAD)
+
+(cd hookrepo && pre-commit validate-manifest .pre-commit-hooks.yaml) >out.txt 2>&1 && ok || { fail "validate-manifest"; cat out.txt; }
+
+# try-repo clones the hook repository; the first use builds flowlint.
+new_repo failing
+bad_flow flow.json && git add flow.json
+pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1
+got=$?
+[ "$got" = 1 ] && ok || { fail "try-repo on a failing repository: exit $got, want 1"; tail -20 out.txt; }
+grep -q 'building flowlint for pre-commit' out.txt && ok || fail "try-repo built flowlint"
+grep -q '^flow\.json:1:130: error \[FL101 hardcoded-arn\]' out.txt && ok || { fail "try-repo shows the finding"; tail -20 out.txt; }
+
+# The rest runs the binary under test instead of building again.
+export FLOWLINT
+new_repo passing
+good_flow flow.json && echo '{"name": "not a flow"}' > package.json && git add .
+pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1 && ok || { fail "try-repo on a passing repository"; tail -20 out.txt; }
+
+# pre-commit install, then real commits.
+new_repo installed
+export PRE_COMMIT_HOME="$work/pre-commit-home"
+cat > .pre-commit-config.yaml <<YAML
+repos:
+- repo: $work/hookrepo
+  rev: $rev
+  hooks:
+  - id: flowlint
+YAML
+git add .pre-commit-config.yaml
+pre-commit install >out.txt 2>&1 && ok || { fail "pre-commit install"; cat out.txt; }
+bad_flow flow.json && git add flow.json
+git commit -qm bad >out.txt 2>&1 && fail "pre-commit let a hardcoded ARN through" || ok
+grep -q 'flow\.json:1:130: error \[FL101' out.txt && ok || { fail "commit output shows the finding"; tail -20 out.txt; }
+good_flow flow.json && git add flow.json
+git commit -qm good >out.txt 2>&1 && ok || { fail "the fixed flow was refused"; tail -20 out.txt; }
+
+# The formatter hook rewrites a file: pre-commit reports it and fails.
+if "$FLOWLINT" format --help >/dev/null 2>&1; then
+	new_repo formatted
+	printf '{"Name": "flow", "Type": "CONTACT_FLOW", "Content": "{\\"Version\\":\\"2019-10-30\\",\\"StartAction\\":\\"a\\",\\"Actions\\":[{\\"Identifier\\":\\"a\\",\\"Type\\":\\"DisconnectParticipant\\",\\"Parameters\\":{},\\"Transitions\\":{}}]}"}\n' > flow.json
+	git add flow.json
+	pre-commit try-repo "$work/hookrepo" flowlint-format --all-files >out.txt 2>&1
+	got=$?
+	[ "$got" = 1 ] && grep -q 'files were modified by this hook' out.txt && ok ||
+		{ fail "format hook: exit $got"; tail -20 out.txt; }
+	git diff --quiet flow.json && fail "format hook left the file alone" || ok
+else
+	echo "skipped: the formatter hook (this flowlint has no format command)"
+fi
+
+finish
