@@ -3,11 +3,6 @@
 # error contract, folder walks, refusals that write nothing.
 . "$(dirname "$0")/lib.sh"
 
-# expect_same NAME FILE1 FILE2: the two files hold the same bytes.
-expect_same() {
-	if cmp -s "$2" "$3"; then ok; else fail "$1: $2 and $3 differ"; fi
-}
-
 # stamp FILE: inode and modification time, to prove a file was not written.
 stamp() { ls -li --time-style=full-iso "$1"; }
 
