@@ -44,6 +44,11 @@ expect_run rewrite-again 0 '^0 files reformatted, 2 unchanged$' -- format repo
 expect_run check-clean 0 'already formatted' -- format --check repo
 expect_run quiet 0 '^$' -- format --quiet repo
 
+# Legacy console exports are flows: a walk formats them too.
+mkdir legacy
+printf '{"modules":[],"version":"1","type":"contactFlow","start":"m1"}' > legacy/old.json
+expect_run walk-formats-legacy 0 '^reformatted legacy/old\.json$' -- format legacy
+
 # A file named explicitly is formatted whatever JSON it holds.
 expect_run explicit-non-flow 0 '^reformatted repo/queue\.json$' -- format repo/queue.json
 if grep -q '^    "a": \[$' repo/queue.json; then ok; else fail "queue not laid out"; fi
