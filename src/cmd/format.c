@@ -73,11 +73,11 @@ struct format_totals {
 static int
 parse_opts(struct format_opts *o, int argc, char **argv)
 {
-	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_FILENAME, OPT_ECHO };
+	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_NAME, OPT_ECHO };
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "diff", no_argument, NULL, OPT_DIFF },
-		{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
+		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
 		{ "echo-on-error", no_argument, NULL, OPT_ECHO },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -95,7 +95,7 @@ parse_opts(struct format_opts *o, int argc, char **argv)
 		case OPT_DIFF:
 			o->diff = true;
 			break;
-		case OPT_STDIN_FILENAME:
+		case OPT_STDIN_NAME:
 			o->stdin_name = optarg;
 			o->use_stdin = true;
 			break;
@@ -334,9 +334,11 @@ cmd_format(int argc, char **argv)
 		return rc;
 	if (o.use_stdin)
 		return format_stdin(&o);
-	err = optind < argc ?
-	    fl_targets_from_paths(&targets, argv + optind, (size_t)(argc - optind)) :
-	    fl_targets_from_paths(&targets, dot, 1);
+	if (optind < argc)
+		err = fl_targets_from_paths(&targets, argv + optind,
+		    (size_t)(argc - optind));
+	else
+		err = fl_targets_from_paths(&targets, dot, 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
 	for (i = 0; i < targets.n; i++)

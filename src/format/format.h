@@ -17,7 +17,7 @@ struct fl_buf;
 struct fl_format_info {
 	bool json;			/* the text parsed as JSON */
 	enum fl_flow_shape shape;	/* when `json`: the file's shape */
-	bool content_compacted;		/* a string Content was reprinted */
+	bool content_compacted;		/* Content made compact */
 	size_t err_off;			/* on failure: byte offset in the
 					   text of the problem */
 	char err_msg[160];		/* on failure: the reason */

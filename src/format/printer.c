@@ -183,10 +183,11 @@ compact_content(struct fl_buf *compact, struct fl_format_info *info,
 	if (fl_json_parse(&inner, a, text.ptr, text.len, &err) != 0)
 		return 0;
 	if (inner.dup_keys > 0) {
-		const struct fl_json_node *dup = &inner.nodes[first_dup(&inner)];
+		const struct fl_json_node *dup;
 		struct fl_json_offmap map;
 		struct fl_str decoded;
 
+		dup = &inner.nodes[first_dup(&inner)];
 		fl_json_decode_mapped(&decoded, &map, a, d, content);
 		return refuse(info, fl_json_offmap_raw(&map, dup->key_off),
 		    "duplicate key \"%.*s\" in \"Content\": JSON.parse keeps "
@@ -234,10 +235,11 @@ fl_format(struct fl_buf *out, struct fl_format_info *info,
 	over = print_doc(out, &doc, true, swap, fl_buf_str(&compact),
 	    FL_FS_MAX_FILE - 1);
 	if (over != FL_JSON_NONE || out->len > FL_FS_MAX_FILE - 1) {
+		size_t at = over == FL_JSON_NONE ? 0 : doc.nodes[over].off;
+
 		fl_buf_reset(out);
-		rc = refuse(info, over != FL_JSON_NONE ? doc.nodes[over].off : 0,
-		    "the formatted file would be larger than the %u MiB limit",
-		    FL_FS_MAX_FILE / (1024 * 1024));
+		rc = refuse(info, at, "the formatted file would be larger "
+		    "than the %u MiB limit", FL_FS_MAX_FILE / (1024 * 1024));
 		goto done;
 	}
 	fl_buf_addch(out, '\n');

@@ -95,7 +95,8 @@ docs_equal(const struct fl_json_doc *a, const struct fl_json_doc *b,
 	if (a->count != b->count)
 		return false;
 	for (i = FL_JSON_ROOT; i < a->count; i++) {
-		const struct fl_json_node *na = &a->nodes[i], *nb = &b->nodes[i];
+		const struct fl_json_node *na = &a->nodes[i];
+		const struct fl_json_node *nb = &b->nodes[i];
 
 		if (na->type != nb->type || na->count != nb->count ||
 		    na->parent != nb->parent || na->next != nb->next ||
@@ -142,7 +143,7 @@ assert_canonical(const char *name, struct fl_str in, struct fl_str out)
 	if (!same_values(in, out))
 		fail_msg("%s: the formatted document has other values", name);
 	if (format_text(&again, &info, out) != 0)
-		fail_msg("%s: formatted output refused: %s", name, info.err_msg);
+		fail_msg("%s: output refused: %s", name, info.err_msg);
 	if (!fl_str_eq(fl_buf_str(&again), out))
 		fail_msg("%s: formatting twice differs from once", name);
 	assert_true(out.len >= 2 && out.ptr[out.len - 1] == '\n' &&
