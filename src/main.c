@@ -10,6 +10,7 @@
 static const struct fl_cmd commands[] = {
 	{ "check", cmd_check, "lint flow files or folders (default: .)" },
 	{ "explain", cmd_explain, "print the documentation of one rule" },
+	{ "format", cmd_format, "rewrite flow files in the canonical layout" },
 	{ "install-hook", cmd_install_hook,
 	    "install the git pre-commit hook (flowlint check --staged)" },
 	{ "rules", cmd_rules, "list every rule" },

@@ -21,6 +21,7 @@ struct fl_cmd {
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_format(int argc, char **argv);
 int cmd_install_hook(int argc, char **argv);
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */

@@ -317,13 +317,46 @@ load_content_string(struct fl_flow *f, struct fl_load_problems *p,
 	f->root = FL_JSON_ROOT;
 }
 
+/* The object holding the wrapper's members: ContactFlow, or the root. */
+static uint32_t
+wrapper_node(const struct fl_json_doc *d)
+{
+	uint32_t cf = fl_json_get(d, FL_JSON_ROOT, "ContactFlow");
+
+	return fl_json_is(d, cf, FL_JSON_OBJECT) ? cf : FL_JSON_ROOT;
+}
+
+enum fl_flow_shape
+fl_flow_shape_of(const struct fl_json_doc *d, uint32_t *content_out)
+{
+	uint32_t w, content;
+
+	if (content_out != NULL)
+		*content_out = FL_JSON_NONE;
+	if (!fl_json_is(d, FL_JSON_ROOT, FL_JSON_OBJECT))
+		return FL_SHAPE_NOT_FLOW;
+	w = wrapper_node(d);
+	content = fl_json_get(d, w, "Content");
+	if (content != FL_JSON_NONE) {
+		if (fl_json_is(d, content, FL_JSON_OBJECT) ?
+		    !is_flow_document(d, content) : !wrapper_claims_flow(d, w))
+			return FL_SHAPE_NOT_FLOW;
+		if (content_out != NULL)
+			*content_out = content;
+		return FL_SHAPE_WRAPPED;
+	}
+	if (is_flow_document(d, FL_JSON_ROOT))
+		return FL_SHAPE_RAW;
+	return is_legacy(d, FL_JSON_ROOT) ? FL_SHAPE_LEGACY : FL_SHAPE_NOT_FLOW;
+}
+
 void
 fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
     struct fl_arena *a, const struct fl_json_doc *outer, struct fl_str stem,
     const struct fl_patterns *pats, struct fl_re_match *m)
 {
 	const struct fl_json_doc *d = outer;
-	uint32_t w = FL_JSON_ROOT, content, type;
+	uint32_t w, content, type;
 
 	memset(f, 0, sizeof(*f));
 	f->outer = *outer;
@@ -331,22 +364,11 @@ fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
 	f->object_map = FL_NO_ACTION;
 	f->name = stem;
 	json_problems(f, p, a, &f->outer);
-	if (!fl_json_is(d, FL_JSON_ROOT, FL_JSON_OBJECT))
-		return;
-	if (fl_json_is(d, fl_json_get(d, FL_JSON_ROOT, "ContactFlow"), FL_JSON_OBJECT))
-		w = fl_json_get(d, FL_JSON_ROOT, "ContactFlow");
+	f->shape = fl_flow_shape_of(d, &content);
+	w = wrapper_node(d);
 	f->api_response = w != FL_JSON_ROOT;
-	content = fl_json_get(d, w, "Content");
 
-	if (content != FL_JSON_NONE) {
-		bool obj = fl_json_is(d, content, FL_JSON_OBJECT);
-		bool str = fl_json_is(d, content, FL_JSON_STRING);
-
-		if (obj && !is_flow_document(d, content))
-			return;
-		if (!obj && !wrapper_claims_flow(d, w))
-			return;
-		f->shape = FL_SHAPE_WRAPPED;
+	if (f->shape == FL_SHAPE_WRAPPED) {
 		f->name_node = fl_json_get(d, w, "Name");
 		if (fl_json_is(d, f->name_node, FL_JSON_STRING))
 			f->name = d->nodes[f->name_node].str;
@@ -358,9 +380,9 @@ fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
 		f->type = fl_json_string(d, type);
 		f->is_module = type == FL_JSON_NONE;
 		f->doc = &f->outer;
-		if (obj) {
+		if (fl_json_is(d, content, FL_JSON_OBJECT)) {
 			f->root = content;
-		} else if (str) {
+		} else if (fl_json_is(d, content, FL_JSON_STRING)) {
 			load_content_string(f, p, a, content);
 			if (f->doc == NULL)
 				return;
@@ -371,13 +393,10 @@ fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
 			f->doc = NULL;
 			return;
 		}
-	} else if (is_flow_document(d, FL_JSON_ROOT)) {
-		f->shape = FL_SHAPE_RAW;
+	} else if (f->shape == FL_SHAPE_RAW) {
 		f->doc = &f->outer;
 		f->root = FL_JSON_ROOT;
 	} else {
-		if (is_legacy(d, FL_JSON_ROOT))
-			f->shape = FL_SHAPE_LEGACY;
 		return;
 	}
 	load_document(f, p, a);

@@ -34,6 +34,15 @@ struct fl_load_problems {
 };
 
 /*
+ * The shape of an already parsed file, decided from its content alone
+ * (the decision fl_flow_load makes).  For FL_SHAPE_WRAPPED, *content_out
+ * (when not NULL) receives the wrapper's Content node, which may be a
+ * string, an object or another value; otherwise FL_JSON_NONE.
+ */
+enum fl_flow_shape fl_flow_shape_of(const struct fl_json_doc *d,
+    uint32_t *content_out);
+
+/*
  * Builds the model from `outer`, an already parsed file whose text is
  * `text` (the document must stay alive as long as the flow).  `stem` is
  * the file name without folders and ".json", used when the file has no

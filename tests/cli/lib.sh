@@ -32,3 +32,8 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" = 0 ]
 }
+
+# expect_same NAME FILE1 FILE2: the two files hold the same bytes.
+expect_same() {
+	if cmp -s "$2" "$3"; then ok; else fail "$1: $2 and $3 differ"; fi
+}

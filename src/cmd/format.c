@@ -1,0 +1,356 @@
+/*
+ * flowlint format: rewrite flow files in the canonical layout (see
+ * format/printer.c), report what would change, or format standard
+ * input for an editor's format-on-save.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "format/format.h"
+#include "lint/targets.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/diff.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/source.h"
+#include "util/xalloc.h"
+
+static const char usage_text[] =
+"usage: flowlint format [options] [PATH...]\n"
+"       flowlint format [options] [--stdin-filename PATH] -\n"
+"\n"
+"Rewrite flow files in the canonical layout: the outer document as the\n"
+"reference exporter writes it (JSON.stringify with two-space indentation),\n"
+"a string Content as compact JSON, key order and the text of numbers\n"
+"kept, one final newline.  Only files that change are rewritten, each\n"
+"atomically.  Folders (default: .) are walked for *.json files, skipping\n"
+".git and node_modules and JSON that is not a contact flow; a file named\n"
+"on the command line is formatted whatever JSON it holds.  A file that is\n"
+"not valid JSON or has a duplicate key is refused and left as it is.\n"
+"\n"
+"Options:\n"
+"      --check           write nothing; exit 1 if any file would change\n"
+"      --diff            write nothing; print a unified diff of the changes\n"
+"  -                     format standard input to standard output\n"
+"      --stdin-filename PATH\n"
+"                        as -, naming the input PATH in messages\n"
+"      --echo-on-error   with - or --stdin-filename: when the input cannot\n"
+"                        be formatted, write it back unchanged and print\n"
+"                        nothing on standard error (for Vim's 'formatprg'\n"
+"                        and :%! filters, which keep both streams); the\n"
+"                        exit status is still 2\n"
+"  -q, --quiet           print no file names or summary, only errors\n"
+"  -h, --help            show this help\n"
+"\n"
+"Exit status: 0 formatted (or nothing to change), 1 with --check: a file\n"
+"would change, 2 usage or I/O error, or a file that cannot be formatted.\n";
+
+struct format_opts {
+	bool check;
+	bool diff;
+	bool use_stdin;
+	bool echo_on_error;
+	bool quiet;
+	const char *stdin_name;		/* borrowed from argv, or NULL */
+};
+
+/* Counts over a run, for the summary and the exit status. */
+struct format_totals {
+	unsigned changed;
+	unsigned unchanged;
+	unsigned failed;		/* unreadable or refused */
+};
+
+/*
+ * Parses the options into `o`.  Returns -1 to go on, or the exit code to
+ * return at once (after --help, or a usage error).
+ */
+static int
+parse_opts(struct format_opts *o, int argc, char **argv)
+{
+	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_NAME, OPT_ECHO };
+	static const struct option longopts[] = {
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "diff", no_argument, NULL, OPT_DIFF },
+		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
+		{ "echo-on-error", no_argument, NULL, OPT_ECHO },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, i, dash = 0;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_CHECK:
+			o->check = true;
+			break;
+		case OPT_DIFF:
+			o->diff = true;
+			break;
+		case OPT_STDIN_NAME:
+			o->stdin_name = optarg;
+			o->use_stdin = true;
+			break;
+		case OPT_ECHO:
+			o->echo_on_error = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return FL_EXIT_OK;
+		case ':':
+			return fl_cmd_usage_error("format", "option '%s' needs "
+			    "a value", argv[optind - 1]);
+		default:
+			return fl_cmd_usage_error("format", "unknown option "
+			    "'%s'", argv[optind - 1]);
+		}
+	}
+	for (i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			dash++;
+	if (dash > 0)
+		o->use_stdin = true;
+	if (o->use_stdin && argc - optind > dash)
+		return fl_cmd_usage_error("format", "'-' and --stdin-filename "
+		    "read standard input and take no other PATH");
+	if (o->echo_on_error && !o->use_stdin)
+		return fl_cmd_usage_error("format", "--echo-on-error needs '-' "
+		    "or --stdin-filename");
+	return -1;
+}
+
+/* Prints why `src` could not be formatted, at the problem's position. */
+static void
+report_refusal(struct fl_source *src, const struct fl_format_info *info)
+{
+	uint32_t line, col;
+
+	fl_source_linecol(src, info->err_off, &line, &col);
+	fl_cmd_error("%s:%u:%u: %s", src->path, line, col, info->err_msg);
+}
+
+static int
+write_stdout(const char *data, size_t len)
+{
+	if (len > 0 && fwrite(data, 1, len, stdout) != len)
+		return -1;
+	return fflush(stdout) == 0 ? 0 : -1;
+}
+
+/*
+ * --echo-on-error: gives the editor its input back, all of it, so that
+ * the filter leaves the buffer as it was: the `len` bytes already read,
+ * then the rest of standard input (left there by an over-long input).
+ * Returns the exit status, which is always FL_EXIT_ERROR.
+ */
+static int
+echo_input(const char *data, size_t len)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (write_stdout(data, len) != 0)
+		return FL_EXIT_ERROR;
+	for (;;) {
+		n = read(STDIN_FILENO, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (write_stdout(chunk, (size_t)n) != 0)
+			break;
+	}
+	return FL_EXIT_ERROR;
+}
+
+/*
+ * Formats standard input to standard output.  On any failure nothing is
+ * written to standard output (an editor must never replace its buffer
+ * with an error message), unless --echo-on-error asks for the input
+ * back, in which case nothing is written to standard error.
+ */
+static int
+format_stdin(const struct format_opts *o)
+{
+	const char *name = o->stdin_name != NULL ? o->stdin_name : "<stdin>";
+	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
+	struct fl_format_info info;
+	struct fl_source src;
+	struct fl_arena arena;
+	struct fl_str before;
+	char *text;
+	size_t len;
+	int rc = FL_EXIT_OK;
+
+	if (fl_fs_read_stdin(&in, FL_FS_MAX_FILE) != 0) {
+		if (o->echo_on_error) {
+			rc = echo_input(in.ptr, in.len);
+		} else {
+			fl_cmd_error(NULL);
+			rc = FL_EXIT_ERROR;
+		}
+		fl_buf_release(&in);
+		return rc;
+	}
+	text = fl_buf_detach(&in, &len);
+	fl_source_init(&src, fl_xstrdup(name), text, len);
+	fl_arena_init(&arena);
+	before = fl_str_make(src.text, src.len);
+	if (fl_format(&out, &info, &arena, src.text, src.len) != 0) {
+		if (o->echo_on_error) {
+			rc = echo_input(src.text, src.len);
+		} else {
+			report_refusal(&src, &info);
+			rc = FL_EXIT_ERROR;
+		}
+		goto done;
+	}
+	if (o->diff) {
+		fl_diff_unified(&diff, name, before, fl_buf_str(&out));
+		if (write_stdout(diff.ptr, diff.len) != 0)
+			rc = FL_EXIT_ERROR;
+	} else if (!o->check && write_stdout(out.ptr, out.len) != 0) {
+		rc = FL_EXIT_ERROR;
+	}
+	if (rc == FL_EXIT_ERROR)
+		fl_cmd_error("cannot write to standard output: %s",
+		    strerror(errno));
+	else if (o->check && !fl_str_eq(before, fl_buf_str(&out)))
+		rc = FL_EXIT_FINDINGS;
+done:
+	fl_buf_release(&diff);
+	fl_buf_release(&out);
+	fl_arena_release(&arena);
+	fl_source_release(&src);
+	return rc;
+}
+
+/* Formats one file: rewrites it, or reports what would change. */
+static void
+format_file(const struct format_opts *o, struct format_totals *tot,
+    const struct fl_target *t)
+{
+	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
+	struct fl_format_info info;
+	struct fl_source src;
+	struct fl_arena arena;
+	char *text;
+	size_t len;
+	int rc;
+
+	if (fl_fs_read(&in, t->fs_path, FL_FS_MAX_FILE) != 0) {
+		fl_cmd_error(NULL);
+		tot->failed++;
+		fl_buf_release(&in);
+		return;
+	}
+	text = fl_buf_detach(&in, &len);
+	fl_source_init(&src, fl_xstrdup(t->path), text, len);
+	fl_arena_init(&arena);
+	rc = fl_format(&out, &info, &arena, src.text, src.len);
+	/*
+	 * A folder walk formats contact flows only; JSON that is not one
+	 * (a queue, a bot, package.json) is left alone as check leaves it,
+	 * even when it could not be formatted.  Invalid JSON could be a
+	 * broken flow, so it is reported.
+	 */
+	if (!t->explicit_path && info.json && info.shape == FL_SHAPE_NOT_FLOW)
+		goto done;
+	if (rc != 0) {
+		report_refusal(&src, &info);
+		tot->failed++;
+		goto done;
+	}
+	if (fl_str_eq(fl_str_make(src.text, src.len), fl_buf_str(&out))) {
+		tot->unchanged++;
+		goto done;
+	}
+	if (o->diff) {
+		fl_diff_unified(&diff, t->path, fl_str_make(src.text, src.len),
+		    fl_buf_str(&out));
+		fwrite(diff.ptr, 1, diff.len, stdout);
+	} else if (!o->check &&
+	    fl_fs_write_atomic(t->fs_path, out.ptr, out.len) != 0) {
+		fl_cmd_error(NULL);
+		tot->failed++;
+		goto done;
+	}
+	tot->changed++;
+	if (!o->quiet && !o->diff)
+		printf("%s %s\n", o->check ? "would reformat" : "reformatted",
+		    t->path);
+done:
+	fl_buf_release(&diff);
+	fl_buf_release(&out);
+	fl_arena_release(&arena);
+	fl_source_release(&src);
+}
+
+static const char *
+files(unsigned n)
+{
+	return n == 1 ? "file" : "files";
+}
+
+static void
+print_summary(const struct format_opts *o, const struct format_totals *t)
+{
+	if (o->quiet || o->diff)
+		return;
+	if (o->check)
+		printf("%u %s would be reformatted, %u already formatted",
+		    t->changed, files(t->changed), t->unchanged);
+	else
+		printf("%u %s reformatted, %u unchanged", t->changed,
+		    files(t->changed), t->unchanged);
+	if (t->failed > 0)
+		printf(", %u could not be formatted", t->failed);
+	putchar('\n');
+}
+
+int
+cmd_format(int argc, char **argv)
+{
+	struct format_opts o = { 0 };
+	struct format_totals tot = { 0 };
+	struct fl_targets targets = { 0 };
+	char *dot[] = { "." };
+	size_t i;
+	int rc, err;
+
+	rc = parse_opts(&o, argc, argv);
+	if (rc >= 0)
+		return rc;
+	if (o.use_stdin)
+		return format_stdin(&o);
+	if (optind < argc)
+		err = fl_targets_from_paths(&targets, argv + optind,
+		    (size_t)(argc - optind));
+	else
+		err = fl_targets_from_paths(&targets, dot, 1);
+	if (err != 0)
+		fl_cmd_error(NULL);
+	for (i = 0; i < targets.n; i++)
+		format_file(&o, &tot, &targets.v[i]);
+	print_summary(&o, &tot);
+	fl_targets_release(&targets);
+	if (fflush(stdout) != 0) {
+		fl_cmd_error("cannot write to standard output: %s",
+		    strerror(errno));
+		return FL_EXIT_ERROR;
+	}
+	if (err != 0 || tot.failed > 0)
+		return FL_EXIT_ERROR;
+	return o.check && tot.changed > 0 ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+}
