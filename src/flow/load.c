@@ -307,7 +307,8 @@ load_content_string(struct fl_flow *f, struct fl_load_problems *p,
 	f->content_is_string = true;
 	if (fl_json_parse(&f->inner, a, text.ptr, text.len, &err) != 0) {
 		add_problem(p, a, FL_LOAD_INVALID_CONTENT,
-		    fl_json_offmap_raw(&f->map, (uint32_t)err.off), NULL, 0,
+		    fl_json_offmap_raw(&f->map, (uint32_t)err.off), &f->outer,
+		    content,
 		    fl_arena_printf(a, "\"Content\" is not valid JSON: %s",
 		    err.msg));
 		f->doc = NULL;

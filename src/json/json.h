@@ -102,7 +102,10 @@ int fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
 int fl_json_parse_object(struct fl_json_doc *out, struct fl_arena *arena,
     const char *text, size_t len, const char *origin);
 
-/* Child lookup by decoded key; the first match, or FL_JSON_NONE. */
+/*
+ * Child lookup by decoded key, or FL_JSON_NONE.  When the key repeats,
+ * the last member, which is the one JSON.parse keeps (FL004).
+ */
 uint32_t fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key);
 uint32_t fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key);
 

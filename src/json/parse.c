@@ -763,15 +763,23 @@ fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
 uint32_t
 fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key)
 {
-	uint32_t it;
+	uint32_t it, found = FL_JSON_NONE;
 
 	/* The sentinel (FL_JSON_NONE) has type NULL, so it yields NONE too. */
 	if (d->nodes[obj].type != FL_JSON_OBJECT)
 		return FL_JSON_NONE;
-	fl_json_foreach(d, obj, it)
-		if (fl_str_eq(d->nodes[it].key, key))
-			return it;
-	return FL_JSON_NONE;
+	fl_json_foreach(d, obj, it) {
+		if (!fl_str_eq(d->nodes[it].key, key))
+			continue;
+		/*
+		 * With duplicate keys the last one wins, as in the deploy
+		 * step's JSON.parse: rules must judge what is deployed.
+		 */
+		found = it;
+		if (d->dup_keys == 0)
+			break;
+	}
+	return found;
 }
 
 uint32_t

@@ -231,8 +231,10 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		if (!enabled(o, rule))
 			continue;
 		d = add_diag(r, rule, severity(o, rule), p->file_off, p->msg);
-		if (p->doc != NULL && p->doc == r->flow.doc)
+		if (p->doc != NULL) {
 			d->pointer = pointer_of(r, p->doc, p->node);
+			d->action = owning_action(&r->flow, p->doc, p->node);
+		}
 	}
 	if (r->shape == FL_SHAPE_LEGACY && enabled(o, &fl_rule_legacy_export))
 		add_diag(r, &fl_rule_legacy_export,

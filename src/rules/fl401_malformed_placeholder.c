@@ -9,7 +9,8 @@
  *  - a name outside the replacer's [a-zA-Z1-9_ .] (a 0, a hyphen), so the
  *    placeholder reaches Connect unreplaced;
  *  - $.FlowAttributes.<name> that the replacer reads differently (cut at
- *    a 0, run on over spaces, or in the bracket form).
+ *    a 0, run on over spaces, or in the bracket form), or whose name goes
+ *    on after a '.' or ':' (Welcome.wav), where both it and Connect stop.
  */
 #include <string.h>
 
@@ -58,11 +59,42 @@ check_placeholder(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 		    bad_name_reason(name));
 }
 
+static bool
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/*
+ * Length of what follows the reference as more of its name: ".wav" in
+ * "$.FlowAttributes.Welcome.wav", ".x:y" in "...a.x:y".  A '.' or ':'
+ * ends the name for the replacer and for Connect alike, but text that
+ * goes on right after it was meant as part of the name.
+ */
+static size_t
+name_tail(const struct fl_flow *f, const struct fl_ref *r)
+{
+	struct fl_str s = f->doc->nodes[r->node].str;
+	const char *start = r->text.ptr + r->text.len, *end = s.ptr + s.len;
+	const char *p = start;
+
+	while (end - p >= 2 && (p[0] == '.' || p[0] == ':') &&
+	    name_char(p[1])) {
+		p += 2;
+		while (p < end && name_char(*p))
+			p++;
+	}
+	return (size_t)(p - start);
+}
+
 static void
-check_attribute(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+check_attribute(struct fl_rule_ctx *ctx, const struct fl_flow *f,
+    const struct fl_ref *r)
 {
 	struct fl_str name = r->u.attr.name;
 	struct fl_str seen = r->u.attr.replacer_name;
+	size_t tail;
 
 	if (r->u.attr.bracketed)
 		fl_report(ctx, r->node, "\"%.*s\": the deploy replacer does not "
@@ -79,6 +111,12 @@ check_attribute(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 		    FL_STR_ARGS(seen), seen.len < name.len ?
 		    " (it stops at the digit 0)" : " (it runs on over the "
 		    "text that follows)");
+	else if ((tail = name_tail(f, r)) > 0)
+		fl_report(ctx, r->node, "$.FlowAttributes.%.*s%.*s: the deploy "
+		    "replacer reads the name as \"%.*s\" (it stops at the "
+		    "\"%c\")", FL_STR_ARGS(name), (int)tail,
+		    r->text.ptr + r->text.len, FL_STR_ARGS(seen),
+		    r->text.ptr[r->text.len]);
 }
 
 static void
@@ -94,7 +132,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		if (r->kind == FL_REF_PLACEHOLDER)
 			check_placeholder(ctx, r);
 		else if (r->kind == FL_REF_FLOW_ATTR)
-			check_attribute(ctx, r);
+			check_attribute(ctx, f, r);
 	}
 }
 
