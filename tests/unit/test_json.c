@@ -176,7 +176,7 @@ test_json__navigation(void **state)
 	    "{\"Actions\":[{\"Type\":\"A\",\"Parameters\":{\"QueueId\":\"q1\"}},"
 	    "{\"Type\":\"B\"},{\"Type\":\"C\",\"Type\":\"D\"}],\"n\":3}");
 	uint32_t actions, it, params, k = 0;
-	const char *want[] = { "A", "B", "C" };
+	const char *want[] = { "A", "B", "D" };
 
 	actions = fl_json_get(d, FL_JSON_ROOT, "Actions");
 	assert_true(fl_json_is(d, actions, FL_JSON_ARRAY));
