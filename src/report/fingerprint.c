@@ -121,7 +121,8 @@ fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
 		field(&ctx[i], fl_str_cstr(d->rule->code));
 		field(&ctx[i], fl_str_cstr(relpath));
 		field(&ctx[i], res->flow.name);
-		field(&ctx[i], d->action.ptr ? d->action : (struct fl_str){ "", 0 });
+		field(&ctx[i], d->action.ptr != NULL ? d->action :
+		    (struct fl_str){ "", 0 });
 		field(&ctx[i], fl_fingerprint_pointer(d));
 		fl_buf_reset(&msg);
 		fl_fingerprint_message(&msg, d->message);

@@ -109,7 +109,8 @@ add_finding(struct junit_state *st, struct fl_result *res, uint32_t i)
 	struct fl_buf *b = &st->b, *t = &st->tmp;
 
 	fl_buf_reset(t);
-	fl_buf_addf(t, "[%s %s] %s", d->rule->code, d->rule->name, st->fp.path.ptr);
+	fl_buf_addf(t, "[%s %s] %s", d->rule->code, d->rule->name,
+	    st->fp.path.ptr);
 	if (d->action.len > 0)
 		fl_buf_addf(t, " action %.*s", FL_STR_ARGS(d->action));
 	if (ptr.len > 0)

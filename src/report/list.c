@@ -138,14 +138,14 @@ fl_report_list_open(struct fl_report_list *l, bool color, bool quiet)
 		o->rep.quiet = quiet;
 		if (o->path == NULL) {
 			o->rep.out = stdout;
-			o->rep.color = color && o->rep.format == &fl_report_text;
-		} else {
-			o->rep.out = open_memstream(&o->mem, &o->memlen);
-			if (o->rep.out == NULL)
-				return fl_error_set(FL_EIO, "cannot collect the "
-				    "report for '%s': %s", o->path,
-				    strerror(errno));
+			o->rep.color = color &&
+			    o->rep.format == &fl_report_text;
+			continue;
 		}
+		o->rep.out = open_memstream(&o->mem, &o->memlen);
+		if (o->rep.out == NULL)
+			return fl_error_set(FL_EIO, "cannot collect the report "
+			    "for '%s': %s", o->path, strerror(errno));
 	}
 	for (i = 0; i < l->n; i++)
 		l->v[i].rep.format->begin(&l->v[i].rep);

@@ -52,7 +52,8 @@ trim(struct fl_str s)
 {
 	while (s.len > 0 && (s.ptr[0] == '\n' || s.ptr[0] == ' '))
 		s.ptr++, s.len--;
-	while (s.len > 0 && (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == ' '))
+	while (s.len > 0 &&
+	    (s.ptr[s.len - 1] == '\n' || s.ptr[s.len - 1] == ' '))
 		s.len--;
 	return s;
 }
@@ -240,8 +241,8 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 		fl_buf_adds(b, ", \"uriBaseId\": \"%SRCROOT%\"}, ");
 		add_region(b, res, d);
 		fl_buf_addf(b, "}}],\n    \"partialFingerprints\": "
-		    "{\"flowlint/v1\": \"%s\"},\n    \"properties\": {\"flow\": ",
-		    st->fp.fp[i].hex);
+		    "{\"flowlint/v1\": \"%s\"},\n"
+		    "    \"properties\": {\"flow\": ", st->fp.fp[i].hex);
 		fl_utf8_add_json_string(b, res->flow.name);
 		add_prop(b, "action", d->action);
 		add_prop(b, "pointer", d->pointer ? fl_str_cstr(d->pointer) :

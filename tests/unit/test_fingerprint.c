@@ -213,7 +213,8 @@ main(void)
 		cmocka_unit_test(test_fingerprint__pointer_below_the_action),
 		cmocka_unit_test(test_fingerprint__pinned_definition),
 		cmocka_unit_test(test_fingerprint__stable_when_findings_move),
-		cmocka_unit_test(test_fingerprint__distinct_for_distinct_findings),
+		cmocka_unit_test(
+		    test_fingerprint__distinct_for_distinct_findings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

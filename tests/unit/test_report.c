@@ -213,7 +213,8 @@ test_report__sarif_columns_count_utf16_units(void **state)
 	assert_non_null(d);
 	text = render(&fl_report_sarif, &r, &len);
 	parse(&doc, &a, text, len);
-	assert_string_equal(get_str(&a, &doc, FL_JSON_ROOT, "version"), "2.1.0");
+	assert_string_equal(get_str(&a, &doc, FL_JSON_ROOT, "version"),
+	    "2.1.0");
 	run = fl_json_first(&doc, get(&doc, FL_JSON_ROOT, "runs"));
 	assert_string_equal(get_str(&a, &doc, run, "columnKind"),
 	    "utf16CodeUnits");
@@ -266,7 +267,8 @@ test_report__junit_cases(void **state)
 	assert_int_equal(cases, r.ndiags + 1);
 	assert_int_equal(failures, r.ndiags + 1);
 	assert_non_null(strstr(text, "<testcase name=\"[FL101 hardcoded-arn] "
-	    "nowhere/w.json action q /Parameters/QueueId: queue ARN hardcodes"));
+	    "nowhere/w.json action q /Parameters/QueueId: queue ARN "
+	    "hardcodes"));
 	assert_non_null(strstr(text, ">nowhere/w.json:1:"));
 	free(text);
 	fl_result_release(&r);
@@ -314,8 +316,8 @@ expect_list(struct fl_report_list *l, const char *want)
 
 	assert_int_equal(fl_report_list_finish(l), 0);
 	for (i = 0; i < l->n; i++)
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s>%s",
-		    i ? " " : "", l->v[i].rep.format->name,
+		snprintf(got + strlen(got), sizeof(got) - strlen(got),
+		    "%s%s>%s", i ? " " : "", l->v[i].rep.format->name,
 		    l->v[i].path ? l->v[i].path : "-");
 	assert_string_equal(got, want);
 	fl_report_list_release(l);
@@ -390,7 +392,8 @@ main(void)
 		cmocka_unit_test(test_report__codequality_entries_are_complete),
 		cmocka_unit_test(test_report__sarif_columns_count_utf16_units),
 		cmocka_unit_test(test_report__junit_cases),
-		cmocka_unit_test(test_report__junit_escapes_what_xml_cannot_hold),
+		cmocka_unit_test(
+		    test_report__junit_escapes_what_xml_cannot_hold),
 		cmocka_unit_test(test_report__format_output_pairs),
 		cmocka_unit_test(test_report__bad_format_output_pairs),
 	};

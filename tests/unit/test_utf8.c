@@ -13,21 +13,24 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 
+/* The length of the sequence at the start of the literal `s`. */
+#define SEQ(s) fl_utf8_seq_len((s), sizeof(s) - 1)
+
 static void
 test_utf8__sequence_lengths(void **state)
 {
-	assert_int_equal(fl_utf8_seq_len("a", 1), 1);
-	assert_int_equal(fl_utf8_seq_len("\xc3\xa9", 2), 2);		/* é */
-	assert_int_equal(fl_utf8_seq_len("\xe2\x82\xac", 3), 3);	/* € */
-	assert_int_equal(fl_utf8_seq_len("\xf0\x9f\x98\x80", 4), 4);	/* 😀 */
-	assert_int_equal(fl_utf8_seq_len("", 0), 0);
-	assert_int_equal(fl_utf8_seq_len("\x80", 1), 0);	/* continuation */
-	assert_int_equal(fl_utf8_seq_len("\xc0\xaf", 2), 0);	/* overlong */
-	assert_int_equal(fl_utf8_seq_len("\xe0\x80\xaf", 3), 0);	/* overlong */
-	assert_int_equal(fl_utf8_seq_len("\xed\xa0\x80", 3), 0);	/* surrogate */
-	assert_int_equal(fl_utf8_seq_len("\xf4\x90\x80\x80", 4), 0);	/* > U+10FFFF */
-	assert_int_equal(fl_utf8_seq_len("\xe2\x82", 2), 0);	/* truncated */
-	assert_int_equal(fl_utf8_seq_len("\xff", 1), 0);
+	assert_int_equal(SEQ("a"), 1);
+	assert_int_equal(SEQ("\xc3\xa9"), 2);			/* é */
+	assert_int_equal(SEQ("\xe2\x82\xac"), 3);		/* € */
+	assert_int_equal(SEQ("\xf0\x9f\x98\x80"), 4);		/* 😀 */
+	assert_int_equal(SEQ(""), 0);
+	assert_int_equal(SEQ("\x80"), 0);			/* continuation */
+	assert_int_equal(SEQ("\xc0\xaf"), 0);			/* overlong */
+	assert_int_equal(SEQ("\xe0\x80\xaf"), 0);		/* overlong */
+	assert_int_equal(SEQ("\xed\xa0\x80"), 0);		/* surrogate */
+	assert_int_equal(SEQ("\xf4\x90\x80\x80"), 0);		/* > U+10FFFF */
+	assert_int_equal(SEQ("\xe2\x82"), 0);			/* truncated */
+	assert_int_equal(SEQ("\xff"), 0);
 }
 
 static void
@@ -63,7 +66,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8__sequence_lengths),
 		cmocka_unit_test(test_utf8__utf16_units),
-		cmocka_unit_test(test_utf8__invalid_bytes_become_replacement_characters),
+		cmocka_unit_test(
+		    test_utf8__invalid_bytes_become_replacement_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
