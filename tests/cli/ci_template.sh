@@ -91,6 +91,20 @@ else
 	echo "note: merge-request mode not run: this flowlint has no --changed-since yet"
 fi
 
+# Without a flowlint command the job builds one from FLOWLINT_GIT_URL
+# (a repository made from this source tree's HEAD).
+if git -C "$src" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+	mkdir flowlint-src && git -C "$src" archive HEAD | tar -x -C flowlint-src &&
+		git init -q -b main flowlint-src && git -C flowlint-src add -A &&
+		git -C flowlint-src -c user.name=t -c user.email=t@example.com commit -qm src || exit 1
+	run build-from-source 1 --variable FLOWLINT=flowlint-not-installed \
+	    --variable "FLOWLINT_GIT_URL=$work/flowlint-src" --variable FLOWLINT_REF=main flowlint
+	grep -q '^flowlint > flowlint [0-9]' "$log" && ok || fail "build-from-source: no version line"
+	[ -s "$arts/gl-code-quality-report.json" ] && ok || fail "build-from-source: no report"
+else
+	echo "note: building from source not run: $src is not a git checkout"
+fi
+
 # The console export fixed (removed): the job passes.
 git_ checkout -q main && git_ rm -q imports/resources/flows/nw_billing_console_export.json &&
 	git_ commit -qm fixed || exit 1
