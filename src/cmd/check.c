@@ -1,7 +1,6 @@
 /*
  * flowlint check: lint files and folders, report, exit 0/1/2.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "lint/run.h"
 #include "lint/targets.h"
 #include "repo/repo.h"
+#include "report/list.h"
 #include "report/report.h"
 #include "rules/rule.h"
 #include "util/error.h"
@@ -30,9 +30,11 @@ static const char usage_text[] =
 "named explicitly.\n"
 "\n"
 "Options:\n"
-"  -f, --format FORMAT   report format: %s (default: text)\n"
-"  -o, --output FILE     write the report to FILE; the text report still\n"
-"                        goes to standard output\n"
+"  -f, --format FORMAT   report format: %s (default: text);\n"
+"                        repeat it to write several reports in one run\n"
+"  -o, --output FILE     write the report of the --format before it to\n"
+"                        FILE (whole or not at all); the text report\n"
+"                        still goes to standard output\n"
 "      --select RULES    check only these rules (codes or names, comma-\n"
 "                        separated; repeatable)\n"
 "      --ignore RULES    skip these rules (comma-separated; repeatable)\n"
@@ -57,8 +59,7 @@ static const char usage_text[] =
 "2 usage, configuration or I/O error.\n";
 
 struct check_opts {
-	const struct fl_report_format *format;
-	const char *output;
+	struct fl_report_list reports;
 	bool enabled[FL_MAX_RULES];
 	bool selected;			/* --select was given */
 	enum fl_severity fail_on;
@@ -119,7 +120,6 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	unsigned i;
 	int c;
 
-	o->format = &fl_report_text;
 	o->fail_on = FL_SEV_ERROR;
 	o->color = -1;
 	opterr = 0;
@@ -127,14 +127,14 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			o->format = fl_report_format_find(optarg);
-			if (o->format == NULL)
-				return fl_cmd_usage_error("check", "unknown "
-				    "format '%s' (choose from %s)", optarg,
-				    fl_report_format_names());
+			if (fl_report_list_add_format(&o->reports, optarg))
+				return fl_cmd_usage_error("check", "%s",
+				    fl_error_msg());
 			break;
 		case 'o':
-			o->output = optarg;
+			if (fl_report_list_add_output(&o->reports, optarg))
+				return fl_cmd_usage_error("check", "%s",
+				    fl_error_msg());
 			break;
 		case OPT_SELECT:
 			o->selected = true;
@@ -203,6 +203,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	if (o->uncommitted && o->since == NULL)
 		return fl_cmd_usage_error("check", "--include-uncommitted "
 		    "needs --changed-since");
+	if (fl_report_list_finish(&o->reports))
+		return fl_cmd_usage_error("check", "%s", fl_error_msg());
 	for (i = 0; i < fl_rule_count; i++) {
 		if (!o->selected)
 			o->enabled[i] = true;
@@ -262,8 +264,7 @@ repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
 
 /* What the per-file callback needs: the reports and the running totals. */
 struct check_state {
-	struct fl_report *reports[2];	/* the chosen format, and text when
-					   --output sends that to a file */
+	struct fl_report_list *reports;
 	struct fl_report_totals totals;
 	bool quiet;
 };
@@ -272,7 +273,7 @@ static void
 on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct check_state *st = arg;
-	unsigned e, w, n, k;
+	unsigned e, w, n;
 
 	if (res == NULL) {
 		fl_cmd_error(NULL);
@@ -291,9 +292,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 	st->totals.infos += n;
 	if (res->ndiags > 0)
 		st->totals.files_with_findings++;
-	for (k = 0; k < 2; k++)
-		if (st->reports[k] != NULL)
-			st->reports[k]->format->file(st->reports[k], res);
+	fl_report_list_file(st->reports, res);
 }
 
 int
@@ -305,24 +304,26 @@ cmd_check(int argc, char **argv)
 	struct fl_pathlist notes = { 0 };
 	struct fl_patterns pats;
 	struct fl_params params;
-	struct fl_report rep = { 0 }, text = { 0 };
 	struct fl_lint_options lo = { 0 };
-	FILE *outfile = NULL;
 	char *dot[] = { "." };
-	unsigned k, unreadable;
-	size_t nops;
+	unsigned unreadable;
+	size_t nops, k;
 	int rc, err;
 
 	rc = parse_opts(&o, argc, argv);
-	if (rc >= 0)
+	if (rc >= 0) {
+		fl_report_list_release(&o.reports);
 		return rc;
+	}
 	if (fl_patterns_load_default(&pats) != 0) {
 		fl_cmd_error(NULL);
+		fl_report_list_release(&o.reports);
 		return FL_EXIT_ERROR;
 	}
 	if (fl_params_load_default(&params) != 0) {
 		fl_cmd_error(NULL);
 		fl_patterns_release(&pats);
+		fl_report_list_release(&o.reports);
 		return FL_EXIT_ERROR;
 	}
 	nops = (size_t)(argc - optind);
@@ -341,48 +342,28 @@ cmd_check(int argc, char **argv)
 	for (k = 0; !o.quiet && k < notes.n; k++)
 		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
 
-	rep.format = o.format;
-	rep.quiet = o.quiet;
-	if (o.output != NULL) {
-		outfile = fopen(o.output, "w");
-		if (outfile == NULL) {
-			fl_cmd_error("cannot write '%s': %s", o.output,
-			    strerror(errno));
-			rc = FL_EXIT_ERROR;
-			goto done;
-		}
-		rep.out = outfile;
-		text.format = &fl_report_text;
-		text.out = stdout;
-		text.color = use_color(o.color, stdout);
-		text.quiet = o.quiet;
-		st.reports[1] = &text;
-	} else {
-		rep.out = stdout;
-		rep.color = o.format == &fl_report_text &&
-		    use_color(o.color, stdout);
+	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
+	    o.quiet) != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
 	}
-	st.reports[0] = &rep;
+	st.reports = &o.reports;
 	st.quiet = o.quiet;
-	for (k = 0; k < 2; k++)
-		if (st.reports[k] != NULL)
-			st.reports[k]->format->begin(st.reports[k]);
 
 	lo.patterns = &pats;
 	lo.params = &params;
 	lo.enabled = o.enabled;
 	unreadable = fl_run(&targets, &lo, on_result, &st);
 
-	for (k = 0; k < 2; k++)
-		if (st.reports[k] != NULL)
-			st.reports[k]->format->end(st.reports[k], &st.totals);
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
 	    fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
-done:
-	if (outfile != NULL && fclose(outfile) != 0) {
-		fl_cmd_error("cannot write '%s': %s", o.output, strerror(errno));
+	if (fl_report_list_close(&o.reports, &st.totals) != 0) {
+		fl_cmd_error(NULL);
 		rc = FL_EXIT_ERROR;
 	}
+done:
+	fl_report_list_release(&o.reports);
 	fl_targets_release(&targets);
 	fl_pathlist_release(&notes);
 	fl_params_release(&params);

@@ -101,6 +101,39 @@ pointer_of(struct fl_result *r, const struct fl_json_doc *d, uint32_t i)
 	return p;
 }
 
+/* Where node n's key ends: past the quote before the ':' before n. */
+static uint32_t
+key_end(const struct fl_json_doc *d, const struct fl_json_node *n)
+{
+	uint32_t p;
+	bool colon = false;
+
+	for (p = n->off; p > n->key_off; p--) {
+		if (d->text[p - 1] == ':')
+			colon = true;
+		else if (d->text[p - 1] == '"' && colon)
+			return p;
+	}
+	return n->key_off;
+}
+
+/*
+ * Bytes in the file from `start` (node i's file offset) to the end of
+ * its text or its key, mapped through Content's escapes.
+ */
+static uint32_t
+span_len(const struct fl_flow *f, const struct fl_json_doc *d, uint32_t i,
+    bool key, uint32_t start)
+{
+	const struct fl_json_node *n = &d->nodes[i];
+	uint32_t end;
+
+	end = key && n->key.ptr != NULL ? key_end(d, n) : n->off + n->len;
+	if (d == &f->inner)
+		end = fl_json_offmap_raw(&f->map, end);
+	return end > start ? end - start : 0;
+}
+
 struct fl_diag *
 fl_report_doc(struct fl_rule_ctx *ctx, const struct fl_json_doc *doc,
     uint32_t node, bool key, const char *fmt, va_list ap)
@@ -112,6 +145,7 @@ fl_report_doc(struct fl_rule_ctx *ctx, const struct fl_json_doc *doc,
 	d = add_diag(r, ctx->rule, ctx->severity,
 	    fl_flow_file_off(f, doc, node, key),
 	    fl_arena_vprintf(&r->arena, fmt, ap));
+	d->len = span_len(f, doc, node, key, d->off);
 	d->pointer = pointer_of(r, doc, node);
 	d->action = owning_action(f, doc, node);
 	return d;
@@ -232,6 +266,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 			continue;
 		d = add_diag(r, rule, severity(o, rule), p->file_off, p->msg);
 		if (p->doc != NULL) {
+			d->len = span_len(&r->flow, p->doc, p->node,
+			    p->kind == FL_LOAD_DUP_KEY, d->off);
 			d->pointer = pointer_of(r, p->doc, p->node);
 			d->action = owning_action(&r->flow, p->doc, p->node);
 		}
@@ -241,7 +277,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		    severity(o, &fl_rule_legacy_export), outer.nodes[FL_JSON_ROOT].off,
 		    "legacy console export (\"version\": \"1\"): not the flow "
 		    "language, so it cannot be deployed as is; re-export it "
-		    "from the current console");
+		    "from the current console")->len =
+		    outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {
 		for (i = 0; i < fl_rule_count; i++) {

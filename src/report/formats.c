@@ -8,6 +8,9 @@
 static const struct fl_report_format *const formats[] = {
 	&fl_report_text,
 	&fl_report_json,
+	&fl_report_codequality,
+	&fl_report_sarif,
+	&fl_report_junit,
 };
 
 const struct fl_report_format *
@@ -24,5 +27,5 @@ fl_report_format_find(const char *name)
 const char *
 fl_report_format_names(void)
 {
-	return "text, json";
+	return "text, json, codequality, sarif, junit";
 }

@@ -35,6 +35,9 @@ struct fl_report_format {
 
 extern const struct fl_report_format fl_report_text;
 extern const struct fl_report_format fl_report_json;
+extern const struct fl_report_format fl_report_codequality;
+extern const struct fl_report_format fl_report_sarif;
+extern const struct fl_report_format fl_report_junit;
 
 /* The format named `name`, or NULL. */
 const struct fl_report_format *fl_report_format_find(const char *name);

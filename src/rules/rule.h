@@ -54,6 +54,9 @@ struct fl_diag {
 	const struct fl_rule *rule;
 	enum fl_severity severity;
 	uint32_t off;			/* byte offset in the file */
+	uint32_t len;			/* bytes of the value (or key) in the
+					   file from off, escapes included;
+					   0 when the finding is at a point */
 	uint32_t line, col;		/* 1-based; col counts bytes */
 	const char *message;
 	const char *pointer;		/* JSON Pointer, or NULL */

@@ -1,0 +1,87 @@
+/*
+ * Finding fingerprints: one identity per finding that survives unrelated
+ * edits, so that GitLab (Code Quality), SARIF viewers (partialFingerprints)
+ * and the baseline can tell a new finding from an old one.
+ *
+ * Definition, version 1 (changing any of this changes every fingerprint,
+ * so a change needs a new version and a new SARIF key):
+ *
+ *   fingerprint = lowercase hex of SHA-256 over the bytes
+ *       "flowlint/v1\n" F(code) F(path) F(flow) F(action) F(pointer)
+ *       F(message) F(occurrence)
+ *   where F(x) = the decimal byte length of x, ':', then the bytes of x;
+ *
+ *   code        the rule code ("FL101"), never its configurable severity;
+ *   path        the file's path relative to its repository root
+ *               (util/relpath.h), so moving the clone changes nothing;
+ *   flow        the flow's name (wrapper Name, else the file name stem);
+ *   action      the Identifier of the action the finding is in, or "";
+ *   pointer     the finding's JSON Pointer, with the leading
+ *               "/Actions/<index>" dropped when `action` is known (the
+ *               Identifier says which action; the index moves whenever
+ *               an action is added above), or "";
+ *   message     the message with every run of ASCII digits that has no
+ *               letter right before or after it replaced by "#" (such
+ *               numbers are indices and positions that move);
+ *   occurrence  in decimal, how many findings before this one in the
+ *               same file (in report order) have the same six values, so
+ *               two identical findings get distinct fingerprints.
+ *
+ * There is no line or column in it: inserting lines, or reformatting a
+ * file, keeps every fingerprint.
+ */
+#ifndef FL_REPORT_FINGERPRINT_H
+#define FL_REPORT_FINGERPRINT_H
+
+#include <stdint.h>
+
+#include "util/buf.h"
+#include "util/relpath.h"
+#include "util/str.h"
+
+struct fl_diag;
+struct fl_result;
+
+#define FL_FINGERPRINT_HEX 64	/* characters in a fingerprint */
+
+struct fl_fingerprint {
+	char hex[FL_FINGERPRINT_HEX + 1];	/* NUL-terminated */
+	uint32_t occurrence;	/* identical findings before this one */
+};
+
+/*
+ * Fills out[0 .. res->ndiags) with the fingerprints of res's findings;
+ * `relpath` is the file's path relative to its repository root.
+ */
+void fl_fingerprint_result(struct fl_fingerprint *out,
+    const struct fl_result *res, const char *relpath);
+
+/*
+ * The finding's pointer as the fingerprint uses it (see above): a slice
+ * of d->pointer, or empty.
+ */
+struct fl_str fl_fingerprint_pointer(const struct fl_diag *d);
+
+/* Appends the message as the fingerprint uses it (digits normalised). */
+void fl_fingerprint_message(struct fl_buf *out, const char *msg);
+
+/*
+ * What the machine-readable reports need for each file in turn: its
+ * repository-relative path and its findings' fingerprints.  Memory is
+ * reused from file to file.
+ */
+struct fl_fingerprinter {
+	struct fl_relpath rel;		/* folder -> root cache */
+	struct fl_buf path;		/* the current file's relative path */
+	struct fl_fingerprint *fp;	/* owned: one per finding */
+	uint32_t alloc;			/* entries allocated in fp */
+};
+
+#define FL_FINGERPRINTER_INIT { FL_RELPATH_INIT, FL_BUF_INIT, NULL, 0 }
+
+/* Fills f->path and f->fp[0 .. res->ndiags) for `res`. */
+void fl_fingerprinter_file(struct fl_fingerprinter *f,
+    const struct fl_result *res);
+void fl_fingerprinter_release(struct fl_fingerprinter *f);
+
+#endif

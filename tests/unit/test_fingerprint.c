@@ -1,0 +1,221 @@
+/*
+ * Unit tests for report/fingerprint.c: the documented definition (pinned
+ * values computed independently from fingerprint.h's text), stability
+ * under edits that move findings, and distinct values for identical
+ * findings.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+
+#include "lint_helper.h"
+#include "report/fingerprint.h"
+#include "util/buf.h"
+
+static struct lint_env env;
+
+static int
+setup(void **state)
+{
+	lint_env_init(&env);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	lint_env_release(&env);
+	return 0;
+}
+
+#define QUEUE_ARN "arn:aws:connect:eu-west-2:111122223333:instance/" \
+	"6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/" \
+	"2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264"
+
+/* Three actions share "x" (two FL307), "q" is unreachable and has an ARN. */
+#define DUP_ACTIONS \
+	"    {\"Identifier\": \"x\", \"Type\": \"DisconnectParticipant\", " \
+	"\"Parameters\": {}, \"Transitions\": {}},\n" \
+	"    {\"Identifier\": \"x\", \"Type\": \"DisconnectParticipant\", " \
+	"\"Parameters\": {}, \"Transitions\": {}},\n" \
+	"    {\"Identifier\": \"x\", \"Type\": \"DisconnectParticipant\", " \
+	"\"Parameters\": {}, \"Transitions\": {}},\n" \
+	"    {\"Identifier\": \"q\", \"Type\": \"UpdateContactTargetQueue\", " \
+	"\"Parameters\": {\"QueueId\": \"" QUEUE_ARN "\"}, " \
+	"\"Transitions\": {\"NextAction\": \"x\"}}\n"
+
+static const char dup_flow[] =
+	"{\n  \"Version\": \"2019-10-30\",\n  \"StartAction\": \"x\",\n"
+	"  \"Actions\": [\n" DUP_ACTIONS "  ]\n}\n";
+
+/*
+ * The same flow after unrelated edits: blank lines and a new key above,
+ * and a new first action (every action index moves by one).
+ */
+static const char dup_flow_edited[] =
+	"{\n\n\n  \"Version\": \"2019-10-30\",\n"
+	"  \"Description\": \"edited\",\n  \"StartAction\": \"x\",\n"
+	"  \"Actions\": [\n"
+	"    {\"Identifier\": \"first\", \"Type\": \"DisconnectParticipant\", "
+	"\"Parameters\": {}, \"Transitions\": {}},\n"
+	DUP_ACTIONS "  ]\n}\n";
+
+static void
+test_fingerprint__message_digits(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+
+	fl_fingerprint_message(&b, "used by action 3 (/Actions/12)");
+	assert_string_equal(b.ptr, "used by action # (/Actions/#)");
+	fl_buf_reset(&b);
+	fl_fingerprint_message(&b, "account 111122223333, region eu-west-2");
+	assert_string_equal(b.ptr, "account #, region eu-west-#");
+	fl_buf_reset(&b);
+	/* Digits next to letters are part of a word, an ID or a hex number. */
+	fl_fingerprint_message(&b, "byte 0xff in FL101 at 6f3d2a91 9e21");
+	assert_string_equal(b.ptr, "byte 0xff in FL101 at 6f3d2a91 9e21");
+	fl_buf_reset(&b);
+	fl_fingerprint_message(&b, "42");
+	assert_string_equal(b.ptr, "#");
+	fl_buf_release(&b);
+}
+
+static void
+test_fingerprint__pointer_below_the_action(void **state)
+{
+	struct fl_diag d = { 0 };
+
+	assert_int_equal(fl_fingerprint_pointer(&d).len, 0);
+	d.pointer = "/Actions/7/Parameters/QueueId";
+	/* Without an action the index is all there is. */
+	assert_true(fl_str_eq_cstr(fl_fingerprint_pointer(&d),
+	    "/Actions/7/Parameters/QueueId"));
+	d.action = fl_str_cstr("q");
+	assert_true(fl_str_eq_cstr(fl_fingerprint_pointer(&d),
+	    "/Parameters/QueueId"));
+	d.pointer = "/Actions/7";
+	assert_true(fl_str_eq_cstr(fl_fingerprint_pointer(&d), ""));
+	d.pointer = "/Actions/7x/Identifier";
+	assert_true(fl_str_eq_cstr(fl_fingerprint_pointer(&d),
+	    "/Actions/7x/Identifier"));
+	d.pointer = "/Metadata/ActionMetadata/q/position";
+	assert_true(fl_str_eq_cstr(fl_fingerprint_pointer(&d),
+	    "/Metadata/ActionMetadata/q/position"));
+}
+
+static const struct fl_diag *
+nth(const struct fl_result *r, const char *code, unsigned n, unsigned *index)
+{
+	unsigned i;
+
+	for (i = 0; i < r->ndiags; i++)
+		if (strcmp(r->diags[i].rule->code, code) == 0 && n-- == 0) {
+			*index = i;
+			return &r->diags[i];
+		}
+	fail_msg("no %s finding", code);
+	return NULL;
+}
+
+static void
+test_fingerprint__pinned_definition(void **state)
+{
+	struct fl_result r;
+	struct fl_fingerprint fp[8];
+	unsigned i;
+
+	lint_text(&r, &env, "somewhere/else/dup.json", dup_flow);
+	assert_true(r.ndiags <= 8);
+	fl_fingerprint_result(fp, &r, "imports/dup.json");
+	/*
+	 * sha256(b"flowlint/v1\n" + F("FL307") + F("imports/dup.json") +
+	 * F("dup") + F("x") + F("/Identifier") + F('Identifier "x" is
+	 * already used by action # (/Actions/#)') + F("0")), F(x) =
+	 * str(len(x)) + ":" + x, computed with Python's hashlib.
+	 */
+	nth(&r, "FL307", 0, &i);
+	assert_string_equal(fp[i].hex, "8e06dbd48bd6f6586a6ec15fa15dd15c"
+	    "8f9288dec1b48ca75e8a7e6167732f6c");
+	assert_int_equal(fp[i].occurrence, 0);
+	nth(&r, "FL307", 1, &i);
+	assert_string_equal(fp[i].hex, "4f030c3b5eef5f55b7614d4399b2876d"
+	    "7abcac9282d0cd0f67e34c66322c92ed");
+	assert_int_equal(fp[i].occurrence, 1);
+	nth(&r, "FL101", 0, &i);
+	assert_string_equal(fp[i].hex, "924b9be50d3586de859c07973dff04e4"
+	    "a459d902f5b250daa1562158f830b44d");
+	fl_result_release(&r);
+}
+
+static bool
+has(const struct fl_fingerprint *fp, unsigned n, const char *hex)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(fp[i].hex, hex) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_fingerprint__stable_when_findings_move(void **state)
+{
+	struct fl_result a, b;
+	struct fl_fingerprint fa[8], fb[8];
+	unsigned i;
+
+	lint_text(&a, &env, "dup.json", dup_flow);
+	lint_text(&b, &env, "dup.json", dup_flow_edited);
+	assert_true(a.ndiags >= 4 && a.ndiags <= 8 && b.ndiags <= 8);
+	fl_fingerprint_result(fa, &a, "imports/dup.json");
+	fl_fingerprint_result(fb, &b, "imports/dup.json");
+	/* Every finding moved down, and its action's index grew by one. */
+	assert_true(b.diags[0].line > a.diags[0].line);
+	for (i = 0; i < a.ndiags; i++)
+		assert_true(has(fb, b.ndiags, fa[i].hex));
+	/* Only the new action's own finding (unreachable) is new. */
+	assert_int_equal(b.ndiags, a.ndiags + 1);
+	fl_result_release(&a);
+	fl_result_release(&b);
+}
+
+static void
+test_fingerprint__distinct_for_distinct_findings(void **state)
+{
+	struct fl_result r;
+	struct fl_fingerprint fp[8], other[8];
+	unsigned i, j;
+
+	lint_text(&r, &env, "dup.json", dup_flow);
+	fl_fingerprint_result(fp, &r, "imports/dup.json");
+	for (i = 0; i < r.ndiags; i++) {
+		assert_int_equal(strlen(fp[i].hex), FL_FINGERPRINT_HEX);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(fp[i].hex, fp[j].hex);
+	}
+	/* The same findings in another file are other findings. */
+	fl_fingerprint_result(other, &r, "imports/copy.json");
+	for (i = 0; i < r.ndiags; i++)
+		assert_false(has(fp, r.ndiags, other[i].hex));
+	fl_result_release(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fingerprint__message_digits),
+		cmocka_unit_test(test_fingerprint__pointer_below_the_action),
+		cmocka_unit_test(test_fingerprint__pinned_definition),
+		cmocka_unit_test(test_fingerprint__stable_when_findings_move),
+		cmocka_unit_test(
+		    test_fingerprint__distinct_for_distinct_findings),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
