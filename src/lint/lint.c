@@ -79,6 +79,15 @@ owning_action(const struct fl_flow *f, const struct fl_json_doc *d,
 }
 
 /* JSON Pointer of node i relative to the flow document's root. */
+static bool
+within(const struct fl_json_doc *d, uint32_t i, uint32_t ancestor)
+{
+	for (; i != FL_JSON_NONE; i = d->nodes[i].parent)
+		if (i == ancestor)
+			return true;
+	return false;
+}
+
 static const char *
 pointer_of(struct fl_result *r, const struct fl_json_doc *d, uint32_t i)
 {
@@ -87,9 +96,9 @@ pointer_of(struct fl_result *r, const struct fl_json_doc *d, uint32_t i)
 	const char *p;
 
 	fl_json_pointer(&full, d, i);
-	if (d == f->doc && f->root != FL_JSON_ROOT)
+	if (d == f->doc && f->root != FL_JSON_ROOT && within(d, i, f->root))
 		fl_json_pointer(&root, d, f->root);
-	if (root.len > 0 && fl_str_has_prefix(fl_buf_str(&full), root.ptr)) {
+	if (root.len > 0) {
 		/* Content as an object: strip the wrapper's path. */
 		p = fl_arena_strndup(&r->arena, full.ptr + root.len,
 		    full.len - root.len);

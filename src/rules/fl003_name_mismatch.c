@@ -1,7 +1,9 @@
 /*
- * FL003 name-mismatch: a wrapped export whose Name is not its file name.
- * The deploy pipeline writes contact_flow_content/<Name>.json but
- * Terraform reads the path of the source file, so the two must agree.
+ * FL003 name-mismatch: a wrapped export whose Name is not its file name,
+ * or that sits in a subfolder of the reference layout's flows folder.
+ * The deploy pipeline writes contact_flow_content/<Name>.json, flat, but
+ * Terraform reads the path of the source file relative to the flows
+ * folder, so the two must agree.
  */
 #include <string.h>
 
@@ -9,11 +11,28 @@
 #include "lint/lint.h"
 #include "rules/rule.h"
 
+#define FLOWS_DIR "imports/resources/flows/"
+
+/* The part of `path` below the reference flows folder, or NULL. */
+static const char *
+below_flows_dir(const char *path)
+{
+	const char *p = path;
+
+	while ((p = strstr(p, FLOWS_DIR)) != NULL) {
+		if (p == path || p[-1] == '/')
+			return p + strlen(FLOWS_DIR);
+		p++;
+	}
+	return NULL;
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	const char *path = ctx->result->src.path;
 	const char *base = strrchr(path, '/');
+	const char *rel = below_flows_dir(path);
 	size_t len;
 
 	if (f->shape != FL_SHAPE_WRAPPED || f->api_response ||
@@ -23,12 +42,18 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	len = strlen(base);
 	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
 		len -= 5;
-	if (fl_str_eq(f->name, fl_str_make(base, len)))
-		return;
-	fl_report_outer(ctx, f->name_node, "Name \"%.*s\" does not match the "
-	    "file name \"%s\": the deploy step writes \"%.*s.json\", so "
-	    "Terraform will not find this flow's content",
-	    FL_STR_ARGS(f->name), base, FL_STR_ARGS(f->name));
+	if (!fl_str_eq(f->name, fl_str_make(base, len))) {
+		fl_report_outer(ctx, f->name_node, "Name \"%.*s\" does not "
+		    "match the file name \"%s\": the deploy step writes "
+		    "\"%.*s.json\", "
+		    "so Terraform will not find this flow's content",
+		    FL_STR_ARGS(f->name), base, FL_STR_ARGS(f->name));
+	} else if (rel != NULL && strchr(rel, '/') != NULL) {
+		fl_report_outer(ctx, f->name_node, "the file sits in a subfolder "
+		    "of " FLOWS_DIR ": the deploy step writes \"%.*s.json\" "
+		    "flat, so Terraform, which keeps the subfolder, will not "
+		    "find this flow's content", FL_STR_ARGS(f->name));
+	}
 }
 
 const struct fl_rule fl_rule_name_mismatch = {

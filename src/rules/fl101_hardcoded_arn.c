@@ -52,7 +52,9 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		const char *res;
 		int n = 0;
 
-		if (r->kind != FL_REF_ARN)
+		/* AWS-managed resources (account "aws") exist everywhere. */
+		if (r->kind != FL_REF_ARN ||
+		    fl_str_eq_cstr(r->u.arn.account, "aws"))
 			continue;
 		fl_buf_reset(&what);
 		if (literal(ctx, p->literal_account, r->u.arn.account)) {

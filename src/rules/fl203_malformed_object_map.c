@@ -47,7 +47,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	map = &f->actions[f->object_map];
 	if (!fl_str_eq_cstr(map->type, "UpdateFlowAttributes"))
 		fl_report(ctx, fl_flow_get(f, map->node, "Type"),
-		    "FLOW_OBJECT_MAPS# is a %.*s action; it must be "
+		    "FLOW_OBJECT_MAPS# has Type %.*s; it must be "
 		    "UpdateFlowAttributes (Set contact attributes, flow scope)",
 		    FL_STR_ARGS(map->type));
 	attrs = fl_flow_get(f, map->params, "FlowAttributes");

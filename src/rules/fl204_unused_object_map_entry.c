@@ -1,7 +1,9 @@
 /*
  * FL204 unused-object-map-entry: a FLOW_OBJECT_MAPS# key that nothing in
  * the flow references.  The deploy step rebuilds the map from the
- * references it finds, so the entry is dropped; it only misleads.
+ * references it finds, so the entry is dropped; it only misleads.  A
+ * lone entry is the placeholder the reference convention documents ("a
+ * single dummy flow attribute"): the block needs one, so it is kept.
  */
 #include "flow/flow.h"
 #include "lint/lint.h"
@@ -13,7 +15,8 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	struct fl_strset used;
 	uint32_t i, it;
 
-	if (f->map_attrs == FL_JSON_NONE)
+	if (f->map_attrs == FL_JSON_NONE ||
+	    f->doc->nodes[f->map_attrs].count < 2)
 		return;
 	fl_strset_init(&used, ctx->arena, f->nrefs);
 	for (i = 0; i < f->nrefs; i++) {

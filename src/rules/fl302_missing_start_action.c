@@ -1,6 +1,8 @@
 /*
  * FL302 missing-start-action: StartAction absent, empty or naming no
- * action; Connect has nowhere to begin.
+ * action; Connect has nowhere to begin.  A document with no actions at
+ * all is a stub (the deploy replacer's test flows, placeholder "slugs"):
+ * there is nothing to name, so it is not reported.
  */
 #include "flow/flow.h"
 #include "lint/lint.h"
@@ -11,7 +13,8 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	struct fl_str start;
 
-	if (f->start != FL_NO_ACTION)
+	if (f->start != FL_NO_ACTION ||
+	    f->doc->nodes[f->actions_node].count == 0)
 		return;
 	if (f->start_node == FL_JSON_NONE) {
 		fl_report(ctx, f->root, "the flow has no StartAction");

@@ -158,6 +158,9 @@ test_flow__position_inside_content(void **state)
 	fl_result_release(&r);
 }
 
+/* Actions must not be empty: a flow with none is a stub FL302 skips. */
+#define ONE_ACTION "{\"Identifier\":\"a\",\"Type\":\"DisconnectParticipant\"}"
+
 static void
 test_flow__crlf_and_bom_positions(void **state)
 {
@@ -165,14 +168,14 @@ test_flow__crlf_and_bom_positions(void **state)
 	const struct fl_diag *d;
 
 	lint_text(&r, &env, "c.json", "\xEF\xBB\xBF{\"Version\":\"2019-10-30\","
-	    "\"StartAction\":\"zz\",\r\n\"Actions\":[]}\r\n");
+	    "\"StartAction\":\"zz\",\r\n\"Actions\":[" ONE_ACTION "]}\r\n");
 	d = find_code(&r, "FL302");
 	assert_non_null(d);
 	assert_int_equal(d->line, 1);
 	assert_int_equal(d->col, 39);	/* BOM not counted */
 	fl_result_release(&r);
 	lint_text(&r, &env, "c.json", "{\r\n\"Version\":\"2019-10-30\",\r\n"
-	    "\"StartAction\":\"zz\",\r\n\"Actions\":[]}\r\n");
+	    "\"StartAction\":\"zz\",\r\n\"Actions\":[" ONE_ACTION "]}\r\n");
 	d = find_code(&r, "FL302");
 	assert_non_null(d);
 	assert_int_equal(d->line, 3);
@@ -268,6 +271,26 @@ test_flow__reach_avoiding_a_node(void **state)
 	fl_result_release(&r);
 }
 
+/* FL003 also catches a flow moved into a subfolder of the flows folder. */
+static void
+test_flow__name_mismatch_subfolder(void **state)
+{
+	const char *text = "{\"Name\":\"sub\",\"Type\":\"CONTACT_FLOW\","
+	    "\"Content\":" RAW_OK "}";
+	struct fl_result r;
+
+	lint_text(&r, &env, "imports/resources/flows/team/sub.json", text);
+	assert_int_equal(count_code(&r, "FL003"), 1);
+	assert_non_null(strstr(find_code(&r, "FL003")->message, "subfolder"));
+	fl_result_release(&r);
+	lint_text(&r, &env, "repo/imports/resources/flows/sub.json", text);
+	assert_int_equal(count_code(&r, "FL003"), 0);
+	fl_result_release(&r);
+	lint_text(&r, &env, "other/flows/team/sub.json", text);
+	assert_int_equal(count_code(&r, "FL003"), 0);
+	fl_result_release(&r);
+}
+
 int
 main(void)
 {
@@ -283,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_flow__content_not_json),
 		cmocka_unit_test(test_flow__references),
 		cmocka_unit_test(test_flow__reach_avoiding_a_node),
+		cmocka_unit_test(test_flow__name_mismatch_subfolder),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
