@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/setup.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
@@ -16,6 +17,7 @@
 #include "lint/targets.h"
 #include "report/report.h"
 #include "rules/rule.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 static const char usage_text[] =
@@ -37,6 +39,16 @@ static const char usage_text[] =
 "      --color WHEN      auto (default), always, never; NO_COLOR=1 also\n"
 "                        turns colour off\n"
 "  -q, --quiet           print findings only, no summary or notes\n"
+"  -v, --verbose         also say which configuration and inventory sources\n"
+"                        are used, and which resource kinds have none\n"
+"      --config FILE     use FILE instead of looking for .flowlint.json\n"
+"                        from the first PATH up to the repository root\n"
+"      --show-config     print the effective configuration and inventory\n"
+"                        as JSON, and check nothing\n"
+"      --baseline FILE   report only findings not recorded in FILE\n"
+"      --write-baseline FILE\n"
+"                        record every finding in FILE (replacing it) and\n"
+"                        report none\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -50,6 +62,11 @@ struct check_opts {
 	enum fl_severity fail_on;
 	int color;			/* -1 auto, 0 never, 1 always */
 	bool quiet;
+	bool verbose;
+	bool show_config;
+	const char *config;		/* --config FILE */
+	const char *baseline;		/* --baseline or --write-baseline */
+	bool write_baseline;
 };
 
 /* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
@@ -82,7 +99,8 @@ parse_rule_list(struct check_opts *o, char *list, bool value)
 static int
 parse_opts(struct check_opts *o, int argc, char **argv)
 {
-	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR };
+	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
+		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -91,6 +109,12 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "show-config", no_argument, NULL, OPT_SHOW_CONFIG },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "write-baseline", required_argument, NULL,
+		  OPT_WRITE_BASELINE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -103,7 +127,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	o->color = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->format = fl_report_format_find(optarg);
@@ -156,6 +180,23 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		case 'q':
 			o->quiet = true;
 			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_SHOW_CONFIG:
+			o->show_config = true;
+			break;
+		case OPT_BASELINE:
+		case OPT_WRITE_BASELINE:
+			if (o->baseline != NULL)
+				return fl_cmd_usage_error("check", "give one of "
+				    "--baseline and --write-baseline, once");
+			o->baseline = optarg;
+			o->write_baseline = c == OPT_WRITE_BASELINE;
+			break;
 		case 'h':
 			printf(usage_text, fl_report_format_names());
 			return FL_EXIT_OK;
@@ -174,6 +215,21 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			o->enabled[i] = false;
 	}
 	return -1;
+}
+
+/* Prints each line of b, prefixed. */
+static void
+print_lines(FILE *out, const struct fl_buf *b, const char *prefix)
+{
+	const char *p = b->ptr, *nl;
+	size_t len;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		fprintf(out, "%s%.*s\n", prefix, (int)len, p);
+		p += len + (nl != NULL);
+	}
 }
 
 static bool
@@ -205,18 +261,21 @@ struct check_state {
 					   --output sends that to a file */
 	struct fl_report_totals totals;
 	bool quiet;
+	struct fl_filter *filter;	/* configuration and baseline */
 };
+
+static void report_result(struct check_state *st, struct fl_result *res);
 
 static void
 on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct check_state *st = arg;
-	unsigned e, w, n, k;
 
 	if (res == NULL) {
 		fl_cmd_error(NULL);
 		return;
 	}
+	fl_filter_result(st->filter, res);
 	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
 		if (t->explicit_path && !st->quiet)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
@@ -224,6 +283,21 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		return;
 	}
 	st->totals.files++;
+	report_result(st, res);
+}
+
+/* Findings about the configuration itself (FL007), not a checked file. */
+static void
+on_config_result(void *arg, struct fl_result *res)
+{
+	report_result(arg, res);
+}
+
+static void
+report_result(struct check_state *st, struct fl_result *res)
+{
+	unsigned e, w, n, k;
+
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
 	st->totals.warnings += w;
@@ -245,6 +319,8 @@ cmd_check(int argc, char **argv)
 	struct fl_params params;
 	struct fl_report rep = { 0 }, text = { 0 };
 	struct fl_lint_options lo = { 0 };
+	struct fl_setup setup;
+	enum fl_severity severity[FL_MAX_RULES];
 	FILE *outfile = NULL;
 	char *dot[] = { "." };
 	unsigned k, unreadable;
@@ -253,13 +329,37 @@ cmd_check(int argc, char **argv)
 	rc = parse_opts(&o, argc, argv);
 	if (rc >= 0)
 		return rc;
-	if (fl_patterns_load_default(&pats) != 0) {
+	if (fl_setup_load(&setup, optind < argc ? argv[optind] : NULL,
+	    o.config, o.baseline, o.write_baseline) != 0) {
 		fl_cmd_error(NULL);
+		fl_setup_release(&setup);
+		return FL_EXIT_ERROR;
+	}
+	fl_config_rules(&setup.config, o.selected ? NULL : o.enabled, severity);
+	if (o.show_config || o.verbose) {
+		struct fl_buf b = FL_BUF_INIT;
+
+		if (o.show_config)
+			fl_setup_describe(&b, &setup, o.enabled, severity);
+		else
+			fl_setup_notes(&b, &setup);
+		print_lines(o.show_config ? stdout : stderr, &b,
+		    o.show_config ? "" : "flowlint: note: ");
+		fl_buf_release(&b);
+		if (o.show_config) {
+			fl_setup_release(&setup);
+			return FL_EXIT_OK;
+		}
+	}
+	if (fl_config_load_patterns(&pats, &setup.config) != 0) {
+		fl_cmd_error(NULL);
+		fl_setup_release(&setup);
 		return FL_EXIT_ERROR;
 	}
 	if (fl_params_load_default(&params) != 0) {
 		fl_cmd_error(NULL);
 		fl_patterns_release(&pats);
+		fl_setup_release(&setup);
 		return FL_EXIT_ERROR;
 	}
 	err = optind < argc ?
@@ -267,6 +367,7 @@ cmd_check(int argc, char **argv)
 	    fl_targets_from_paths(&targets, dot, 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	fl_filter_targets(&setup.filter, &targets);
 
 	rep.format = o.format;
 	rep.quiet = o.quiet;
@@ -291,6 +392,7 @@ cmd_check(int argc, char **argv)
 	}
 	st.reports[0] = &rep;
 	st.quiet = o.quiet;
+	st.filter = &setup.filter;
 	for (k = 0; k < 2; k++)
 		if (st.reports[k] != NULL)
 			st.reports[k]->format->begin(st.reports[k]);
@@ -298,13 +400,32 @@ cmd_check(int argc, char **argv)
 	lo.patterns = &pats;
 	lo.params = &params;
 	lo.enabled = o.enabled;
+	lo.severity = severity;
+	lo.inventory = setup.inventory;
 	unreadable = fl_run(&targets, &lo, on_result, &st);
+	fl_filter_unused(&setup.filter, o.enabled, severity, on_config_result,
+	    &st);
+	if (setup.recording && err == 0 && unreadable == 0 &&
+	    fl_setup_write_baseline(&setup) != 0) {
+		fl_cmd_error(NULL);
+		err = FL_EIO;
+	} else if (setup.recording && (err != 0 || unreadable > 0)) {
+		fl_cmd_error("not writing the baseline: some files could not be "
+		    "read");
+	}
 
 	for (k = 0; k < 2; k++)
 		if (st.reports[k] != NULL)
 			st.reports[k]->format->end(st.reports[k], &st.totals);
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
 	    fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+	if (!o.quiet) {
+		struct fl_buf b = FL_BUF_INIT;
+
+		fl_setup_summary(&b, &setup);
+		print_lines(stderr, &b, "flowlint: note: ");
+		fl_buf_release(&b);
+	}
 done:
 	if (outfile != NULL && fclose(outfile) != 0) {
 		fl_cmd_error("cannot write '%s': %s", o.output, strerror(errno));
@@ -313,5 +434,6 @@ done:
 	fl_targets_release(&targets);
 	fl_params_release(&params);
 	fl_patterns_release(&pats);
+	fl_setup_release(&setup);
 	return rc;
 }
