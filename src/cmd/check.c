@@ -336,6 +336,11 @@ cmd_check(int argc, char **argv)
 		return FL_EXIT_ERROR;
 	}
 	fl_config_rules(&setup.config, o.selected ? NULL : o.enabled, severity);
+	if (fl_config_load_patterns(&pats, &setup.config) != 0) {
+		fl_cmd_error(NULL);
+		fl_setup_release(&setup);
+		return FL_EXIT_ERROR;
+	}
 	if (o.show_config || o.verbose) {
 		struct fl_buf b = FL_BUF_INIT;
 
@@ -347,14 +352,10 @@ cmd_check(int argc, char **argv)
 		    o.show_config ? "" : "flowlint: note: ");
 		fl_buf_release(&b);
 		if (o.show_config) {
+			fl_patterns_release(&pats);
 			fl_setup_release(&setup);
 			return FL_EXIT_OK;
 		}
-	}
-	if (fl_config_load_patterns(&pats, &setup.config) != 0) {
-		fl_cmd_error(NULL);
-		fl_setup_release(&setup);
-		return FL_EXIT_ERROR;
 	}
 	if (fl_params_load_default(&params) != 0) {
 		fl_cmd_error(NULL);
