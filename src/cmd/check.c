@@ -275,7 +275,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		fl_cmd_error(NULL);
 		return;
 	}
-	fl_filter_result(st->filter, res);
+	fl_filter_result(st->filter, t, res);
 	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
 		if (t->explicit_path && !st->quiet)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "

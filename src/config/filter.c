@@ -14,6 +14,14 @@
 #include "lint/targets.h"
 #include "util/xalloc.h"
 
+/* The target's path relative to the project root (fl_xmalloc'd). */
+static char *
+relpath(const struct fl_filter *f, const struct fl_target *t)
+{
+	return t->fs_path != NULL ? fl_project_relpath(f->project, t->path) :
+	    fl_project_relpath_repo(f->project, t->path);
+}
+
 unsigned
 fl_filter_targets(const struct fl_filter *f, struct fl_targets *t)
 {
@@ -22,7 +30,7 @@ fl_filter_targets(const struct fl_filter *f, struct fl_targets *t)
 
 	for (i = 0; i < t->n; i++) {
 		struct fl_target *e = &t->v[i];
-		char *rel = fl_project_relpath(f->project, e->path);
+		char *rel = relpath(f, e);
 		bool keep = fl_config_wants(f->config, rel);
 
 		free(rel);
@@ -74,11 +82,12 @@ suppression(struct fl_config *c, const char *rel, struct fl_str flow,
 }
 
 void
-fl_filter_result(struct fl_filter *f, struct fl_result *res)
+fl_filter_result(struct fl_filter *f, const struct fl_target *t,
+    struct fl_result *res)
 {
 	struct fl_config *c = f->config;
 	struct fl_str flow = res->flow.name;
-	char *rel = fl_project_relpath(f->project, res->src.path);
+	char *rel = relpath(f, t);
 	uint32_t i, out = 0;
 	size_t k;
 

@@ -16,6 +16,7 @@ struct fl_baseline;
 struct fl_config;
 struct fl_project;
 struct fl_result;
+struct fl_target;
 struct fl_targets;
 
 struct fl_filter {
@@ -35,9 +36,15 @@ struct fl_filter {
 /* Drops the targets that include/exclude leave out; returns how many. */
 unsigned fl_filter_targets(const struct fl_filter *f, struct fl_targets *t);
 
-/* Drops the findings of `res` that the configuration or the baseline
- * hide, in place, and records the rest when a baseline is written. */
-void fl_filter_result(struct fl_filter *f, struct fl_result *res);
+/*
+ * Drops the findings of `res`, read from target `t`, that the
+ * configuration or the baseline hide, in place, and records the rest
+ * when a baseline is written.  A target read from disk is found by its
+ * path; one already in memory (a git blob) is shown by its repository
+ * path.
+ */
+void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
+    struct fl_result *res);
 
 /*
  * Reports the suppressions that matched no finding: for every file that

@@ -220,6 +220,19 @@ fl_project_relpath(const struct fl_project *p, const char *path)
 }
 
 char *
+fl_project_relpath_repo(const struct fl_project *p, const char *path)
+{
+	char *abs, *out;
+
+	if (p->repo_root == NULL)
+		return fl_project_relpath(p, path);
+	abs = fl_path_join(p->repo_root, path);
+	out = fl_project_relpath(p, abs);
+	free(abs);
+	return out;
+}
+
+char *
 fl_project_display(const char *path)
 {
 	char buf[PATH_MAX], *abs, *out;

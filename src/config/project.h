@@ -42,6 +42,10 @@ void fl_project_release(struct fl_project *p);
  */
 char *fl_project_relpath(const struct fl_project *p, const char *path);
 
+/* The same for a repository path (relative to p->repo_root, as git
+ * blobs are shown); the current directory when there is no repository. */
+char *fl_project_relpath_repo(const struct fl_project *p, const char *path);
+
 /* `path` as a user should see it: relative to the current directory
  * when below it, else as is.  fl_xmalloc'd. */
 char *fl_project_display(const char *path);

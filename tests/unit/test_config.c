@@ -566,6 +566,7 @@ test_config__filter(void **state)
 	put(d, "flows/main.json", "{}");
 	put(d, "flows/old_x.json", "{}");
 	put(d, "templates/t.json", "{}");
+	put(d, ".git/HEAD", "ref: refs/heads/main\n");
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	assert_int_equal(chdir(d), 0);
 	assert_int_equal(fl_project_discover(&p, ".", NULL), 0);
@@ -578,16 +579,22 @@ test_config__filter(void **state)
 	assert_int_equal(t.n, 3);	/* .flowlint.json and the two flows */
 	fl_targets_release(&t);
 
+	fl_targets_add_file(&t, "flows/main.json", "flows/main.json", true);
 	fake_result(&r, "flows/main.json", rules, 3, "a1");
-	fl_filter_result(&f, &r);
+	fl_filter_result(&f, &t.v[0], &r);
 	assert_int_equal(r.ndiags, 2);	/* FL303 suppressed */
 	assert_int_equal(f.suppressed, 1);
 	fl_result_release(&r);
+	/* A git blob, shown by its repository path from a subfolder. */
+	assert_int_equal(chdir("templates"), 0);
+	fl_targets_add_data(&t, "flows/old_x.json", fl_xstrdup("{}"), 2);
 	fake_result(&r, "flows/old_x.json", rules, 3, "a2");
-	fl_filter_result(&f, &r);
+	fl_filter_result(&f, &t.v[1], &r);
 	assert_int_equal(r.ndiags, 2);	/* FL101 ignored for old_*.json */
 	assert_int_equal(f.ignored, 1);
 	fl_result_release(&r);
+	assert_int_equal(chdir(".."), 0);
+	fl_targets_release(&t);
 
 	/* The FL306 one in scope matched nothing: reported at its entry. */
 	fl_filter_unused(&f, NULL, NULL, collect, &got);
