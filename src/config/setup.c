@@ -56,7 +56,10 @@ fl_setup_release(struct fl_setup *s)
 int
 fl_setup_write_baseline(struct fl_setup *s)
 {
-	return fl_baseline_write(&s->record, s->baseline_path);
+	int err = fl_baseline_write(&s->record, s->baseline_path);
+
+	s->written = err == 0;
+	return err;
 }
 
 /* Appends `path` (absolute or NULL) as a JSON string shown relative to
@@ -279,7 +282,7 @@ fl_setup_summary(struct fl_buf *out, const struct fl_setup *s)
 	if (f->suppressed > 0)
 		fl_buf_addf(out, "%u %s suppressed\n", f->suppressed,
 		    f->suppressed == 1 ? "finding" : "findings");
-	if (f->record != NULL)
+	if (s->written)
 		fl_buf_addf(out, "recorded %u %s in %s\n", f->baselined,
 		    f->baselined == 1 ? "finding" : "findings", s->baseline_path);
 	if (f->baseline != NULL) {

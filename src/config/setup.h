@@ -26,6 +26,7 @@ struct fl_setup {
 	struct fl_baseline record;	/* --write-baseline FILE */
 	char *baseline_path;		/* owned, or NULL */
 	bool recording;			/* --write-baseline */
+	bool written;			/* ... and the file was written */
 	struct fl_filter filter;	/* points into the members above */
 };
 

@@ -118,6 +118,7 @@ rm imports/resources/flows/bare.json
 expect_run stale-entry-note 0 'note: 1 baseline entry is no longer found; rewrite it with --write-baseline' -- check --baseline base.json imports
 expect_run rewrite 0 'recorded 1 finding in base\.json' -- check --write-baseline base.json imports
 grep -q 'FL102' base.json && fail "fixed finding still in the baseline" || ok
+expect_run unwritable-baseline 2 'nodir/b\.json: cannot create' -- check --write-baseline nodir/b.json imports
 expect_run both-baseline-options 2 'give one of --baseline and --write-baseline' -- check --baseline a.json --write-baseline b.json imports
 printf '{"version": 7, "findings": []}' > bad.json
 expect_run bad-baseline 2 'bad\.json:1:13: unsupported baseline version' -- check --baseline bad.json imports
