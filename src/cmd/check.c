@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/setup.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
@@ -17,6 +18,7 @@
 #include "report/list.h"
 #include "report/report.h"
 #include "rules/rule.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -53,6 +55,16 @@ static const char usage_text[] =
 "      --include-uncommitted\n"
 "                        with --changed-since: compare with the work tree\n"
 "                        instead (staged, unstaged and untracked files)\n"
+"  -v, --verbose         also say which configuration and inventory sources\n"
+"                        are used, and which resource kinds have none\n"
+"      --config FILE     use FILE instead of looking for .flowlint.json\n"
+"                        from the first PATH up to the repository root\n"
+"      --show-config     print the effective configuration and inventory\n"
+"                        as JSON, and check nothing\n"
+"      --baseline FILE   report only findings not recorded in FILE\n"
+"      --write-baseline FILE\n"
+"                        record every finding in FILE (replacing it) and\n"
+"                        report none\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -68,6 +80,11 @@ struct check_opts {
 	bool staged;			/* --staged */
 	const char *since;		/* --changed-since REF */
 	bool uncommitted;		/* --include-uncommitted */
+	bool verbose;
+	bool show_config;
+	const char *config;		/* --config FILE */
+	const char *baseline;		/* --baseline or --write-baseline */
+	bool write_baseline;
 };
 
 /* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
@@ -101,7 +118,8 @@ static int
 parse_opts(struct check_opts *o, int argc, char **argv)
 {
 	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
-		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED };
+		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED,
+		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -113,6 +131,12 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "changed-since", required_argument, NULL, OPT_SINCE },
 		{ "include-uncommitted", no_argument, NULL, OPT_UNCOMMITTED },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "show-config", no_argument, NULL, OPT_SHOW_CONFIG },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "write-baseline", required_argument, NULL,
+		  OPT_WRITE_BASELINE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -124,7 +148,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	o->color = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (fl_report_list_add_format(&o->reports, optarg))
@@ -186,6 +210,23 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		case OPT_UNCOMMITTED:
 			o->uncommitted = true;
 			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_SHOW_CONFIG:
+			o->show_config = true;
+			break;
+		case OPT_BASELINE:
+		case OPT_WRITE_BASELINE:
+			if (o->baseline != NULL)
+				return fl_cmd_usage_error("check", "give one of "
+				    "--baseline and --write-baseline, once");
+			o->baseline = optarg;
+			o->write_baseline = c == OPT_WRITE_BASELINE;
+			break;
 		case 'h':
 			printf(usage_text, fl_report_format_names());
 			return FL_EXIT_OK;
@@ -212,6 +253,21 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			o->enabled[i] = false;
 	}
 	return -1;
+}
+
+/* Prints each line of b, prefixed. */
+static void
+print_lines(FILE *out, const struct fl_buf *b, const char *prefix)
+{
+	const char *p = b->ptr, *nl;
+	size_t len;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		fprintf(out, "%s%.*s\n", prefix, (int)len, p);
+		p += len + (nl != NULL);
+	}
 }
 
 static bool
@@ -267,25 +323,14 @@ struct check_state {
 	struct fl_report_list *reports;
 	struct fl_report_totals totals;
 	bool quiet;
+	struct fl_filter *filter;	/* configuration and baseline */
 };
 
 static void
-on_result(void *arg, const struct fl_target *t, struct fl_result *res)
+report_result(struct check_state *st, struct fl_result *res)
 {
-	struct check_state *st = arg;
 	unsigned e, w, n;
 
-	if (res == NULL) {
-		fl_cmd_error(NULL);
-		return;
-	}
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
-		if (t->explicit_path && !st->quiet)
-			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
-			    "skipped\n", res->src.path);
-		return;
-	}
-	st->totals.files++;
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
 	st->totals.warnings += w;
@@ -295,6 +340,50 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 	fl_report_list_file(st->reports, res);
 }
 
+static void
+on_result(void *arg, const struct fl_target *t, struct fl_result *res)
+{
+	struct check_state *st = arg;
+
+	if (res == NULL) {
+		fl_cmd_error(NULL);
+		return;
+	}
+	fl_filter_result(st->filter, t, res);
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+		if (t->explicit_path && !st->quiet)
+			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
+			    "skipped\n", res->src.path);
+		return;
+	}
+	st->totals.files++;
+	report_result(st, res);
+}
+
+/* Findings about the configuration itself (FL007), not a checked file. */
+static void
+on_config_result(void *arg, struct fl_result *res)
+{
+	report_result(arg, res);
+}
+
+/* Prints --show-config or the --verbose notes; true when done. */
+static bool
+describe_setup(const struct check_opts *o, const struct fl_setup *setup,
+    const enum fl_severity *severity)
+{
+	struct fl_buf b = FL_BUF_INIT;
+
+	if (o->show_config)
+		fl_setup_describe(&b, setup, o->enabled, severity);
+	else
+		fl_setup_notes(&b, setup);
+	print_lines(o->show_config ? stdout : stderr, &b,
+	    o->show_config ? "" : "flowlint: note: ");
+	fl_buf_release(&b);
+	return o->show_config;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -302,9 +391,11 @@ cmd_check(int argc, char **argv)
 	struct check_state st = { 0 };
 	struct fl_targets targets = { 0 };
 	struct fl_pathlist notes = { 0 };
-	struct fl_patterns pats;
-	struct fl_params params;
+	struct fl_patterns pats = { 0 };
+	struct fl_params params = { 0 };
 	struct fl_lint_options lo = { 0 };
+	struct fl_setup setup;
+	enum fl_severity severity[FL_MAX_RULES];
 	char *dot[] = { "." };
 	unsigned unreadable;
 	size_t nops, k;
@@ -315,16 +406,21 @@ cmd_check(int argc, char **argv)
 		fl_report_list_release(&o.reports);
 		return rc;
 	}
-	if (fl_patterns_load_default(&pats) != 0) {
+	rc = FL_EXIT_ERROR;
+	if (fl_setup_load(&setup, optind < argc ? argv[optind] : NULL,
+	    o.config, o.baseline, o.write_baseline) != 0) {
 		fl_cmd_error(NULL);
-		fl_report_list_release(&o.reports);
-		return FL_EXIT_ERROR;
+		goto done;
 	}
-	if (fl_params_load_default(&params) != 0) {
+	fl_config_rules(&setup.config, o.selected ? NULL : o.enabled, severity);
+	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
+	    fl_params_load_default(&params) != 0) {
 		fl_cmd_error(NULL);
-		fl_patterns_release(&pats);
-		fl_report_list_release(&o.reports);
-		return FL_EXIT_ERROR;
+		goto done;
+	}
+	if ((o.show_config || o.verbose) && describe_setup(&o, &setup, severity)) {
+		rc = FL_EXIT_OK;
+		goto done;
 	}
 	nops = (size_t)(argc - optind);
 	if (o.staged || o.since != NULL)
@@ -334,27 +430,38 @@ cmd_check(int argc, char **argv)
 		    nops > 0 ? argv + optind : dot, nops > 0 ? nops : 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	if (err != 0 && (o.staged || o.since != NULL)) {
-		/* Without the repository there is nothing to check. */
-		rc = FL_EXIT_ERROR;
+	/* Without the repository there is nothing to check. */
+	if (err != 0 && (o.staged || o.since != NULL))
 		goto done;
-	}
 	for (k = 0; !o.quiet && k < notes.n; k++)
 		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
+	fl_filter_targets(&setup.filter, &targets);
 
 	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
 	    o.quiet) != 0) {
 		fl_cmd_error(NULL);
-		rc = FL_EXIT_ERROR;
 		goto done;
 	}
 	st.reports = &o.reports;
 	st.quiet = o.quiet;
+	st.filter = &setup.filter;
 
 	lo.patterns = &pats;
 	lo.params = &params;
 	lo.enabled = o.enabled;
+	lo.severity = severity;
+	lo.inventory = setup.inventory;
 	unreadable = fl_run(&targets, &lo, on_result, &st);
+	fl_filter_unused(&setup.filter, o.enabled, severity, on_config_result,
+	    &st);
+	if (setup.recording && err == 0 && unreadable == 0 &&
+	    fl_setup_write_baseline(&setup) != 0) {
+		fl_cmd_error(NULL);
+		err = FL_EIO;
+	} else if (setup.recording && (err != 0 || unreadable > 0)) {
+		fl_cmd_error("not writing the baseline: some files could not be "
+		    "read");
+	}
 
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
 	    fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
@@ -362,11 +469,19 @@ cmd_check(int argc, char **argv)
 		fl_cmd_error(NULL);
 		rc = FL_EXIT_ERROR;
 	}
+	if (!o.quiet) {
+		struct fl_buf b = FL_BUF_INIT;
+
+		fl_setup_summary(&b, &setup);
+		print_lines(stderr, &b, "flowlint: note: ");
+		fl_buf_release(&b);
+	}
 done:
 	fl_report_list_release(&o.reports);
 	fl_targets_release(&targets);
 	fl_pathlist_release(&notes);
 	fl_params_release(&params);
 	fl_patterns_release(&pats);
+	fl_setup_release(&setup);
 	return rc;
 }

@@ -149,3 +149,12 @@ fl_patterns_release(struct fl_patterns *p)
 		*re = NULL;
 	}
 }
+
+bool
+fl_patterns_is_literal(const struct fl_re *shape, struct fl_re_match *m,
+    struct fl_str slot)
+{
+	struct fl_str g[1];
+
+	return slot.len > 0 && fl_re_search(shape, m, slot, 0, g, 1);
+}

@@ -18,9 +18,13 @@
 #ifndef FL_FLOW_PATTERNS_H
 #define FL_FLOW_PATTERNS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "util/str.h"
+
 struct fl_re;
+struct fl_re_match;
 
 struct fl_patterns {
 	struct fl_re *arn;
@@ -48,5 +52,10 @@ int fl_patterns_load(struct fl_patterns *out, const char *text, size_t len,
 /* The built-in rules/data/patterns.json. */
 int fl_patterns_load_default(struct fl_patterns *out);
 void fl_patterns_release(struct fl_patterns *p);
+
+/* Whether a non-empty `slot` (an ARN's account, region, instance or
+ * resource ID) has the literal shape `shape` (a literal_* pattern). */
+bool fl_patterns_is_literal(const struct fl_re *shape, struct fl_re_match *m,
+    struct fl_str slot);
 
 #endif

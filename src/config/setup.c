@@ -1,0 +1,301 @@
+/*
+ * Preparing a check run from the project, its configuration, the
+ * inventory and the baseline (setup.h), and describing the result for
+ * --show-config and --verbose.
+ */
+#include "config/setup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "inventory/inventory.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+int
+fl_setup_load(struct fl_setup *s, const char *operand, const char *config,
+    const char *baseline, bool record)
+{
+	int err;
+
+	memset(s, 0, sizeof(*s));
+	fl_config_init(&s->config);
+	err = fl_project_discover(&s->project, operand, config);
+	if (err == 0 && s->project.config != NULL)
+		err = fl_config_load(&s->config, s->project.config);
+	if (err == 0)
+		err = fl_config_inventory(&s->inventory, &s->config,
+		    s->project.layout_root);
+	if (err == 0 && baseline != NULL) {
+		s->baseline_path = fl_xstrdup(baseline);
+		s->recording = record;
+		if (!record)
+			err = fl_baseline_load(&s->baseline, baseline);
+	}
+	s->filter.config = &s->config;
+	s->filter.project = &s->project;
+	if (s->baseline_path != NULL && !s->recording)
+		s->filter.baseline = &s->baseline;
+	if (s->recording)
+		s->filter.record = &s->record;
+	return err;
+}
+
+void
+fl_setup_release(struct fl_setup *s)
+{
+	fl_project_release(&s->project);
+	fl_config_release(&s->config);
+	fl_inventory_free(s->inventory);
+	fl_baseline_release(&s->baseline);
+	fl_baseline_release(&s->record);
+	free(s->baseline_path);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+fl_setup_write_baseline(struct fl_setup *s)
+{
+	int err = fl_baseline_write(&s->record, s->baseline_path);
+
+	s->written = err == 0;
+	return err;
+}
+
+/* Appends `path` (absolute or NULL) as a JSON string shown relative to
+ * the current directory, or null. */
+static void
+add_path(struct fl_buf *out, const char *path)
+{
+	char *shown;
+
+	if (path == NULL) {
+		fl_buf_adds(out, "null");
+		return;
+	}
+	shown = fl_project_display(path);
+	fl_buf_add_json_string(out, fl_str_cstr(shown));
+	free(shown);
+}
+
+static void
+add_strings(struct fl_buf *out, char *const *v, size_t n)
+{
+	size_t i;
+
+	fl_buf_addch(out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			fl_buf_adds(out, ", ");
+		fl_buf_add_json_string(out, fl_str_cstr(v[i]));
+	}
+	fl_buf_addch(out, ']');
+}
+
+static void
+add_rules(struct fl_buf *out, const bool *rules)
+{
+	unsigned i, n = 0;
+
+	fl_buf_addch(out, '[');
+	for (i = 0; i < fl_rule_count; i++)
+		if (rules[i])
+			fl_buf_addf(out, "%s\"%s\"", n++ ? ", " : "",
+			    fl_rules[i]->code);
+	fl_buf_addch(out, ']');
+}
+
+static void
+describe_inventory(struct fl_buf *out, const struct fl_setup *s)
+{
+	const enum fl_res_kind *rk;
+	size_t i, n;
+	int k;
+
+	fl_buf_adds(out, "  \"inventory\": {\n    \"layout\": ");
+	add_path(out, !s->config.layout ? NULL : s->config.layout_root ?
+	    s->config.layout_root : s->project.layout_root);
+	fl_buf_adds(out, ",\n    \"replacer-kinds\": [");
+	rk = fl_inventory_replacer_kinds(s->inventory, &n);
+	for (i = 0; i < n; i++)
+		fl_buf_addf(out, "%s\"%s\"", i ? ", " : "",
+		    fl_res_kind_name(rk[i]));
+	fl_buf_adds(out, "],\n    \"kinds\": {");
+	for (k = 0; k < FL_RES_KIND_COUNT; k++) {
+		const char *const *src;
+		size_t nsrc;
+
+		fl_buf_addf(out, "%s\n      \"%s\": ", k ? "," : "",
+		    fl_res_kind_name((enum fl_res_kind)k));
+		if (!fl_inventory_has_kind(s->inventory, (enum fl_res_kind)k)) {
+			fl_buf_adds(out, "null");
+			continue;
+		}
+		src = fl_inventory_sources(s->inventory, (enum fl_res_kind)k,
+		    &nsrc);
+		fl_buf_addf(out, "{\"resources\": %zu, \"sources\": ",
+		    fl_inventory_count(s->inventory, (enum fl_res_kind)k));
+		add_strings(out, (char *const *)src, nsrc);
+		fl_buf_addch(out, '}');
+	}
+	fl_buf_adds(out, "\n    }\n  },\n");
+}
+
+static void
+describe_suppressions(struct fl_buf *out, const struct fl_config *c)
+{
+	size_t i;
+
+	fl_buf_adds(out, "  \"suppressions\": [");
+	for (i = 0; i < c->nsupp; i++) {
+		const struct fl_suppression *sp = &c->supp[i];
+		char *shown = fl_project_display(sp->file);
+
+		fl_buf_addf(out, "%s\n    {\"rule\": \"%s\", \"path\": ",
+		    i ? "," : "", sp->rule->code);
+		fl_buf_add_json_string(out, fl_str_cstr(sp->path));
+		fl_buf_adds(out, ", \"flow\": ");
+		if (sp->flow != NULL)
+			fl_buf_add_json_string(out, fl_str_cstr(sp->flow));
+		else
+			fl_buf_adds(out, "null");
+		fl_buf_adds(out, ", \"action\": ");
+		if (sp->action != NULL)
+			fl_buf_add_json_string(out, fl_str_cstr(sp->action));
+		else
+			fl_buf_adds(out, "null");
+		fl_buf_adds(out, ", \"reason\": ");
+		fl_buf_add_json_string(out, fl_str_cstr(sp->reason));
+		fl_buf_addf(out, ", \"at\": \"%s:%u:%u\"}", shown, sp->line,
+		    sp->col);
+		free(shown);
+	}
+	fl_buf_adds(out, c->nsupp ? "\n  ],\n" : "],\n");
+}
+
+void
+fl_setup_describe(struct fl_buf *out, const struct fl_setup *s,
+    const bool *enabled, const enum fl_severity *severity)
+{
+	const struct fl_config *c = &s->config;
+	size_t i;
+
+	fl_buf_adds(out, "{\n  \"config\": ");
+	add_path(out, s->project.config);
+	fl_buf_adds(out, ",\n  \"root\": ");
+	add_path(out, s->project.root);
+	fl_buf_adds(out, ",\n  \"repository\": ");
+	add_path(out, s->project.repo_root);
+	fl_buf_adds(out, ",\n  \"rules\": {");
+	for (i = 0; i < fl_rule_count; i++)
+		fl_buf_addf(out, "%s\"%s\": \"%s\"", i ? ", " : "",
+		    fl_rules[i]->code, enabled[i] ?
+		    fl_severity_name(severity[i]) : "off");
+	fl_buf_adds(out, "},\n  \"include\": ");
+	add_strings(out, c->include, c->ninclude);
+	fl_buf_adds(out, ",\n  \"exclude\": ");
+	add_strings(out, c->exclude, c->nexclude);
+	fl_buf_adds(out, ",\n  \"per-file-ignores\": {");
+	for (i = 0; i < c->nignores; i++) {
+		fl_buf_adds(out, i ? ", " : "");
+		fl_buf_add_json_string(out, fl_str_cstr(c->ignores[i].glob));
+		fl_buf_adds(out, ": ");
+		add_rules(out, c->ignores[i].rules);
+	}
+	fl_buf_adds(out, "},\n");
+	describe_inventory(out, s);
+	fl_buf_adds(out, "  \"patterns\": ");
+	if (c->patterns != NULL)
+		add_path(out, c->patterns);
+	else
+		fl_buf_adds(out, "\"built-in\"");
+	fl_buf_adds(out, ",\n");
+	describe_suppressions(out, c);
+	fl_buf_adds(out, "  \"baseline\": ");
+	if (s->baseline_path != NULL)
+		fl_buf_add_json_string(out, fl_str_cstr(s->baseline_path));
+	else
+		fl_buf_adds(out, "null");
+	fl_buf_adds(out, "\n}\n");
+}
+
+/* The kinds the rules refer to (rules/data/resource-parameters.json and
+ * the placeholder letters). */
+static const enum fl_res_kind checked_kinds[] = {
+	FL_RES_QUEUE, FL_RES_FLOW, FL_RES_MODULE, FL_RES_PROMPT, FL_RES_HOURS,
+	FL_RES_LAMBDA, FL_RES_LEX_BOT, FL_RES_ASSISTANT,
+};
+
+void
+fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
+{
+	const char *layout = s->config.layout_root ? s->config.layout_root :
+	    s->project.layout_root;
+	char *shown;
+	size_t i;
+
+	if (s->project.config != NULL) {
+		shown = fl_project_display(s->project.config);
+		fl_buf_addf(out, "configuration: %s\n", shown);
+		free(shown);
+	} else {
+		fl_buf_adds(out, "configuration: none found (no "
+		    FL_CONFIG_FILE " up to the repository root), using "
+		    "the defaults\n");
+	}
+	if (!s->config.layout) {
+		fl_buf_adds(out, "inventory: the reference layout is turned off "
+		    "(inventory.layout)\n");
+	} else if (layout != NULL) {
+		shown = fl_project_display(layout);
+		if (strcmp(shown, ".") == 0)
+			fl_buf_adds(out, "inventory: reference layout in "
+			    "imports/resources\n");
+		else
+			fl_buf_addf(out, "inventory: reference layout in "
+			    "%s/imports/resources\n", shown);
+		free(shown);
+	} else {
+		fl_buf_adds(out, "inventory: no imports/resources folder found "
+		    "up to the repository root\n");
+	}
+	for (i = 0; i < sizeof(checked_kinds) / sizeof(checked_kinds[0]); i++) {
+		enum fl_res_kind k = checked_kinds[i];
+
+		if (fl_inventory_has_kind(s->inventory, k))
+			continue;
+		fl_buf_addf(out, "inventory: no source of kind \"%s\": %s "
+		    "references are not checked (add a source under "
+		    "inventory.sources in " FL_CONFIG_FILE ")\n",
+		    fl_res_kind_name(k), fl_res_kind_label(k));
+	}
+}
+
+void
+fl_setup_summary(struct fl_buf *out, const struct fl_setup *s)
+{
+	const struct fl_filter *f = &s->filter;
+
+	if (f->ignored > 0)
+		fl_buf_addf(out, "%u %s dropped by per-file-ignores\n",
+		    f->ignored, f->ignored == 1 ? "finding" : "findings");
+	if (f->suppressed > 0)
+		fl_buf_addf(out, "%u %s suppressed\n", f->suppressed,
+		    f->suppressed == 1 ? "finding" : "findings");
+	if (s->written)
+		fl_buf_addf(out, "recorded %u %s in %s\n", f->baselined,
+		    f->baselined == 1 ? "finding" : "findings", s->baseline_path);
+	if (f->baseline != NULL) {
+		unsigned gone = fl_baseline_unmatched(f->baseline);
+
+		if (f->baselined > 0)
+			fl_buf_addf(out, "%u %s in the baseline not shown\n",
+			    f->baselined, f->baselined == 1 ? "finding" :
+			    "findings");
+		if (gone > 0)
+			fl_buf_addf(out, "%u baseline %s no longer found; "
+			    "rewrite it with --write-baseline to drop %s\n",
+			    gone, gone == 1 ? "entry is" : "entries are",
+			    gone == 1 ? "it" : "them");
+	}
+}

@@ -1,0 +1,66 @@
+/*
+ * Everything a check run reads before the first file: the project (where
+ * the repository, layout and configuration are), the configuration, the
+ * inventory built from both, and the baseline — plus the filter that
+ * applies them to findings.  Built once, read-only for the rules.
+ */
+#ifndef FL_CONFIG_SETUP_H
+#define FL_CONFIG_SETUP_H
+
+#include <stdbool.h>
+
+#include "config/baseline.h"
+#include "config/config.h"
+#include "config/filter.h"
+#include "config/project.h"
+#include "rules/rule.h"
+
+struct fl_buf;
+struct fl_inventory;
+
+struct fl_setup {
+	struct fl_project project;
+	struct fl_config config;
+	struct fl_inventory *inventory;	/* owned */
+	struct fl_baseline baseline;	/* --baseline FILE */
+	struct fl_baseline record;	/* --write-baseline FILE */
+	char *baseline_path;		/* owned, or NULL */
+	bool recording;			/* --write-baseline */
+	bool written;			/* ... and the file was written */
+	struct fl_filter filter;	/* points into the members above */
+};
+
+/*
+ * Discovers the project from `operand` (the first checked path, or
+ * NULL), reads the configuration (`config`: --config FILE, or NULL to
+ * look for .flowlint.json), builds the inventory and reads the baseline
+ * named by `baseline` (NULL: none) — or, with `record`, prepares to
+ * write one there.  Returns 0, or an FL_E* code with the message set.
+ * Release `s` in every case.
+ */
+int fl_setup_load(struct fl_setup *s, const char *operand, const char *config,
+    const char *baseline, bool record);
+void fl_setup_release(struct fl_setup *s);
+
+/*
+ * Appends the effective configuration as JSON (what --show-config
+ * prints): the files found, every rule's severity or "off", the globs,
+ * suppressions, patterns, baseline and, per resource kind, how many
+ * resources which sources gave.
+ */
+void fl_setup_describe(struct fl_buf *out, const struct fl_setup *s,
+    const bool *enabled, const enum fl_severity *severity);
+
+/* Appends --verbose notes, one a line, each ending in '\n': the
+ * configuration and layout used, and every resource kind the rules
+ * refer to that has no source (so it is not checked). */
+void fl_setup_notes(struct fl_buf *out, const struct fl_setup *s);
+
+/* Appends what the filter hid in this run, one note a line (nothing
+ * when it hid nothing). */
+void fl_setup_summary(struct fl_buf *out, const struct fl_setup *s);
+
+/* Writes the recorded baseline (after a run with `record`). */
+int fl_setup_write_baseline(struct fl_setup *s);
+
+#endif

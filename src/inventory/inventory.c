@@ -1,0 +1,540 @@
+/*
+ * The inventory's store: resources in one array, found through three
+ * first-wins hash indexes keyed by (kind, string) — exact names, IDs and
+ * the deploy replacer's lookup keys (see inventory.h).
+ */
+#include "inventory/inventory.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+/* One (kind, key) -> resource entry of an index. */
+struct entry {
+	enum fl_res_kind kind;
+	struct fl_str key;	/* borrowed from a resource or inv->keys */
+	uint32_t res;		/* index in inv->res */
+};
+
+struct index {
+	struct entry *v;	/* owned, in insertion order */
+	size_t n, alloc;
+	uint32_t *slots;	/* owned: entry index + 1, 0 = empty */
+	uint32_t mask;		/* slots - 1; 0 before the first insert */
+};
+
+struct pending_alias {
+	char *bot_id, *alias_id, *alias_name, *arn, *source;	/* owned */
+};
+
+struct srclist {
+	char **v;		/* owned labels */
+	size_t n, alloc;
+};
+
+struct fl_inventory {
+	struct fl_resource *res;	/* owned */
+	size_t nres, alloc;
+	struct index by_name, by_id, by_key;
+	char **keys;			/* owned: derived keys by_key borrows */
+	size_t nkeys, keys_alloc;
+	struct pending_alias *pending;	/* owned */
+	size_t npending, pending_alloc;
+	bool has[FL_RES_KIND_COUNT];
+	struct srclist sources[FL_RES_KIND_COUNT];
+	size_t count[FL_RES_KIND_COUNT];
+	enum fl_res_kind replacer[FL_RES_KIND_COUNT];
+	size_t nreplacer;
+};
+
+static const struct {
+	const char *name, *label;
+} kinds[FL_RES_KIND_COUNT] = {
+	[FL_RES_QUEUE] = { "queue", "queue" },
+	[FL_RES_FLOW] = { "flow", "flow" },
+	[FL_RES_MODULE] = { "module", "flow module" },
+	[FL_RES_PROMPT] = { "prompt", "prompt" },
+	[FL_RES_HOURS] = { "hours", "hours of operation" },
+	[FL_RES_LAMBDA] = { "lambda", "Lambda function" },
+	[FL_RES_LEX_BOT] = { "lex-bot", "Lex bot" },
+	[FL_RES_ASSISTANT] = { "assistant", "Q in Connect assistant" },
+	[FL_RES_QUICK_CONNECT] = { "quick-connect", "quick connect" },
+	[FL_RES_ROUTING_PROFILE] = { "routing-profile", "routing profile" },
+	[FL_RES_VIEW] = { "view", "view" },
+	[FL_RES_AGENT_STATUS] = { "agent-status", "agent status" },
+};
+
+/* The reference replacer's getCompleteInventory order. */
+static const enum fl_res_kind default_replacer[] = {
+	FL_RES_QUEUE, FL_RES_PROMPT, FL_RES_LAMBDA, FL_RES_FLOW,
+	FL_RES_MODULE, FL_RES_ASSISTANT, FL_RES_LEX_BOT,
+};
+
+const char *
+fl_res_kind_name(enum fl_res_kind kind)
+{
+	return kind < FL_RES_KIND_COUNT ? kinds[kind].name : "?";
+}
+
+const char *
+fl_res_kind_label(enum fl_res_kind kind)
+{
+	return kind < FL_RES_KIND_COUNT ? kinds[kind].label : "?";
+}
+
+int
+fl_res_kind_from_name(struct fl_str name)
+{
+	int k;
+
+	for (k = 0; k < FL_RES_KIND_COUNT; k++)
+		if (fl_str_eq_cstr(name, kinds[k].name))
+			return k;
+	return -1;
+}
+
+int
+fl_res_kind_from_letter(char letter)
+{
+	switch (letter) {
+	case 'F': return FL_RES_FLOW;
+	case 'M': return FL_RES_MODULE;
+	case 'Q': return FL_RES_QUEUE;
+	case 'P': return FL_RES_PROMPT;
+	case 'H': return FL_RES_HOURS;
+	case 'A': return FL_RES_ASSISTANT;
+	}
+	return -1;
+}
+
+char
+fl_res_kind_letter(enum fl_res_kind kind)
+{
+	static const char letters[] = "FMQPHA";
+	size_t i;
+
+	for (i = 0; letters[i] != '\0'; i++)
+		if (fl_res_kind_from_letter(letters[i]) == (int)kind)
+			return letters[i];
+	return 0;
+}
+
+int
+fl_res_kind_from_arn(struct fl_str arn_kind)
+{
+	static const struct {
+		const char *arn;
+		enum fl_res_kind kind;
+	} map[] = {
+		{ "queue", FL_RES_QUEUE }, { "contact-flow", FL_RES_FLOW },
+		{ "flow-module", FL_RES_MODULE }, { "prompt", FL_RES_PROMPT },
+		{ "operating-hours", FL_RES_HOURS },
+		{ "function", FL_RES_LAMBDA }, { "bot-alias", FL_RES_LEX_BOT },
+		{ "assistant", FL_RES_ASSISTANT },
+		{ "transfer-destination", FL_RES_QUICK_CONNECT },
+		{ "routing-profile", FL_RES_ROUTING_PROFILE },
+		{ "view", FL_RES_VIEW }, { "agent-state", FL_RES_AGENT_STATUS },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (fl_str_eq_cstr(arn_kind, map[i].arn))
+			return (int)map[i].kind;
+	return -1;
+}
+
+static uint32_t
+hash(enum fl_res_kind kind, struct fl_str key)
+{
+	return fl_str_hash(key) ^ ((uint32_t)kind * 0x9e3779b9u);
+}
+
+static void
+index_release(struct index *ix)
+{
+	free(ix->v);
+	free(ix->slots);
+	memset(ix, 0, sizeof(*ix));
+}
+
+static const struct entry *
+index_find(const struct index *ix, enum fl_res_kind kind, struct fl_str key)
+{
+	uint32_t h;
+
+	if (ix->mask == 0)
+		return NULL;
+	for (h = hash(kind, key) & ix->mask; ix->slots[h] != 0;
+	    h = (h + 1) & ix->mask) {
+		const struct entry *e = &ix->v[ix->slots[h] - 1];
+
+		if (e->kind == kind && fl_str_eq(e->key, key))
+			return e;
+	}
+	return NULL;
+}
+
+static void
+index_place(struct index *ix, uint32_t entry)
+{
+	const struct entry *e = &ix->v[entry];
+	uint32_t h = hash(e->kind, e->key) & ix->mask;
+
+	while (ix->slots[h] != 0)
+		h = (h + 1) & ix->mask;
+	ix->slots[h] = entry + 1;
+}
+
+/* Adds (kind, key) -> res unless the pair is already there. */
+static void
+index_add(struct index *ix, enum fl_res_kind kind, struct fl_str key,
+    uint32_t res)
+{
+	if (index_find(ix, kind, key) != NULL)
+		return;
+	if (2 * (ix->n + 1) > (size_t)ix->mask + 1) {
+		uint32_t size = ix->mask ? 2 * (ix->mask + 1) : 64;
+		size_t i;
+
+		free(ix->slots);
+		ix->slots = fl_xcalloc(size, sizeof(*ix->slots));
+		ix->mask = size - 1;
+		for (i = 0; i < ix->n; i++)
+			index_place(ix, (uint32_t)i);
+	}
+	FL_GROW(ix->v, ix->n + 1, ix->alloc);
+	ix->v[ix->n] = (struct entry){ kind, key, res };
+	index_place(ix, (uint32_t)ix->n);
+	ix->n++;
+}
+
+struct fl_inventory *
+fl_inventory_new(void)
+{
+	struct fl_inventory *inv = fl_xcalloc(1, sizeof(*inv));
+
+	fl_inventory_set_replacer_kinds(inv, default_replacer,
+	    sizeof(default_replacer) / sizeof(default_replacer[0]));
+	return inv;
+}
+
+static void
+free_pending(struct pending_alias *p)
+{
+	free(p->bot_id);
+	free(p->alias_id);
+	free(p->alias_name);
+	free(p->arn);
+	free(p->source);
+}
+
+void
+fl_inventory_free(struct fl_inventory *inv)
+{
+	size_t i, k;
+
+	if (inv == NULL)
+		return;
+	for (i = 0; i < inv->nres; i++) {
+		free(inv->res[i].name);
+		free(inv->res[i].id);
+		free(inv->res[i].arn);
+		free(inv->res[i].source);
+	}
+	free(inv->res);
+	index_release(&inv->by_name);
+	index_release(&inv->by_id);
+	index_release(&inv->by_key);
+	for (i = 0; i < inv->nkeys; i++)
+		free(inv->keys[i]);
+	free(inv->keys);
+	for (i = 0; i < inv->npending; i++)
+		free_pending(&inv->pending[i]);
+	free(inv->pending);
+	for (k = 0; k < FL_RES_KIND_COUNT; k++) {
+		for (i = 0; i < inv->sources[k].n; i++)
+			free(inv->sources[k].v[i]);
+		free(inv->sources[k].v);
+	}
+	free(inv);
+}
+
+/* Indexes `key` (copied) for resource `res`. */
+static void
+add_derived_key(struct fl_inventory *inv, enum fl_res_kind kind,
+    const char *key, size_t len, uint32_t res)
+{
+	char *copy = fl_xstrndup(key, len);
+
+	FL_GROW(inv->keys, inv->nkeys + 1, inv->keys_alloc);
+	inv->keys[inv->nkeys++] = copy;
+	index_add(&inv->by_key, kind, fl_str_make(copy, len), res);
+}
+
+static bool
+has_suffix(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len > n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/*
+ * The replacer's keys for resource `i` (connect-flow-format.md §7.5):
+ * a prompt by its name up to the first '.', a Lambda also without the
+ * -use1/-usw2 region suffix, a Lex alias also by its IDs.
+ */
+static void
+index_keys(struct fl_inventory *inv, uint32_t i)
+{
+	const struct fl_resource *r = &inv->res[i];
+	size_t len = strlen(r->name);
+
+	switch (r->kind) {
+	case FL_RES_PROMPT: {
+		const char *dot = strchr(r->name, '.');
+
+		add_derived_key(inv, r->kind, r->name,
+		    dot ? (size_t)(dot - r->name) : len, i);
+		break;
+	}
+	case FL_RES_LAMBDA:
+		index_add(&inv->by_key, r->kind, fl_str_make(r->name, len), i);
+		if (has_suffix(r->name, len, "-use1") ||
+		    has_suffix(r->name, len, "-usw2"))
+			add_derived_key(inv, r->kind, r->name, len - 5, i);
+		break;
+	case FL_RES_LEX_BOT:
+		index_add(&inv->by_key, r->kind, fl_str_make(r->name, len), i);
+		if (r->id != NULL && strchr(r->id, '/') != NULL)
+			index_add(&inv->by_key, r->kind, fl_str_cstr(r->id), i);
+		break;
+	default:
+		index_add(&inv->by_key, r->kind, fl_str_make(r->name, len), i);
+		break;
+	}
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? fl_xstrdup(s) : NULL;
+}
+
+void
+fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
+    const char *name, const char *id, const char *arn, const char *source)
+{
+	const struct entry *e;
+	struct fl_resource *r;
+	uint32_t i;
+
+	fl_inventory_mark_kind(inv, kind);
+	if (id != NULL && id[0] == '\0')
+		id = NULL;
+	e = index_find(&inv->by_name, kind, fl_str_cstr(name));
+	if (e != NULL) {
+		r = &inv->res[e->res];
+		if (id == NULL || r->id == NULL || strcmp(r->id, id) == 0) {
+			/* The same resource seen by another source. */
+			if (r->arn == NULL)
+				r->arn = dup_or_null(arn);
+			if (r->id == NULL && id != NULL) {
+				r->id = fl_xstrdup(id);
+				index_add(&inv->by_id, kind, fl_str_cstr(r->id),
+				    e->res);
+				if (kind == FL_RES_LEX_BOT)
+					index_keys(inv, e->res);
+			}
+			return;
+		}
+	}
+	FL_GROW(inv->res, inv->nres + 1, inv->alloc);
+	i = (uint32_t)inv->nres++;
+	r = &inv->res[i];
+	r->kind = kind;
+	r->name = fl_xstrdup(name);
+	r->id = dup_or_null(id);
+	r->arn = dup_or_null(arn);
+	r->source = fl_xstrdup(source != NULL ? source : "");
+	inv->count[kind]++;
+	index_add(&inv->by_name, kind, fl_str_cstr(r->name), i);
+	if (r->id != NULL)
+		index_add(&inv->by_id, kind, fl_str_cstr(r->id), i);
+	index_keys(inv, i);
+}
+
+void
+fl_inventory_add_bot_alias(struct fl_inventory *inv, const char *bot_id,
+    const char *alias_id, const char *alias_name, const char *arn,
+    const char *source)
+{
+	struct pending_alias *p;
+
+	fl_inventory_mark_kind(inv, FL_RES_LEX_BOT);
+	FL_GROW(inv->pending, inv->npending + 1, inv->pending_alloc);
+	p = &inv->pending[inv->npending++];
+	p->bot_id = fl_xstrdup(bot_id);
+	p->alias_id = fl_xstrdup(alias_id);
+	p->alias_name = fl_xstrdup(alias_name);
+	p->arn = dup_or_null(arn);
+	p->source = fl_xstrdup(source != NULL ? source : "");
+}
+
+void
+fl_inventory_finish(struct fl_inventory *inv)
+{
+	size_t i;
+
+	for (i = 0; i < inv->npending; i++) {
+		struct pending_alias *p = &inv->pending[i];
+		const struct fl_resource *bot;
+		char *name, *id;
+		size_t n;
+
+		bot = fl_inventory_by_id(inv, FL_RES_LEX_BOT,
+		    fl_str_cstr(p->bot_id));
+		n = strlen(p->bot_id) + strlen(p->alias_id) + 2;
+		id = fl_xmalloc(n);
+		snprintf(id, n, "%s/%s", p->bot_id, p->alias_id);
+		if (bot != NULL) {
+			n = strlen(bot->name) + strlen(p->alias_name) + 2;
+			name = fl_xmalloc(n);
+			snprintf(name, n, "%s/%s", bot->name, p->alias_name);
+		} else {
+			name = fl_xstrdup(id);
+		}
+		fl_inventory_add(inv, FL_RES_LEX_BOT, name, id, p->arn,
+		    p->source);
+		free(name);
+		free(id);
+		free_pending(p);
+	}
+	inv->npending = 0;
+}
+
+void
+fl_inventory_mark_kind(struct fl_inventory *inv, enum fl_res_kind kind)
+{
+	inv->has[kind] = true;
+}
+
+void
+fl_inventory_note_source(struct fl_inventory *inv, enum fl_res_kind kind,
+    const char *label)
+{
+	struct srclist *l = &inv->sources[kind];
+	size_t i;
+
+	fl_inventory_mark_kind(inv, kind);
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], label) == 0)
+			return;
+	FL_GROW(l->v, l->n + 1, l->alloc);
+	l->v[l->n++] = fl_xstrdup(label);
+}
+
+bool
+fl_inventory_has_kind(const struct fl_inventory *inv, enum fl_res_kind kind)
+{
+	return inv != NULL && kind < FL_RES_KIND_COUNT && inv->has[kind];
+}
+
+static const struct fl_resource *
+lookup(const struct fl_inventory *inv, const struct index *ix,
+    enum fl_res_kind kind, struct fl_str s)
+{
+	const struct entry *e;
+
+	if (inv == NULL || s.ptr == NULL)
+		return NULL;
+	e = index_find(ix, kind, s);
+	return e != NULL ? &inv->res[e->res] : NULL;
+}
+
+const struct fl_resource *
+fl_inventory_by_name(const struct fl_inventory *inv, enum fl_res_kind kind,
+    struct fl_str name)
+{
+	return inv ? lookup(inv, &inv->by_name, kind, name) : NULL;
+}
+
+const struct fl_resource *
+fl_inventory_by_id(const struct fl_inventory *inv, enum fl_res_kind kind,
+    struct fl_str id)
+{
+	return inv ? lookup(inv, &inv->by_id, kind, id) : NULL;
+}
+
+const struct fl_resource *
+fl_inventory_by_key(const struct fl_inventory *inv, enum fl_res_kind kind,
+    struct fl_str key)
+{
+	return inv ? lookup(inv, &inv->by_key, kind, key) : NULL;
+}
+
+void
+fl_inventory_set_replacer_kinds(struct fl_inventory *inv,
+    const enum fl_res_kind *k, size_t n)
+{
+	size_t i;
+
+	inv->nreplacer = 0;
+	for (i = 0; i < n && inv->nreplacer < FL_RES_KIND_COUNT; i++)
+		inv->replacer[inv->nreplacer++] = k[i];
+}
+
+const enum fl_res_kind *
+fl_inventory_replacer_kinds(const struct fl_inventory *inv, size_t *n)
+{
+	*n = inv->nreplacer;
+	return inv->replacer;
+}
+
+bool
+fl_inventory_replacer_has_kind(const struct fl_inventory *inv,
+    enum fl_res_kind kind)
+{
+	size_t i;
+
+	for (i = 0; inv != NULL && i < inv->nreplacer; i++)
+		if (inv->replacer[i] == kind)
+			return true;
+	return false;
+}
+
+const struct fl_resource *
+fl_inventory_replacer_pick(const struct fl_inventory *inv, struct fl_str key)
+{
+	const struct fl_resource *pick = NULL;
+	size_t i;
+
+	for (i = 0; inv != NULL && i < inv->nreplacer; i++) {
+		const struct fl_resource *r =
+		    fl_inventory_by_key(inv, inv->replacer[i], key);
+
+		if (r != NULL)
+			pick = r;
+	}
+	return pick;
+}
+
+size_t
+fl_inventory_count(const struct fl_inventory *inv, enum fl_res_kind kind)
+{
+	return inv != NULL && kind < FL_RES_KIND_COUNT ? inv->count[kind] : 0;
+}
+
+const char *const *
+fl_inventory_sources(const struct fl_inventory *inv, enum fl_res_kind kind,
+    size_t *n)
+{
+	*n = 0;
+	if (inv == NULL || kind >= FL_RES_KIND_COUNT)
+		return NULL;
+	*n = inv->sources[kind].n;
+	return (const char *const *)inv->sources[kind].v;
+}

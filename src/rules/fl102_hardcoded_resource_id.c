@@ -1,0 +1,164 @@
+/*
+ * FL102 hardcoded-resource-id: a resource named by its instance-specific
+ * ID where a reference belongs — a bare ID as the value of a resource
+ * parameter (QueueId, ContactFlowId, ...), or an ARN whose account,
+ * region and instance are portable but whose resource ID is literal
+ * (FL101 reports ARNs with a literal account, region or instance).  An
+ * ID has the shape of a Connect resource ID (a UUID, the literal_instance
+ * pattern of rules/data/patterns.json); a Lex bot alias ARN written with
+ * bot and alias IDs is reported when the inventory knows those IDs.
+ *
+ * When the inventory knows the ID, the message names the resource, and
+ * the finding is fixable; otherwise it says which list to add.
+ */
+#include <string.h>
+
+#include "flow/flow.h"
+#include "flow/params.h"
+#include "flow/patterns.h"
+#include "inventory/inventory.h"
+#include "inventory/sources.h"
+#include "lint/lint.h"
+#include "rules/resolve.h"
+#include "rules/rule.h"
+
+static bool
+is_id(struct fl_rule_ctx *ctx, struct fl_str s)
+{
+	return fl_patterns_is_literal(ctx->opts->patterns->literal_instance,
+	    ctx->match, s);
+}
+
+/* How to refer to it by name, or what to add to the inventory. */
+static const char *
+advice(struct fl_rule_ctx *ctx, int kind, const struct fl_resource *known,
+    bool arn)
+{
+	const struct fl_inventory *inv = ctx->opts->inventory;
+	const char *cmd;
+	char letter;
+
+	if (kind < 0)
+		return "";
+	letter = fl_res_kind_letter((enum fl_res_kind)kind);
+	if (known != NULL && arn && letter != 0 &&
+	    fl_inventory_replacer_has_kind(inv, (enum fl_res_kind)kind))
+		return fl_arena_printf(ctx->arena, "; it is the %s \"%s\" (%s): "
+		    "write ${%c:%s:%c}", fl_res_kind_label(known->kind),
+		    known->name, known->source, letter, known->name, letter);
+	if (known != NULL)
+		return fl_arena_printf(ctx->arena, "; it is the %s \"%s\" (%s): "
+		    "refer to it by name, as $.FlowAttributes.%s set in "
+		    "FLOW_OBJECT_MAPS#", fl_res_kind_label(known->kind),
+		    known->name, known->source, known->name);
+	if (fl_inventory_has_kind(inv, (enum fl_res_kind)kind))
+		return fl_arena_printf(ctx->arena, "; no %s in the inventory "
+		    "(%s) has this ID", fl_res_kind_label((enum fl_res_kind)kind),
+		    fl_resolve_sources(ctx, kind));
+	cmd = fl_inventory_awscli_command((enum fl_res_kind)kind);
+	return fl_arena_printf(ctx->arena, "; add the instance's %s list "
+	    "(saved `%s` output) to the inventory to name it",
+	    fl_res_kind_label((enum fl_res_kind)kind), cmd ? cmd : "aws");
+}
+
+struct bare {
+	struct fl_rule_ctx *ctx;
+	const struct fl_flow *f;
+};
+
+static void
+bare_id(const struct fl_param_hit *hit, void *arg)
+{
+	struct bare *b = arg;
+	struct fl_rule_ctx *ctx = b->ctx;
+	struct fl_str v = fl_json_string(b->f->doc, hit->node);
+	int kind = fl_res_kind_from_name(fl_str_cstr(hit->rule->kind));
+	const struct fl_resource *known = NULL;
+	struct fl_diag *d;
+
+	if (v.ptr == NULL || !is_id(ctx, v))
+		return;
+	if (kind >= 0)
+		known = fl_inventory_by_id(ctx->opts->inventory,
+		    (enum fl_res_kind)kind, v);
+	d = fl_report(ctx, hit->node, "bare %s ID %.*s in %s: it exists only "
+	    "in the instance the flow was exported from%s",
+	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) :
+	    hit->rule->kind, FL_STR_ARGS(v), hit->meta_path,
+	    advice(ctx, kind, known, false));
+	d->fixable = known != NULL;
+}
+
+/* The portable slots FL101 leaves alone. */
+static bool
+portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	const struct fl_patterns *p = ctx->opts->patterns;
+
+	return !fl_patterns_is_literal(p->literal_account, ctx->match,
+	    r->u.arn.account) &&
+	    !fl_patterns_is_literal(p->literal_region, ctx->match,
+	    r->u.arn.region) &&
+	    !fl_patterns_is_literal(p->literal_instance, ctx->match,
+	    r->u.arn.instance);
+}
+
+static void
+literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	struct fl_str id = r->u.arn.id;
+	const char *colon = memchr(id.ptr, ':', id.len);
+	int kind = fl_res_kind_from_arn(r->u.arn.kind);
+	const struct fl_resource *known = NULL;
+	struct fl_diag *d;
+
+	if (id.len == 0 || !portable(ctx, r))
+		return;
+	if (kind == FL_RES_LEX_BOT) {
+		known = fl_inventory_by_id(ctx->opts->inventory, FL_RES_LEX_BOT,
+		    id);
+		if (known == NULL)
+			return;
+		d = fl_report(ctx, r->node, "Lex bot alias ARN names the bot "
+		    "and alias by their IDs %.*s, which differ in every "
+		    "account; it is \"%s\" (%s): write bot-alias/%s",
+		    FL_STR_ARGS(id), known->name, known->source, known->name);
+		d->fixable = true;
+		return;
+	}
+	if (colon != NULL)
+		id.len = (size_t)(colon - id.ptr);
+	if (!is_id(ctx, id))
+		return;
+	if (kind >= 0)
+		known = fl_inventory_by_id(ctx->opts->inventory,
+		    (enum fl_res_kind)kind, id);
+	d = fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
+	    "exists only in the instance the flow was exported from%s",
+	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
+	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
+	    FL_STR_ARGS(id), advice(ctx, kind, known, true));
+	d->fixable = known != NULL;
+}
+
+static void
+check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
+{
+	struct bare b = { ctx, f };
+	uint32_t i;
+
+	for (i = 0; i < f->nactions; i++)
+		fl_params_foreach(ctx->opts->params, f, &f->actions[i], bare_id,
+		    &b);
+	for (i = 0; i < f->nrefs; i++)
+		if (f->refs[i].kind == FL_REF_ARN && !f->refs[i].in_metadata)
+			literal_arn_id(ctx, &f->refs[i]);
+}
+
+const struct fl_rule fl_rule_hardcoded_resource_id = {
+	.code = "FL102",
+	.name = "hardcoded-resource-id",
+	.severity = FL_SEV_ERROR,
+	.flags = FL_RULE_FIXABLE,
+	.check = check,
+};
