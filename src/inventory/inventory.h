@@ -60,6 +60,15 @@ const struct fl_resource *fl_inventory_by_name(const struct fl_inventory *inv,
 const struct fl_resource *fl_inventory_by_id(const struct fl_inventory *inv,
     enum fl_res_kind kind, struct fl_str id);
 
+/*
+ * The inventory for a run over `paths` (command-line operands): the
+ * repository they belong to, read from its layout and configuration.
+ * Returns 0 and a new inventory for the caller to free, or a negative
+ * FL_E* code with the message set.
+ */
+int fl_inventory_load_for(struct fl_inventory **out, char *const *paths,
+    size_t n);
+
 /* "queue", "flow", ... as used in messages and configuration. */
 const char *fl_res_kind_name(enum fl_res_kind kind);
 

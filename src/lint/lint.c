@@ -114,6 +114,8 @@ fl_report_doc(struct fl_rule_ctx *ctx, const struct fl_json_doc *doc,
 	    fl_arena_vprintf(&r->arena, fmt, ap));
 	d->pointer = pointer_of(r, doc, node);
 	d->action = owning_action(f, doc, node);
+	if (doc == f->doc)
+		d->node = node;
 	return d;
 }
 

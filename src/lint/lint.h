@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/source.h"
 
+struct fl_inventory;
 struct fl_params;
 struct fl_patterns;
 struct fl_re_match;
@@ -22,6 +23,7 @@ struct fl_lint_options {
 	const struct fl_params *params;
 	const bool *enabled;		/* by fl_rule_index(); NULL: all */
 	const enum fl_severity *severity; /* by index; NULL: defaults */
+	const struct fl_inventory *inventory; /* resource names; NULL: none */
 };
 
 struct fl_result {
