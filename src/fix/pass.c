@@ -301,6 +301,30 @@ after_newline(struct fl_str s)
 	return fl_str_make(s.ptr + i, s.len - i);
 }
 
+/* The text between member i's key and its value: ":" or ": ". */
+static struct fl_str
+colon_of(const struct fl_json_doc *d, uint32_t i)
+{
+	const char *t = d->text;
+	uint32_t k = d->nodes[i].key_off + 1;
+
+	while (t[k] != '"')
+		k += t[k] == '\\' ? 2 : 1;
+	return fl_str_make(t + k + 1, d->nodes[i].off - k - 1);
+}
+
+/* The document's colon spacing, from its first member. */
+static struct fl_str
+doc_colon(const struct fl_json_doc *d)
+{
+	uint32_t i;
+
+	for (i = FL_JSON_ROOT; i < d->count; i++)
+		if (d->nodes[i].key.ptr != NULL)
+			return colon_of(d, i);
+	return FL_STR_LIT(":");
+}
+
 static void
 layout_of(struct layout *l, struct fl_fix_pass *p, uint32_t c)
 {
@@ -309,7 +333,7 @@ layout_of(struct layout *l, struct fl_fix_pass *p, uint32_t c)
 	const char *t = d->text;
 
 	memset(l, 0, sizeof(*l));
-	l->colon = FL_STR_LIT(":");
+	l->colon = doc_colon(d);
 	l->unit = FL_STR_LIT("  ");
 	if (n->count > 0) {
 		uint32_t first = c + 1, last = last_child(d, c);
@@ -319,15 +343,22 @@ layout_of(struct layout *l, struct fl_fix_pass *p, uint32_t c)
 
 		l->sep = fl_str_make(t + n->off + 1, fs - n->off - 1);
 		l->close = fl_str_make(t + le, n->off + n->len - 1 - le);
-		if (n->type == FL_JSON_OBJECT) {
-			uint32_t k = d->nodes[first].key_off + 1;
-
-			while (t[k] != '"')
-				k += t[k] == '\\' ? 2 : 1;
-			l->colon = fl_str_make(t + k + 1,
-			    d->nodes[first].off - k - 1);
-		}
+		if (n->type == FL_JSON_OBJECT)
+			l->colon = colon_of(d, first);
 		l->pretty = memchr(l->sep.ptr, '\n', l->sep.len) != NULL;
+		if (first != last) {
+			/* Between members: after the comma that follows one. */
+			uint32_t k = d->nodes[first].off + d->nodes[first].len;
+			uint32_t second = d->nodes[first].next;
+
+			while (t[k] != ',')
+				k++;
+			l->sep = fl_str_make(t + k + 1,
+			    member_start(d, second) - k - 1);
+		} else if (!l->pretty && memchr(l->colon.ptr, ' ',
+		    l->colon.len) != NULL) {
+			l->sep = FL_STR_LIT(" ");
+		}
 		l->indent = after_newline(l->sep);
 		close_indent = after_newline(l->close);
 		if (l->pretty && l->indent.len > close_indent.len &&
@@ -410,8 +441,6 @@ add_laid_out(struct fl_buf *out, struct fl_str json, const struct layout *l)
 			level++;
 			if (l->pretty)
 				newline(out, l, level);
-			else
-				fl_buf_addstr(out, l->sep);
 			break;
 		case '}':
 		case ']':

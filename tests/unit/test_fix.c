@@ -174,6 +174,272 @@ test_fix__lambda_moves_into_a_new_object_map(void **state)
 	free(s);
 }
 
+
+/* A raw document, pretty-printed with 2 spaces, from the given members. */
+#define RAW_FLOW(start, meta, actions) \
+	"{\n  \"Version\": \"2019-10-30\",\n  \"StartAction\": \"" start "\",\n" \
+	"  \"Metadata\": {\n    \"entryPointPosition\": {\"x\": 0, \"y\": 0},\n" \
+	"    \"ActionMetadata\": {" meta "}\n  },\n  \"Actions\": [" actions "]\n}\n"
+
+#define MAP_ACTION(entries, next) \
+	"\n    {\n      \"Identifier\": \"FLOW_OBJECT_MAPS#\",\n" \
+	"      \"Type\": \"UpdateFlowAttributes\",\n" \
+	"      \"Parameters\": {\"FlowAttributes\": {" entries "}},\n" \
+	"      \"Transitions\": {\"NextAction\": \"" next "\"}\n    }"
+
+#define QUEUE_ACTION(id, value, next) "," QUEUE_BODY(id, value, next)
+#define QUEUE_BODY(id, value, next) \
+	"\n    {\n      \"Identifier\": \"" id "\",\n" \
+	"      \"Type\": \"UpdateContactTargetQueue\",\n" \
+	"      \"Parameters\": {\"QueueId\": \"" value "\"},\n" \
+	"      \"Transitions\": {\"NextAction\": \"" next "\"}\n    }"
+
+#define END_ACTION \
+	",\n    {\n      \"Identifier\": \"end\",\n" \
+	"      \"Type\": \"DisconnectParticipant\",\n" \
+	"      \"Parameters\": {},\n      \"Transitions\": {}\n    }\n  "
+
+#define SALES "arn:aws:connect:${REGION}:${ACCT_ID}:instance/${INSTANCE_ID}/queue/${Q:sales:Q}"
+
+static void
+test_fix__unused_entries_removed_with_their_commas(void **state)
+{
+	const char *in = RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("\"a\": {\"Value\": \"x\"}, \"sales\": {\"Value\": \""
+	    SALES "\"}, \"b\": {\"Value\": \"y\"}, \"c\": {\"Value\": \"z\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION);
+	char *s = fix_ok(in, "FL204");
+
+	assert_string_equal(s, RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION));
+	free(s);
+}
+
+static void
+test_fix__all_entries_removed_leaves_an_empty_map(void **state)
+{
+	const char *in = RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("\"a\": {\"Value\": \"x\"}, \"b\": {\"Value\": \"y\"}", "end")
+	    END_ACTION);
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("", "end") END_ACTION));
+	free(s);
+}
+
+static void
+test_fix__orphan_metadata_removed(void **state)
+{
+	const char *in = RAW_FLOW("end",
+	    "\n      \"gone\": {\"position\": {\"x\": 1, \"y\": 2}},"
+	    "\n      \"end\": {\"position\": {\"x\": 3, \"y\": 4}},"
+	    "\n      \"also-gone\": {\"position\": {\"x\": 5, \"y\": 6}}\n    ",
+	    "\n    {\n      \"Identifier\": \"end\",\n"
+	    "      \"Type\": \"DisconnectParticipant\",\n"
+	    "      \"Parameters\": {},\n      \"Transitions\": {}\n    }\n  ");
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, RAW_FLOW("end",
+	    "\n      \"end\": {\"position\": {\"x\": 3, \"y\": 4}}\n    ",
+	    "\n    {\n      \"Identifier\": \"end\",\n"
+	    "      \"Type\": \"DisconnectParticipant\",\n"
+	    "      \"Parameters\": {},\n      \"Transitions\": {}\n    }\n  "));
+	free(s);
+}
+
+static void
+test_fix__dynamic_metadata_marked_in_the_file_layout(void **state)
+{
+	const char *in = RAW_FLOW("FLOW_OBJECT_MAPS#",
+	    "\n      \"q\": {\n        \"position\": {\"x\": 3, \"y\": 4},\n"
+	    "        \"useDynamic\": false\n      }\n    ",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION);
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, RAW_FLOW("FLOW_OBJECT_MAPS#",
+	    "\n      \"q\": {\n        \"position\": {\"x\": 3, \"y\": 4},\n"
+	    "        \"useDynamic\": true,\n"
+	    "        \"parameters\": {\n          \"QueueId\": {\n"
+	    "            \"useDynamic\": true\n          }\n        }\n"
+	    "      }\n    ",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION));
+	free(s);
+}
+
+static void
+test_fix__missing_map_inserted_with_entries_from_parameters(void **state)
+{
+	const char *in = RAW_FLOW("q", "",
+	    "\n    {\n      \"Identifier\": \"q\",\n"
+	    "      \"Type\": \"UpdateContactTargetQueue\",\n"
+	    "      \"Parameters\": {\"QueueId\": \"$.FlowAttributes.sales\"},\n"
+	    "      \"Transitions\": {\"NextAction\": \"end\"}\n    }" END_ACTION);
+	char *s = fix_ok(in, "FL201");
+
+	assert_string_equal(s, RAW_FLOW("FLOW_OBJECT_MAPS#",
+	    "\n      \"FLOW_OBJECT_MAPS#\": {\n        \"position\": {\n"
+	    "          \"x\": 0,\n          \"y\": 160\n        },\n"
+	    "        \"isFriendlyName\": true\n      }\n    ",
+	    "\n    {\n      \"Identifier\": \"q\",\n"
+	    "      \"Type\": \"UpdateContactTargetQueue\",\n"
+	    "      \"Parameters\": {\"QueueId\": \"$.FlowAttributes.sales\"},\n"
+	    "      \"Transitions\": {\"NextAction\": \"end\"}\n    }"
+	    ",\n    {\n      \"Identifier\": \"end\",\n"
+	    "      \"Type\": \"DisconnectParticipant\",\n"
+	    "      \"Parameters\": {},\n      \"Transitions\": {}\n    },\n"
+	    "    {\n      \"Parameters\": {\n        \"FlowAttributes\": {\n"
+	    "          \"sales\": {\n            \"Value\": \"" SALES "\"\n"
+	    "          }\n        }\n      },\n"
+	    "      \"Identifier\": \"FLOW_OBJECT_MAPS#\",\n"
+	    "      \"Type\": \"UpdateFlowAttributes\",\n"
+	    "      \"Transitions\": {\n        \"NextAction\": \"q\",\n"
+	    "        \"Errors\": [\n          {\n            \"NextAction\": \"q\",\n"
+	    "            \"ErrorType\": \"NoMatchingError\"\n          }\n"
+	    "        ]\n      }\n    }\n  "));
+	free(s);
+}
+
+#define QUEUE_ARN(acct) "arn:aws:connect:us-east-1:" acct \
+	":instance/11111111-2222-4333-8444-555555555555/queue/" \
+	"9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35"
+
+static void
+test_fix__existing_map_gains_the_entry(void **state)
+{
+	const char *in = RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "q2")
+	    QUEUE_ACTION("q2", QUEUE_ARN("123456789012"), "end") END_ACTION);
+	char *s = fix_ok(in, NULL);
+	const char *billing = "arn:aws:connect:${REGION}:${ACCT_ID}:instance/"
+	    "${INSTANCE_ID}/queue/${Q:billing:Q}";
+	char want[4096];
+
+	snprintf(want, sizeof(want), "%s", RAW_FLOW("FLOW_OBJECT_MAPS#", "",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}, \"billing\": "
+	    "{\"Value\": \"%s\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "q2")
+	    QUEUE_ACTION("q2", "$.FlowAttributes.billing", "end") END_ACTION));
+	{
+		char expect[4096];
+
+		snprintf(expect, sizeof(expect), want, billing);
+		assert_string_equal(s, expect);
+	}
+	free(s);
+}
+
+static void
+test_fix__map_that_does_not_dominate_keeps_the_arn_inline(void **state)
+{
+	/* The queue action is the start: the map runs after it. */
+	const char *in = RAW_FLOW("q2", "",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "end")
+	    QUEUE_ACTION("q2", QUEUE_ARN("123456789012"), "FLOW_OBJECT_MAPS#")
+	    END_ACTION);
+	char *s = fix_ok(in, "FL101");
+
+	assert_string_equal(s, RAW_FLOW("q2", "",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "end")
+	    QUEUE_ACTION("q2", "arn:aws:connect:${REGION}:${ACCT_ID}:instance/"
+	    "${INSTANCE_ID}/queue/${Q:billing:Q}", "FLOW_OBJECT_MAPS#")
+	    END_ACTION));
+	free(s);
+}
+
+static void
+test_fix__unknown_name_is_not_guessed(void **state)
+{
+	const char *in = RAW_FLOW("q", "",
+	    "\n    {\n      \"Identifier\": \"q\",\n"
+	    "      \"Type\": \"UpdateContactTargetQueue\",\n"
+	    "      \"Parameters\": {\"QueueId\": \"arn:aws:connect:us-east-1:"
+	    "123456789012:instance/11111111-2222-4333-8444-555555555555/queue/"
+	    "aaaaaaaa-0000-4000-8000-000000000000\"},\n"
+	    "      \"Transitions\": {\"NextAction\": \"end\"}\n    }" END_ACTION);
+	const struct fl_diag *d;
+	struct fl_result r;
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, in);
+	lint_text(&r, &env, "t.json", s);
+	d = find_code(&r, "FL101");
+	assert_non_null(d);
+	assert_false(d->fixable);
+	assert_non_null(strstr(d->message, "flowlint does not know the name "
+	    "of queue aaaaaaaa-0000-4000-8000-000000000000; add it to the "
+	    "inventory (the output of `aws connect list-queues`)"));
+	fl_result_release(&r);
+	free(s);
+}
+
+static void
+test_fix__other_accounts_are_not_merged(void **state)
+{
+	const char *in = RAW_FLOW("q", "",
+	    QUEUE_BODY("q", QUEUE_ARN("123456789012"), "q2")
+	    QUEUE_ACTION("q2", QUEUE_ARN("210987654321"), "end") END_ACTION);
+	const struct fl_diag *d;
+	struct fl_result r;
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, in);
+	lint_text(&r, &env, "t.json", s);
+	assert_int_equal(count_code(&r, "FL101"), 2);
+	d = find_code(&r, "FL101");
+	assert_false(d->fixable);
+	assert_non_null(strstr(d->message, "more than one account"));
+	fl_result_release(&r);
+	free(s);
+}
+
+/*
+ * Content written with escapes JSON.stringify would not use (\/ and
+ * \u00e9): the bytes outside the fixed ARN stay as they were.
+ */
+static void
+test_fix__noncanonical_escapes_outside_the_edit_are_kept(void **state)
+{
+	const char *in = WRAP("a",
+	    "\\\"a\\\":{\\\"note\\\":\\\"caf\\u00e9 \\\\/ \\\\u00e9\\\"}",
+	    "{\\\"Identifier\\\":\\\"a\\\",\\\"Type\\\":\\\"MessageParticipant\\\","
+	    "\\\"Parameters\\\":{\\\"Text\\\":\\\"see\\/ arn:aws:lambda:us-east-1:"
+	    "123456789012:function:x\\/y caf\\u00e9\\\"},"
+	    "\\\"Transitions\\\":{}}");
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, WRAP("a",
+	    "\\\"a\\\":{\\\"note\\\":\\\"caf\\u00e9 \\\\/ \\\\u00e9\\\"}",
+	    "{\\\"Identifier\\\":\\\"a\\\",\\\"Type\\\":\\\"MessageParticipant\\\","
+	    "\\\"Parameters\\\":{\\\"Text\\\":\\\"see\\/ arn:aws:lambda:$.AwsRegion:"
+	    "${ACCT_ID}:function:x/y caf\\u00e9\\\"},"
+	    "\\\"Transitions\\\":{}}"));
+	free(s);
+}
+
+static void
+test_fix__select_limits_the_fixes(void **state)
+{
+	const char *in = RAW_FLOW("end",
+	    "\n      \"gone\": {\"position\": {\"x\": 1, \"y\": 2}}\n    ",
+	    "\n    {\n      \"Identifier\": \"end\",\n"
+	    "      \"Type\": \"DisconnectParticipant\",\n"
+	    "      \"Parameters\": {\"Note\": \"" QUEUE_ARN("123456789012")
+	    "\"},\n      \"Transitions\": {}\n    }\n  ");
+	unsigned fixed = 0;
+	int err;
+	char *s = fix_text("t.json", in, "FL305", &err, &fixed);
+
+	assert_int_equal(fixed, 1);
+	assert_non_null(strstr(s, QUEUE_ARN("123456789012")));
+	assert_null(strstr(s, "gone"));
+	free(s);
+}
+
 /* The bytes of a file of the source tree, or NULL (test skipped). */
 static char *
 source_file(const char *rel)
@@ -216,6 +482,17 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fix__edits_sorted_and_conflicts_refused),
 		cmocka_unit_test(test_fix__lambda_moves_into_a_new_object_map),
+		cmocka_unit_test(test_fix__unused_entries_removed_with_their_commas),
+		cmocka_unit_test(test_fix__all_entries_removed_leaves_an_empty_map),
+		cmocka_unit_test(test_fix__orphan_metadata_removed),
+		cmocka_unit_test(test_fix__dynamic_metadata_marked_in_the_file_layout),
+		cmocka_unit_test(test_fix__missing_map_inserted_with_entries_from_parameters),
+		cmocka_unit_test(test_fix__existing_map_gains_the_entry),
+		cmocka_unit_test(test_fix__map_that_does_not_dominate_keeps_the_arn_inline),
+		cmocka_unit_test(test_fix__unknown_name_is_not_guessed),
+		cmocka_unit_test(test_fix__other_accounts_are_not_merged),
+		cmocka_unit_test(test_fix__noncanonical_escapes_outside_the_edit_are_kept),
+		cmocka_unit_test(test_fix__select_limits_the_fixes),
 		cmocka_unit_test(test_fix__console_export_becomes_the_convention),
 	};
 
