@@ -131,7 +131,7 @@ static void
 derive_entries(struct fl_fix_pass *p)
 {
 	const struct fl_flow *f = p->f;
-	struct fl_fix_entry *found = NULL, *e;
+	struct fl_fix_entry *found = NULL, **tail = &found, *e;
 	struct fl_strset clash;
 	struct fl_buf value = FL_BUF_INIT;
 	uint32_t i;
@@ -160,8 +160,8 @@ derive_entries(struct fl_fix_pass *p)
 		e = fl_arena_alloc(p->a, sizeof(*e));
 		e->key = key;
 		e->value = fl_arena_str(p->a, fl_buf_str(&value));
-		e->next = found;
-		found = e;
+		*tail = e;
+		tail = &e->next;
 	}
 	fl_buf_release(&value);
 	for (e = found; e != NULL; e = e->next)
