@@ -270,6 +270,7 @@ struct layout {
 	struct fl_str indent;	/* a member's indentation */
 	struct fl_str unit;	/* one level of indentation */
 	bool pretty;		/* members on lines of their own */
+	bool crlf;		/* lines end in CR LF */
 };
 
 static uint32_t
@@ -346,6 +347,7 @@ layout_of(struct layout *l, struct fl_fix_pass *p, uint32_t c)
 		if (n->type == FL_JSON_OBJECT)
 			l->colon = colon_of(d, first);
 		l->pretty = memchr(l->sep.ptr, '\n', l->sep.len) != NULL;
+		l->crlf = l->pretty && l->sep.ptr[0] == '\r';
 		if (first != last) {
 			/* Between members: after the comma that follows one. */
 			uint32_t k = d->nodes[first].off + d->nodes[first].len;
@@ -376,11 +378,12 @@ layout_of(struct layout *l, struct fl_fix_pass *p, uint32_t c)
 		l->colon = pl.colon;
 		l->unit = pl.unit;
 		l->pretty = pl.pretty;
+		l->crlf = pl.crlf;
 		if (!pl.pretty) {
 			l->sep = pl.sep;
 			return;
 		}
-		fl_buf_addch(&b, '\n');
+		fl_buf_adds(&b, pl.crlf ? "\r\n" : "\n");
 		fl_buf_addstr(&b, pl.indent);
 		l->close = fl_arena_str(p->a, fl_buf_str(&b));
 		fl_buf_addstr(&b, pl.unit);
@@ -396,7 +399,7 @@ newline(struct fl_buf *out, const struct layout *l, int level)
 {
 	int k;
 
-	fl_buf_addch(out, '\n');
+	fl_buf_adds(out, l->crlf ? "\r\n" : "\n");
 	fl_buf_addstr(out, l->indent);
 	for (k = 0; k < level; k++)
 		fl_buf_addstr(out, l->unit);

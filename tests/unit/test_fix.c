@@ -270,6 +270,50 @@ test_fix__dynamic_metadata_marked_in_the_file_layout(void **state)
 	free(s);
 }
 
+/* `text` with CR LF line ends and a tab for each two leading spaces. */
+static char *
+crlf_tabs(const char *text)
+{
+	struct fl_buf b = FL_BUF_INIT;
+	bool bol = true;
+
+	for (; *text != '\0'; text++) {
+		if (bol && text[0] == ' ' && text[1] == ' ') {
+			fl_buf_addch(&b, '\t');
+			text++;
+			continue;
+		}
+		bol = *text == '\n';
+		if (bol)
+			fl_buf_addch(&b, '\r');
+		fl_buf_addch(&b, *text);
+	}
+	return fl_buf_detach(&b, NULL);
+}
+
+static void
+test_fix__crlf_and_tabs_are_followed(void **state)
+{
+	char *in = crlf_tabs(RAW_FLOW("FLOW_OBJECT_MAPS#",
+	    "\n      \"q\": {\n        \"position\": {\"x\": 3, \"y\": 4}\n"
+	    "      },\n      \"gone\": {}\n    ",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION));
+	char *want = crlf_tabs(RAW_FLOW("FLOW_OBJECT_MAPS#",
+	    "\n      \"q\": {\n        \"position\": {\"x\": 3, \"y\": 4},\n"
+	    "        \"parameters\": {\n          \"QueueId\": {\n"
+	    "            \"useDynamic\": true\n          }\n        },\n"
+	    "        \"useDynamic\": true\n      }\n    ",
+	    MAP_ACTION("\"sales\": {\"Value\": \"" SALES "\"}", "q")
+	    QUEUE_ACTION("q", "$.FlowAttributes.sales", "end") END_ACTION));
+	char *s = fix_ok(in, NULL);
+
+	assert_string_equal(s, want);
+	free(s);
+	free(in);
+	free(want);
+}
+
 static void
 test_fix__missing_map_inserted_with_entries_from_parameters(void **state)
 {
@@ -486,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_fix__all_entries_removed_leaves_an_empty_map),
 		cmocka_unit_test(test_fix__orphan_metadata_removed),
 		cmocka_unit_test(test_fix__dynamic_metadata_marked_in_the_file_layout),
+		cmocka_unit_test(test_fix__crlf_and_tabs_are_followed),
 		cmocka_unit_test(test_fix__missing_map_inserted_with_entries_from_parameters),
 		cmocka_unit_test(test_fix__existing_map_gains_the_entry),
 		cmocka_unit_test(test_fix__map_that_does_not_dominate_keeps_the_arn_inline),
