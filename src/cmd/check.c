@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
+#include "inventory/inventory.h"
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/targets.h"
@@ -201,6 +202,7 @@ cmd_check(int argc, char **argv)
 	struct fl_params params;
 	struct fl_report rep = { 0 }, text = { 0 };
 	struct fl_lint_options lo = { 0 };
+	struct fl_inventory *inv = NULL;
 	FILE *outfile = NULL;
 	char *dot[] = { "." };
 	unsigned k, unreadable;
@@ -223,6 +225,13 @@ cmd_check(int argc, char **argv)
 	    fl_targets_from_paths(&targets, dot, 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	/* The inventory `fix` uses, so that "fixable" says what fix does. */
+	if (fl_inventory_load_for(&inv, optind < argc ? argv + optind : dot,
+	    optind < argc ? (size_t)(argc - optind) : 1) != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
 
 	rep.format = o.format;
 	rep.quiet = o.quiet;
@@ -254,6 +263,7 @@ cmd_check(int argc, char **argv)
 	lo.patterns = &pats;
 	lo.params = &params;
 	lo.enabled = o.enabled;
+	lo.inventory = inv;
 	unreadable = fl_run(&targets, &lo, on_result, &st);
 
 	for (k = 0; k < 2; k++)
@@ -266,6 +276,7 @@ done:
 		fl_cmd_error("cannot write '%s': %s", o.output, strerror(errno));
 		rc = FL_EXIT_ERROR;
 	}
+	fl_inventory_free(inv);
 	fl_targets_release(&targets);
 	fl_params_release(&params);
 	fl_patterns_release(&pats);
