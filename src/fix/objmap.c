@@ -188,11 +188,16 @@ fl_fix_missing_map(struct fl_fix_pass *p)
 	}
 }
 
+/* A coordinate; 0 when absent, and kept within the console's reach. */
 static double
 number(const struct fl_json_doc *d, uint32_t n)
 {
-	return fl_json_is(d, n, FL_JSON_NUMBER) ? strtod(d->nodes[n].str.ptr,
-	    NULL) : 0;
+	double v;
+
+	if (!fl_json_is(d, n, FL_JSON_NUMBER))
+		return 0;
+	v = strtod(d->nodes[n].str.ptr, NULL);
+	return isfinite(v) ? fmax(-1e6, fmin(1e6, v)) : 0;
 }
 
 /* One decimal, as the console writes positions, without a trailing .0. */

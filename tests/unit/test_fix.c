@@ -466,6 +466,21 @@ test_fix__noncanonical_escapes_outside_the_edit_are_kept(void **state)
 }
 
 static void
+test_fix__absurd_positions_stay_in_range(void **state)
+{
+	char *s = fix_ok("{\"Version\":\"2019-10-30\",\"StartAction\":\"a\","
+	    "\"Metadata\":{\"entryPointPosition\":{\"x\":-1e999,\"y\":1e308},"
+	    "\"ActionMetadata\":{}},\"Actions\":[{\"Identifier\":\"a\","
+	    "\"Type\":\"InvokeLambdaFunction\",\"Parameters\":"
+	    "{\"LambdaFunctionARN\":\"" LAMBDA_ARN "\"},\"Transitions\":{}}]}",
+	    NULL);
+
+	assert_non_null(strstr(s, "\"FLOW_OBJECT_MAPS#\":{\"position\":"
+	    "{\"x\":0,\"y\":1000160}"));
+	free(s);
+}
+
+static void
 test_fix__select_limits_the_fixes(void **state)
 {
 	const char *in = RAW_FLOW("end",
@@ -537,6 +552,7 @@ main(void)
 		cmocka_unit_test(test_fix__unknown_name_is_not_guessed),
 		cmocka_unit_test(test_fix__other_accounts_are_not_merged),
 		cmocka_unit_test(test_fix__noncanonical_escapes_outside_the_edit_are_kept),
+		cmocka_unit_test(test_fix__absurd_positions_stay_in_range),
 		cmocka_unit_test(test_fix__select_limits_the_fixes),
 		cmocka_unit_test(test_fix__console_export_becomes_the_convention),
 	};
