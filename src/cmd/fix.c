@@ -71,7 +71,8 @@ parse_opts(struct fix_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool selected[FL_MAX_RULES] = { false }, ignored[FL_MAX_RULES] = { false };
+	bool selected[FL_MAX_RULES] = { false };
+	bool ignored[FL_MAX_RULES] = { false };
 	bool any_selected = false;
 	unsigned i;
 	int c;

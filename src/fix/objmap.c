@@ -289,7 +289,8 @@ insert_map(struct fl_fix_pass *p)
 	if (f->action_meta_node != FL_JSON_NONE) {
 		struct fl_str id = FL_STR_LIT(FL_OBJECT_MAP_ID);
 
-		if (fl_json_get_str(p->d, f->action_meta_node, id) != FL_JSON_NONE) {
+		if (fl_json_get_str(p->d, f->action_meta_node, id) !=
+		    FL_JSON_NONE) {
 			/* Left by a deleted block: it serves the new one. */
 			fl_strset_add(&p->keep_meta, p->a, id);
 		} else {

@@ -144,8 +144,10 @@ findings_ok(const struct fl_fix_pass *p, const struct fl_result *after)
 		const struct fl_diag *d = &before->diags[i];
 
 		per_rule[fl_rule_index(d->rule)]++;
+		/* Each addressed finding leaves one fewer like it. */
 		if (p->claimed[i] && count_like(after, d, NULL) +
-		    count_like(before, d, p->claimed) > count_like(before, d, NULL))
+		    count_like(before, d, p->claimed) >
+		    count_like(before, d, NULL))
 			return fl_error_set(FL_EINVAL, "the fix did not remove "
 			    "%s %s at \"%s\"", d->rule->code, d->rule->name,
 			    d->pointer ? d->pointer : "");
