@@ -122,19 +122,22 @@ stray full && fail "full disk: stray file" || ok
 # either the old one or the fixed one, and no temporary file is left.
 mkdir model && flow m "$pad" > model/m.json && cp model/m.json m.orig
 "$FLOWLINT" fix -q model/m.json >/dev/null
+body=$(cat m.orig)	# the file ends in one newline, which printf restores
 for sig in TERM INT; do
 	rm -rf many && mkdir many
 	i=0
-	while [ $i -lt 300 ]; do cp m.orig "many/m$i.json"; i=$((i + 1)); done
+	while [ $i -lt 200 ]; do
+		printf '%s\n' "$body" > "many/m$i.json"
+		i=$((i + 1))
+	done
 	"$FLOWLINT" fix -q many >/dev/null 2>&1 &
 	pid=$!
 	sleep 0.2
 	kill -"$sig" $pid 2>/dev/null
 	wait $pid
-	bad=0
-	for f in many/*.json; do
-		cmp -s "$f" m.orig || cmp -s "$f" model/m.json || bad=$((bad + 1))
-	done
+	bad=$(cksum many/*.json | awk -v a="$(cksum < m.orig)" \
+	    -v b="$(cksum < model/m.json)" \
+	    '$1 " " $2 != a && $1 " " $2 != b { n++ } END { print n + 0 }')
 	[ "$bad" = 0 ] && ok || fail "SIG$sig: $bad files are neither old nor new"
 	stray many && fail "SIG$sig: temporary file left" || ok
 done
