@@ -10,6 +10,7 @@
 static const struct fl_cmd commands[] = {
 	{ "check", cmd_check, "lint flow files or folders (default: .)" },
 	{ "explain", cmd_explain, "print the documentation of one rule" },
+	{ "fix", cmd_fix, "apply the safe fixes in place (--diff to preview)" },
 	{ "format", cmd_format, "rewrite flow files in the canonical layout" },
 	{ "install-hook", cmd_install_hook,
 	    "install the git pre-commit hook (flowlint check --staged)" },

@@ -11,6 +11,7 @@
 #include "config/setup.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
+#include "inventory/inventory.h"
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/targets.h"
@@ -87,29 +88,6 @@ struct check_opts {
 	bool write_baseline;
 };
 
-/* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
-static int
-parse_rule_list(struct check_opts *o, char *list, bool value)
-{
-	char *save = NULL, *tok;
-
-	for (tok = strtok_r(list, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		const struct fl_rule *r;
-
-		while (*tok == ' ')
-			tok++;
-		if (*tok == '\0')
-			continue;
-		r = fl_rule_find(tok);
-		if (r == NULL)
-			return fl_cmd_usage_error("check", "unknown rule '%s' "
-			    "(see 'flowlint rules')", tok);
-		o->enabled[fl_rule_index(r)] = value;
-	}
-	return 0;
-}
-
 /*
  * Parses the options into `o`.  Returns -1 to go on, or the exit code to
  * return at once (after --help, or a usage error).
@@ -162,29 +140,16 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			break;
 		case OPT_SELECT:
 			o->selected = true;
-			if (parse_rule_list(o, optarg, true))
+			if (fl_cmd_rule_list("check", o->enabled, optarg))
 				return FL_EXIT_ERROR;
 			break;
-		case OPT_IGNORE: {
-			struct check_opts tmp = { 0 };
-
-			if (parse_rule_list(&tmp, optarg, true))
+		case OPT_IGNORE:
+			if (fl_cmd_rule_list("check", ignored, optarg))
 				return FL_EXIT_ERROR;
-			for (i = 0; i < fl_rule_count; i++)
-				ignored[i] |= tmp.enabled[i];
 			break;
-		}
 		case OPT_FAIL_ON:
-			if (strcmp(optarg, "error") == 0)
-				o->fail_on = FL_SEV_ERROR;
-			else if (strcmp(optarg, "warning") == 0)
-				o->fail_on = FL_SEV_WARNING;
-			else if (strcmp(optarg, "info") == 0)
-				o->fail_on = FL_SEV_INFO;
-			else
-				return fl_cmd_usage_error("check", "--fail-on "
-				    "takes error, warning or info, not '%s'",
-				    optarg);
+			if (fl_cmd_fail_on("check", optarg, &o->fail_on))
+				return FL_EXIT_ERROR;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -283,14 +248,6 @@ use_color(int setting, FILE *out)
 	if (term != NULL && strcmp(term, "dumb") == 0)
 		return false;
 	return isatty(fileno(out));
-}
-
-static bool
-fails(const struct fl_report_totals *t, enum fl_severity fail_on)
-{
-	return t->errors > 0 ||
-	    (fail_on >= FL_SEV_WARNING && t->warnings > 0) ||
-	    (fail_on >= FL_SEV_INFO && t->infos > 0);
 }
 
 /*
@@ -464,7 +421,7 @@ cmd_check(int argc, char **argv)
 	}
 
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
-	    fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 	if (fl_report_list_close(&o.reports, &st.totals) != 0) {
 		fl_cmd_error(NULL);
 		rc = FL_EXIT_ERROR;

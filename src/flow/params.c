@@ -38,10 +38,22 @@ fl_params_load(struct fl_params *out, const char *text, size_t len,
 		}
 		fl_json_foreach(&doc, t, p) {
 			struct fl_param_rule *r;
+			uint32_t kind = p, dyn = FL_JSON_NONE;
 
-			if (doc.nodes[p].type != FL_JSON_STRING) {
+			if (doc.nodes[p].type == FL_JSON_OBJECT) {
+				kind = fl_json_get(&doc, p, "kind");
+				dyn = fl_json_get(&doc, p, "dynamic");
+				if (doc.nodes[p].count != 1u + (dyn != FL_JSON_NONE))
+					kind = FL_JSON_NONE;	/* unknown key */
+			}
+			if (!fl_json_is(&doc, kind, FL_JSON_STRING) ||
+			    (dyn != FL_JSON_NONE &&
+			    !fl_json_is(&doc, dyn, FL_JSON_TRUE) &&
+			    !fl_json_is(&doc, dyn, FL_JSON_FALSE))) {
 				err = fl_error_set(FL_ECONFIG, "%s: \"%.*s\" / "
-				    "\"%.*s\" must be a string", origin,
+				    "\"%.*s\" must be a resource kind, or "
+				    "{\"kind\": \"...\", \"dynamic\": "
+				    "true|false}", origin,
 				    FL_STR_ARGS(doc.nodes[t].key),
 				    FL_STR_ARGS(doc.nodes[p].key));
 				goto done;
@@ -52,8 +64,9 @@ fl_params_load(struct fl_params *out, const char *text, size_t len,
 			    doc.nodes[t].key.len);
 			r->path = fl_xstrndup(doc.nodes[p].key.ptr,
 			    doc.nodes[p].key.len);
-			r->kind = fl_xstrndup(doc.nodes[p].str.ptr,
-			    doc.nodes[p].str.len);
+			r->kind = fl_xstrndup(doc.nodes[kind].str.ptr,
+			    doc.nodes[kind].str.len);
+			r->dynamic = fl_json_is(&doc, dyn, FL_JSON_TRUE);
 		}
 	}
 done:

@@ -5,11 +5,15 @@
  *   { "<action Type>": { "<parameter path>": "<resource kind>" } }
  *
  * A path is member names joined by '/'; "*" stands for every member of
- * an object, as in the path EventHooks-slash-star.
+ * an object, as in the path EventHooks-slash-star.  A parameter that
+ * accepts a whole-value JSONPath reference (connect-flow-format.md §3,
+ * classes J and D) is written {"kind": "<resource kind>", "dynamic":
+ * true}; `flowlint fix` may then point it at $.FlowAttributes.<name>.
  */
 #ifndef FL_FLOW_PARAMS_H
 #define FL_FLOW_PARAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +26,7 @@ struct fl_param_rule {
 	char *type;		/* action Type (owned) */
 	char *path;		/* parameter path (owned) */
 	char *kind;		/* resource kind (owned) */
+	bool dynamic;		/* accepts a whole-value JSONPath */
 };
 
 struct fl_params {

@@ -157,6 +157,8 @@ fl_report_doc(struct fl_rule_ctx *ctx, const struct fl_json_doc *doc,
 	d->len = span_len(f, doc, node, key, d->off);
 	d->pointer = pointer_of(r, doc, node);
 	d->action = owning_action(f, doc, node);
+	if (doc == f->doc)
+		d->node = node;
 	return d;
 }
 

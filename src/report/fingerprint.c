@@ -18,12 +18,6 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int
-is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 struct fl_str
 fl_fingerprint_pointer(const struct fl_diag *d)
 {
@@ -40,29 +34,6 @@ fl_fingerprint_pointer(const struct fl_diag *d)
 	if (p[i] != '\0' && p[i] != '/')
 		return fl_str_cstr(p);
 	return fl_str_cstr(p + i);
-}
-
-void
-fl_fingerprint_message(struct fl_buf *out, const char *msg)
-{
-	size_t i = 0, run = 0, j;
-
-	while (msg[i] != '\0') {
-		if (!is_digit(msg[i])) {
-			i++;
-			continue;
-		}
-		for (j = i; is_digit(msg[j]); j++)
-			;
-		if ((i > 0 && is_alpha(msg[i - 1])) || is_alpha(msg[j])) {
-			i = j;
-			continue;
-		}
-		fl_buf_add(out, msg + run, i - run);
-		fl_buf_addch(out, '#');
-		run = i = j;
-	}
-	fl_buf_adds(out, msg + run);
 }
 
 static void
@@ -105,7 +76,6 @@ fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
 	struct fl_sha256 *ctx;
 	unsigned char (*digest)[FL_SHA256_LEN];
 	struct counter t = { 0 };
-	struct fl_buf msg = FL_BUF_INIT;
 	uint32_t i, size = 4, n = res->ndiags;
 
 	if (n == 0)
@@ -124,9 +94,6 @@ fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
 		field(&ctx[i], d->action.ptr != NULL ? d->action :
 		    (struct fl_str){ "", 0 });
 		field(&ctx[i], fl_fingerprint_pointer(d));
-		fl_buf_reset(&msg);
-		fl_fingerprint_message(&msg, d->message);
-		field(&ctx[i], fl_buf_str(&msg));
 		tuple = ctx[i];
 		fl_sha256_final(&tuple, digest[i]);
 	}
@@ -155,7 +122,6 @@ fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
 	free(t.count);
 	free(digest);
 	free(ctx);
-	fl_buf_release(&msg);
 }
 
 void

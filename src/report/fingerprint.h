@@ -8,7 +8,7 @@
  *
  *   fingerprint = lowercase hex of SHA-256 over the bytes
  *       "flowlint/v1\n" F(code) F(path) F(flow) F(action) F(pointer)
- *       F(message) F(occurrence)
+ *       F(occurrence)
  *   where F(x) = the decimal byte length of x, ':', then the bytes of x;
  *
  *   code        the rule code ("FL101"), never its configurable severity;
@@ -20,12 +20,13 @@
  *               "/Actions/<index>" dropped when `action` is known (the
  *               Identifier says which action; the index moves whenever
  *               an action is added above), or "";
- *   message     the message with every run of ASCII digits that has no
- *               letter right before or after it replaced by "#" (such
- *               numbers are indices and positions that move);
  *   occurrence  in decimal, how many findings before this one in the
- *               same file (in report order) have the same six values, so
- *               two identical findings get distinct fingerprints.
+ *               same file (in report order) have the same five values, so
+ *               two findings at one place get distinct fingerprints.
+ *
+ * The message is not part of it: its wording may change with the
+ * inventory (whether a fix is possible) or between versions, and the
+ * same defect must keep its identity.
  *
  * There is no line or column in it: inserting lines, or reformatting a
  * file, keeps every fingerprint.
@@ -61,9 +62,6 @@ void fl_fingerprint_result(struct fl_fingerprint *out,
  * of d->pointer, or empty.
  */
 struct fl_str fl_fingerprint_pointer(const struct fl_diag *d);
-
-/* Appends the message as the fingerprint uses it (digits normalised). */
-void fl_fingerprint_message(struct fl_buf *out, const char *msg);
 
 /*
  * What the machine-readable reports need for each file in turn: its

@@ -3,21 +3,16 @@
  * is literal, anywhere in the flow document (Actions, Metadata, the
  * object map).  A slot is literal when it has the shape of a real value
  * (rules/data/patterns.json); placeholders of any convention are not.
+ * When `flowlint fix` cannot rewrite the ARN (a resource name the
+ * inventory lacks, an account that is not the flow's own), the message
+ * says what is missing and the finding is not marked fixable.
  */
 #include "flow/flow.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
+#include "rules/portable.h"
 #include "rules/rule.h"
 #include "util/buf.h"
-#include "util/re.h"
-
-static bool
-literal(struct fl_rule_ctx *ctx, const struct fl_re *shape, struct fl_str slot)
-{
-	struct fl_str g[1];
-
-	return slot.len > 0 && fl_re_search(shape, ctx->match, slot, 0, g, 1);
-}
 
 static const char *
 resource_name(const struct fl_ref *r)
@@ -44,11 +39,16 @@ static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	const struct fl_patterns *p = ctx->opts->patterns;
+	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
 	uint32_t i;
 
+	fl_portable_home(&home, f, p, ctx->match);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
+		struct fl_arn_literals lit;
+		struct fl_portable port;
+		struct fl_diag *d;
 		const char *res;
 		int n = 0;
 
@@ -56,31 +56,39 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		if (r->kind != FL_REF_ARN ||
 		    fl_str_eq_cstr(r->u.arn.account, "aws"))
 			continue;
+		fl_portable_literals(&lit, r, p, ctx->match);
 		fl_buf_reset(&what);
-		if (literal(ctx, p->literal_account, r->u.arn.account)) {
+		if (lit.account) {
 			fl_buf_addf(&what, "account %.*s",
 			    FL_STR_ARGS(r->u.arn.account));
 			n++;
 		}
-		if (literal(ctx, p->literal_region, r->u.arn.region)) {
+		if (lit.region) {
 			fl_buf_addf(&what, "%sregion %.*s", n ? ", " : "",
 			    FL_STR_ARGS(r->u.arn.region));
 			n++;
 		}
-		if (literal(ctx, p->literal_instance, r->u.arn.instance)) {
+		if (lit.instance) {
 			fl_buf_addf(&what, "%sinstance %.*s", n ? ", " : "",
 			    FL_STR_ARGS(r->u.arn.instance));
 			n++;
 		}
 		if (n == 0)
 			continue;
+		/* Fixable exactly when `flowlint fix` can write it portably. */
+		fl_portable_arn(&port, ctx->arena, r, &home,
+		    ctx->opts->inventory, p, ctx->match);
+		if (port.why_not != NULL)
+			fl_buf_addf(&what, "; no automatic fix: %s",
+			    port.why_not);
 		res = resource_name(r);
 		if (res != NULL)
-			fl_report(ctx, r->node, "%s ARN hardcodes %s", res,
+			d = fl_report(ctx, r->node, "%s ARN hardcodes %s", res,
 			    what.ptr);
 		else
-			fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
+			d = fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
 			    FL_STR_ARGS(r->u.arn.service), what.ptr);
+		d->fixable = port.why_not == NULL;
 	}
 	fl_buf_release(&what);
 }

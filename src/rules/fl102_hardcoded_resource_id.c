@@ -8,8 +8,10 @@
  * pattern of rules/data/patterns.json); a Lex bot alias ARN written with
  * bot and alias IDs is reported when the inventory knows those IDs.
  *
- * When the inventory knows the ID, the message names the resource, and
- * the finding is fixable; otherwise it says which list to add.
+ * When the inventory knows the ID, the message names the resource and the
+ * placeholder to write; otherwise it says which list to add.  No fix
+ * exists yet for these findings themselves (FL101's fix names IDs only
+ * in ARNs it parameterizes), so they are not marked fixable.
  */
 #include <string.h>
 
@@ -74,19 +76,17 @@ bare_id(const struct fl_param_hit *hit, void *arg)
 	struct fl_str v = fl_json_string(b->f->doc, hit->node);
 	int kind = fl_res_kind_from_name(fl_str_cstr(hit->rule->kind));
 	const struct fl_resource *known = NULL;
-	struct fl_diag *d;
 
 	if (v.ptr == NULL || !is_id(ctx, v))
 		return;
 	if (kind >= 0)
 		known = fl_inventory_by_id(ctx->opts->inventory,
 		    (enum fl_res_kind)kind, v);
-	d = fl_report(ctx, hit->node, "bare %s ID %.*s in %s: it exists only "
-	    "in the instance the flow was exported from%s",
+	fl_report(ctx, hit->node, "bare %s ID %.*s in %s: it exists only in "
+	    "the instance the flow was exported from%s",
 	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) :
 	    hit->rule->kind, FL_STR_ARGS(v), hit->meta_path,
 	    advice(ctx, kind, known, false));
-	d->fixable = known != NULL;
 }
 
 /* The portable slots FL101 leaves alone. */
@@ -110,7 +110,6 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 	const char *colon = memchr(id.ptr, ':', id.len);
 	int kind = fl_res_kind_from_arn(r->u.arn.kind);
 	const struct fl_resource *known = NULL;
-	struct fl_diag *d;
 
 	if (id.len == 0 || !portable(ctx, r))
 		return;
@@ -119,11 +118,10 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 		    id);
 		if (known == NULL)
 			return;
-		d = fl_report(ctx, r->node, "Lex bot alias ARN names the bot "
+		fl_report(ctx, r->node, "Lex bot alias ARN names the bot "
 		    "and alias by their IDs %.*s, which differ in every "
 		    "account; it is \"%s\" (%s): write bot-alias/%s",
 		    FL_STR_ARGS(id), known->name, known->source, known->name);
-		d->fixable = true;
 		return;
 	}
 	if (colon != NULL)
@@ -133,12 +131,11 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 	if (kind >= 0)
 		known = fl_inventory_by_id(ctx->opts->inventory,
 		    (enum fl_res_kind)kind, id);
-	d = fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
+	fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
 	    "exists only in the instance the flow was exported from%s",
 	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
 	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
 	    FL_STR_ARGS(id), advice(ctx, kind, known, true));
-	d->fixable = known != NULL;
 }
 
 static void
@@ -159,6 +156,5 @@ const struct fl_rule fl_rule_hardcoded_resource_id = {
 	.code = "FL102",
 	.name = "hardcoded-resource-id",
 	.severity = FL_SEV_ERROR,
-	.flags = FL_RULE_FIXABLE,
 	.check = check,
 };

@@ -12,6 +12,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	const struct fl_ref *first = NULL;
 	struct fl_strset names;
+	struct fl_diag *d;
 	uint32_t i;
 
 	if (f->object_map != FL_NO_ACTION)
@@ -29,12 +30,14 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	}
 	if (first == NULL)
 		return;
-	fl_report(ctx, first->node, "the flow reads $.FlowAttributes.%.*s, "
+	d = fl_report(ctx, first->node, "the flow reads $.FlowAttributes.%.*s, "
 	    "which none of its actions sets, but has no FLOW_OBJECT_MAPS# "
 	    "block for the deploy step to fill%s",
 	    FL_STR_ARGS(first->u.attr.name), names.count > 1 ?
 	    fl_arena_printf(ctx->arena, " (%u attributes are affected)",
 	    names.count) : "");
+	/* The fix inserts the block before the start, so it needs one. */
+	d->fixable = f->start != FL_NO_ACTION;
 }
 
 const struct fl_rule fl_rule_missing_object_map = {

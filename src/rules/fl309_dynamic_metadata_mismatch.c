@@ -48,18 +48,54 @@ marked_dynamic(const struct fl_flow *f, uint32_t meta, const char *path)
 	    FL_JSON_TRUE);
 }
 
+/* A member that is missing, or a boolean: `fix` can make it true. */
+static bool
+settable(const struct fl_flow *f, uint32_t v)
+{
+	return v == FL_JSON_NONE || fl_json_is(f->doc, v, FL_JSON_TRUE) ||
+	    fl_json_is(f->doc, v, FL_JSON_FALSE);
+}
+
+/*
+ * Whether `flowlint fix` can mark the parameter: every object on the way
+ * to parameters.<a>.<b>.useDynamic is an object or missing, and the
+ * flags are booleans or missing.
+ */
+static bool
+fixable(const struct fl_flow *f, uint32_t meta, const char *path)
+{
+	uint32_t at = fl_flow_get(f, meta, "parameters");
+
+	if (!settable(f, fl_flow_get(f, meta, "useDynamic")))
+		return false;
+	while (at != FL_JSON_NONE) {
+		const char *slash = strchr(path, '/');
+		size_t len = slash ? (size_t)(slash - path) : strlen(path);
+
+		if (!fl_json_is(f->doc, at, FL_JSON_OBJECT))
+			return false;
+		if (*path == '\0')
+			return settable(f, fl_flow_get(f, at, "useDynamic"));
+		at = fl_json_get_str(f->doc, at, fl_str_make(path, len));
+		path += len + (slash ? 1 : 0);
+	}
+	return true;
+}
+
 static void
 visit(const struct fl_param_hit *hit, void *arg)
 {
 	struct visit *v = arg;
 	struct fl_str value = fl_json_string(v->f->doc, hit->node);
+	struct fl_diag *d;
 
 	if (!fl_flow_is_dynamic(value) ||
 	    marked_dynamic(v->f, v->act->meta, hit->meta_path))
 		return;
-	fl_report(v->ctx, hit->node, "%s holds the reference \"%.*s\" but its "
-	    "metadata is not marked useDynamic; the console shows it as a "
+	d = fl_report(v->ctx, hit->node, "%s holds the reference \"%.*s\" but "
+	    "its metadata is not marked useDynamic; the console shows it as a "
 	    "fixed %s", hit->meta_path, FL_STR_ARGS(value), hit->rule->kind);
+	d->fixable = fixable(v->f, v->act->meta, hit->meta_path);
 }
 
 static void

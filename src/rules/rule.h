@@ -60,6 +60,8 @@ struct fl_diag {
 	uint32_t line, col;		/* 1-based; col counts bytes */
 	const char *message;
 	const char *pointer;		/* JSON Pointer, or NULL */
+	uint32_t node;			/* the node in flow->doc, or
+					   FL_JSON_NONE (wrapper, loader) */
 	struct fl_str action;		/* Identifier of the action, or empty */
 	bool fixable;
 };

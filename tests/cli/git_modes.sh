@@ -21,30 +21,30 @@ echo 'mine.json' > "$HOME/.config/git/ignore"
 git add .gitignore flows/main.json && git add -f flows/forced.json
 git commit -qm init
 expect_run worktree-ignores 1 '^Found 1 error and 0 warnings in 1 of 2 files' -- check
-expect_run worktree-tracked-ignored 1 '^\./flows/forced\.json:1:130: error \[FL101' -- check .
-expect_run worktree-subfolder 1 '^flows/forced\.json:1:130' -- check flows
+expect_run worktree-tracked-ignored 1 '^\./flows/forced\.json:1:136: error \[FL101' -- check .
+expect_run worktree-subfolder 1 '^flows/forced\.json:1:136' -- check flows
 git rm -q --cached flows/forced.json && echo flows/forced.json >> .gitignore
 expect_run worktree-untracked-now-ignored 0 'No problems found in 1 file' -- check flows
 bad_flow flows/new.json
-expect_run worktree-untracked 1 '^flows/new\.json:1:130' -- check flows
-expect_run worktree-explicit-ignored-file 1 '^build/generated\.json:1:130' -- check build/generated.json
-(cd flows && "$FLOWLINT" check . >out.txt 2>&1); grep -q '^\./new\.json:1:130' flows/out.txt && ok || fail "worktree from a subfolder"
+expect_run worktree-untracked 1 '^flows/new\.json:1:136' -- check flows
+expect_run worktree-explicit-ignored-file 1 '^build/generated\.json:1:136' -- check build/generated.json
+(cd flows && "$FLOWLINT" check . >out.txt 2>&1); grep -q '^\./new\.json:1:136' flows/out.txt && ok || fail "worktree from a subfolder"
 rm -f flows/out.txt flows/new.json
 
 # Outside any repository the folder is walked as before.
 mkdir "$work/plain" && bad_flow "$work/plain/mine.json"
-expect_run outside-walks 1 'mine\.json:1:130' -- check "$work/plain"
+expect_run outside-walks 1 'mine\.json:1:136' -- check "$work/plain"
 
 # --- --staged: what the commit will record
 new_repo staged
 expect_run staged-unborn-empty 0 'No problems found in 0 files' -- check --staged
 bad_flow first.json && git add first.json
-expect_run staged-first-commit 1 '^first\.json:1:130: error \[FL101 hardcoded-arn\]' -- check --staged
+expect_run staged-first-commit 1 '^first\.json:1:136: error \[FL101 hardcoded-arn\]' -- check --staged
 good_flow first.json
-expect_run staged-bad-worktree-good 1 '^first\.json:1:130' -- check --staged
+expect_run staged-bad-worktree-good 1 '^first\.json:1:136' -- check --staged
 git add first.json && bad_flow first.json
 expect_run staged-good-worktree-bad 0 'No problems found in 1 file' -- check --staged
-expect_run worktree-sees-bad 1 'first\.json:1:130' -- check first.json
+expect_run worktree-sees-bad 1 'first\.json:1:136' -- check first.json
 git commit -qm first
 expect_run staged-nothing 0 'No problems found in 0 files' -- check --staged
 
@@ -102,8 +102,8 @@ git checkout -q -- multi.json && git reset -q multi.json && git checkout -q -- m
 # Rename, delete, paths from a subfolder, symlinks, intent-to-add.
 mkdir -p sub && bad_flow sub/b.json && git add sub/b.json && git commit -qm b --no-verify
 git mv sub/b.json sub/renamed.json
-expect_run staged-rename 1 '^sub/renamed\.json:1:130' -- check --staged
-(cd sub && "$FLOWLINT" check --staged >../out.txt 2>&1); grep -q '^sub/renamed\.json:1:130' out.txt && ok || fail "staged paths from a subfolder are root-relative"
+expect_run staged-rename 1 '^sub/renamed\.json:1:136' -- check --staged
+(cd sub && "$FLOWLINT" check --staged >../out.txt 2>&1); grep -q '^sub/renamed\.json:1:136' out.txt && ok || fail "staged paths from a subfolder are root-relative"
 (cd sub && "$FLOWLINT" check --staged . >../out.txt 2>&1); grep -q '^sub/renamed\.json' out.txt && ok || fail "staged limited to a folder"
 expect_run staged-limited-elsewhere 0 'No problems found in 0 files' -- check --staged first.json
 git commit -qm renamed --no-verify
@@ -128,10 +128,10 @@ bad_flow edited.json && bad_flow added.json && git add . && git commit -qm featu
 git checkout -q main && good_flow main-only.json && git add . && git commit -qm main-moves
 git checkout -q feature
 expect_run changed-since 1 '^Found 2 errors and 0 warnings in 2 of 2 files' -- check --changed-since main
-expect_run changed-since-paths 1 '^added\.json:1:130' -- check --changed-since main
+expect_run changed-since-paths 1 '^added\.json:1:136' -- check --changed-since main
 good_flow edited.json && bad_flow untracked.json
-expect_run changed-since-committed-only 1 '^edited\.json:1:130' -- check --changed-since main
-expect_run changed-since-uncommitted 1 '^untracked\.json:1:130' -- check --changed-since main --include-uncommitted
+expect_run changed-since-committed-only 1 '^edited\.json:1:136' -- check --changed-since main
+expect_run changed-since-uncommitted 1 '^untracked\.json:1:136' -- check --changed-since main --include-uncommitted
 expect_run changed-since-uncommitted-count 1 'Found 2 errors and 0 warnings in 2 of 3 files' -- check --changed-since main --include-uncommitted
 expect_run changed-since-unknown 2 "unknown revision 'nope'" -- check --changed-since nope
 expect_run uncommitted-needs-since 2 'include-uncommitted needs --changed-since' -- check --include-uncommitted

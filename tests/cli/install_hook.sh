@@ -57,7 +57,7 @@ export FLOWLINT
 mkdir -p flows
 bad_flow flows/main.json && git add flows/main.json
 if git commit -qm bad >out.txt 2>&1; then fail "a hardcoded ARN was committed"; else ok; fi
-grep -q '^flows/main\.json:1:130: error \[FL101 hardcoded-arn\]' out.txt && ok || fail "hook shows the finding"
+grep -q '^flows/main\.json:1:136: error \[FL101 hardcoded-arn\]' out.txt && ok || fail "hook shows the finding"
 grep -q "fix flows/main.json" out.txt && ok || fail "hook names the fix command"
 git rev-parse -q --verify HEAD >/dev/null && fail "the commit was made" || ok
 # Fixed in the work tree only: still blocked, the index is what counts.

@@ -37,7 +37,7 @@ pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1
 got=$?
 [ "$got" = 1 ] && ok || { fail "try-repo on a failing repository: exit $got, want 1"; tail -20 out.txt; }
 grep -q 'building flowlint for pre-commit' out.txt && ok || fail "try-repo built flowlint"
-grep -q '^flow\.json:1:130: error \[FL101 hardcoded-arn\]' out.txt && ok || { fail "try-repo shows the finding"; tail -20 out.txt; }
+grep -q '^flow\.json:1:136: error \[FL101 hardcoded-arn\]' out.txt && ok || { fail "try-repo shows the finding"; tail -20 out.txt; }
 
 # The rest runs the binary under test instead of building again.
 export FLOWLINT
@@ -59,7 +59,7 @@ git add .pre-commit-config.yaml
 pre-commit install >out.txt 2>&1 && ok || { fail "pre-commit install"; cat out.txt; }
 bad_flow flow.json && git add flow.json
 git commit -qm bad >out.txt 2>&1 && fail "pre-commit let a hardcoded ARN through" || ok
-grep -q 'flow\.json:1:130: error \[FL101' out.txt && ok || { fail "commit output shows the finding"; tail -20 out.txt; }
+grep -q 'flow\.json:1:136: error \[FL101' out.txt && ok || { fail "commit output shows the finding"; tail -20 out.txt; }
 good_flow flow.json && git add flow.json
 git commit -qm good >out.txt 2>&1 && ok || { fail "the fixed flow was refused"; tail -20 out.txt; }
 

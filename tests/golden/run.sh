@@ -6,6 +6,8 @@
 #   flowlint check --format json NAME.json          -> NAME.expected.json
 # and compares stdout plus a final "[exit N]" line with the expected file.
 # NAME.args, when present, holds extra arguments (one line).
+# NAME.json.fixed, when present, is what `flowlint fix` makes of a copy
+# of NAME.json; fixing that result again must change nothing.
 #
 # A missing expected file is written and the test fails, so a new case
 # is reviewed before it counts; FLOWLINT_BLESS=1 rewrites them all.
@@ -37,6 +39,27 @@ run_case() {	# $1 input, $2 suffix, $3... flowlint arguments
 	rm -f "$actual"
 }
 
+run_fix() {	# $1 input, compared with $1.fixed
+	input=$1 expected=$1.fixed
+	tmp=$(mktemp -d)
+	cp "$input" "$tmp/$input"
+	"$flowlint" fix -q "$tmp/$input" >/dev/null 2>&1
+	cp "$tmp/$input" "$tmp/once"
+	"$flowlint" fix -q "$tmp/$input" >/dev/null 2>&1
+	if ! cmp -s "$tmp/once" "$tmp/$input"; then
+		echo "FAIL: $dir/$input: fixing the fixed file changed it"
+		status=1
+	fi
+	if [ "${FLOWLINT_BLESS:-0}" = 1 ] || [ ! -s "$expected" ]; then
+		[ -s "$expected" ] || { echo "new expectation: $dir/$expected"; status=1; }
+		cp "$tmp/once" "$expected"
+	elif ! diff -u "$expected" "$tmp/once"; then
+		echo "FAIL: $dir/$input (fixed)"
+		status=1
+	fi
+	rm -rf "$tmp"
+}
+
 found=0
 for input in *.json; do
 	case $input in *.expected.json) continue ;; esac
@@ -44,6 +67,7 @@ for input in *.json; do
 	found=1
 	run_case "$input" txt --color never
 	run_case "$input" json --format json
+	[ -e "$input.fixed" ] && run_fix "$input"
 done
 [ "$found" = 1 ] || { echo "no inputs in $dir"; exit 1; }
 exit $status

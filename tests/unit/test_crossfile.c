@@ -374,7 +374,7 @@ test_fl102__bare_ids(void **state)
 	assert_int_equal(run(c, with_action("", "UpdateContactTargetQueue",
 	    "{\"QueueId\":\"" QID "\"}"), "FL102"), 1);
 	d = find_code(&c->res, "FL102");
-	assert_true(d->fixable);
+	assert_false(d->fixable);	/* named, but no fix changes it yet */
 	assert_non_null(strstr(d->message, "it is the queue \"sales\" (test): "
 	    "refer to it by name, as $.FlowAttributes.sales"));
 	assert_int_equal(run(c, with_action("", "UpdateContactEventHooks",
@@ -406,7 +406,7 @@ test_fl102__literal_ids_in_arns(void **state)
 	assert_int_equal(run(c, with_action("", "UpdateContactTargetQueue",
 	    "{\"QueueId\":\"" ARN "/queue/" QID "\"}"), "FL102"), 1);
 	d = find_code(&c->res, "FL102");
-	assert_true(d->fixable);
+	assert_false(d->fixable);	/* named, but no fix changes it yet */
 	assert_non_null(strstr(d->message, "queue ARN hardcodes the queue ID "
 	    QID ", which exists only in the instance the flow was exported "
 	    "from; it is the queue \"sales\" (test): write ${Q:sales:Q}"));

@@ -2,7 +2,8 @@
  * The rule registry agrees with itself, the rule pages and the fixtures:
  * codes strictly ascending, names unique kebab-case, a page per rule
  * whose front matter matches the code (code, name, severity, fixable),
- * and a fixture folder per rule with at least one bad and one good case.
+ * and a fixture folder per rule with at least one bad and one good case,
+ * plus a golden NAME.json.fixed for every rule `flowlint fix` fixes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -127,6 +128,40 @@ test_registry__every_rule_has_fixtures(void **state)
 	}
 }
 
+static void
+test_registry__every_fixable_rule_has_a_fixed_golden(void **state)
+{
+	const char *src = getenv("FLOWLINT_SOURCE_DIR");
+	unsigned i;
+
+	if (src == NULL)
+		skip();
+	for (i = 0; i < fl_rule_count; i++) {
+		const struct fl_rule *r = fl_rules[i];
+		char path[512];
+		struct dirent *e;
+		int fixed = 0;
+		DIR *d;
+
+		if (!(r->flags & FL_RULE_FIXABLE))
+			continue;
+		snprintf(path, sizeof(path), "%s/tests/fixtures/%s-%s", src,
+		    r->code, r->name);
+		d = opendir(path);
+		if (d == NULL)
+			fail_msg("no fixture folder %s", path);
+		while ((e = readdir(d)) != NULL) {
+			size_t n = strlen(e->d_name);
+
+			fixed += n > 6 && strcmp(e->d_name + n - 6, ".fixed") == 0;
+		}
+		closedir(d);
+		if (fixed == 0)
+			fail_msg("%s is fixable but %s has no *.json.fixed",
+			    r->code, path);
+	}
+}
+
 int
 main(void)
 {
@@ -135,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_registry__every_rule_has_a_matching_page),
 		cmocka_unit_test(test_registry__every_page_has_a_rule),
 		cmocka_unit_test(test_registry__every_rule_has_fixtures),
+		cmocka_unit_test(test_registry__every_fixable_rule_has_a_fixed_golden),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,11 +16,12 @@ export GIT_AUTHOR_DATE="2023-11-14T22:13:20Z" GIT_COMMITTER_DATE="2023-11-14T22:
 mkdir -p "$HOME/.config/git"
 git config --global init.defaultBranch main
 
-# A flow with a hardcoded queue ARN (FL101), and the same flow fixed.
-ARN='arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/0a1b2c3d-1111-2222-3333-444455556666'
-PORTABLE='arn:aws:connect:${REGION}:${ACCT_ID}:instance/${INSTANCE_ID}/queue/${Q:sales:Q}'
+# A flow with a hardcoded Lambda ARN (FL101, which fix can rewrite with
+# no inventory: the function is named in the ARN), and the same flow fixed.
+ARN='arn:aws:lambda:eu-west-2:111122223333:function:nw-lookup'
+PORTABLE='arn:aws:lambda:$.AwsRegion:${ACCT_ID}:function:nw-lookup'
 flow() { # flow FILE QUEUE-ID
-	printf '{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"%s"},"Transitions":{"NextAction":"b","Errors":[{"NextAction":"b","ErrorType":"NoMatchingError"}]}},{"Identifier":"b","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}\n' "$2" > "$1"
+	printf '{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"%s"},"Transitions":{"NextAction":"b","Errors":[{"NextAction":"b","ErrorType":"NoMatchingError"}]}},{"Identifier":"b","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}\n' "$2" > "$1"
 }
 bad_flow() { flow "$1" "$ARN"; }
 good_flow() { flow "$1" "$PORTABLE"; }

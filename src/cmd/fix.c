@@ -1,0 +1,334 @@
+/*
+ * flowlint fix: apply the safe fixes in place (or show them with --diff),
+ * report what was fixed and what remains, exit 0/1/2.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "config/setup.h"
+#include "fix/fix.h"
+#include "flow/params.h"
+#include "flow/patterns.h"
+#include "lint/lint.h"
+#include "lint/run.h"
+#include "lint/targets.h"
+#include "report/report.h"
+#include "repo/repo.h"
+#include "util/buf.h"
+#include "util/diff.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/re.h"
+
+static const char usage_text[] =
+"usage: flowlint fix [options] [PATH...]\n"
+"\n"
+"Apply the safe fixes to flow files in place: parameterize hardcoded ARNs\n"
+"and move them into FLOW_OBJECT_MAPS# (FL101), insert a missing\n"
+"FLOW_OBJECT_MAPS# block (FL201), remove unused object-map entries\n"
+"(FL204) and orphan metadata (FL305), and mark dynamic parameters in the\n"
+"console metadata (FL309).  A fix that needs a name flowlint does not\n"
+"know is not guessed: the finding stays and says what to add to the\n"
+"inventory.  Each fixed file is re-parsed and re-checked before it is\n"
+"written, atomically; a file whose fix cannot be verified is left as it\n"
+"is, and files with nothing to fix are not touched.\n"
+"\n"
+"Options:\n"
+"      --diff            print the fixes as a unified diff; write nothing\n"
+"      --select RULES    fix and report only these rules (codes or names,\n"
+"                        comma-separated; repeatable)\n"
+"      --ignore RULES    leave these rules alone (comma-separated;\n"
+"                        repeatable)\n"
+"      --fail-on LEVEL   exit 1 when findings of this severity or worse\n"
+"                        remain: error (default), warning, info\n"
+"  -q, --quiet           print the remaining findings only\n"
+"  -h, --help            show this help\n"
+"\n"
+"Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
+"(with --diff: in the files as they are), 2 usage, configuration or I/O\n"
+"error, or a fix that failed verification.\n";
+
+struct fix_opts {
+	bool enabled[FL_MAX_RULES];	/* fixed and reported */
+	enum fl_severity fail_on;
+	bool diff;
+	bool quiet;
+};
+
+/* Returns -1 to go on, or the exit code to return at once. */
+static int
+parse_opts(struct fix_opts *o, int argc, char **argv)
+{
+	enum { OPT_DIFF = 256, OPT_SELECT, OPT_IGNORE, OPT_FAIL_ON };
+	static const struct option longopts[] = {
+		{ "diff", no_argument, NULL, OPT_DIFF },
+		{ "select", required_argument, NULL, OPT_SELECT },
+		{ "ignore", required_argument, NULL, OPT_IGNORE },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool selected[FL_MAX_RULES] = { false };
+	bool ignored[FL_MAX_RULES] = { false };
+	bool any_selected = false;
+	unsigned i;
+	int c;
+
+	o->fail_on = FL_SEV_ERROR;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DIFF:
+			o->diff = true;
+			break;
+		case OPT_SELECT:
+			any_selected = true;
+			if (fl_cmd_rule_list("fix", selected, optarg))
+				return FL_EXIT_ERROR;
+			break;
+		case OPT_IGNORE:
+			if (fl_cmd_rule_list("fix", ignored, optarg))
+				return FL_EXIT_ERROR;
+			break;
+		case OPT_FAIL_ON:
+			if (fl_cmd_fail_on("fix", optarg, &o->fail_on))
+				return FL_EXIT_ERROR;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return FL_EXIT_OK;
+		case ':':
+			return fl_cmd_usage_error("fix", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			return fl_cmd_usage_error("fix", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	for (i = 0; i < fl_rule_count; i++)
+		o->enabled[i] = (!any_selected || selected[i]) && !ignored[i];
+	return -1;
+}
+
+struct fix_state {
+	const struct fix_opts *o;
+	const struct fl_fix_options *fo;
+	struct fl_re_match *m;
+	struct fl_report report;	/* the remaining findings (text) */
+	struct fl_report_totals totals;	/* of the remaining findings */
+	unsigned fixed, files_fixed;
+	bool failed;			/* an error: exit 2 */
+};
+
+/* Keeps only the findings of enabled rules (the result is ours to edit). */
+static void
+keep_enabled(struct fl_result *res, const struct fix_opts *o)
+{
+	uint32_t i, n = 0;
+
+	for (i = 0; i < res->ndiags; i++)
+		if (o->enabled[fl_rule_index(res->diags[i].rule)])
+			res->diags[n++] = res->diags[i];
+	res->ndiags = n;
+}
+
+static void
+print_fixed(const struct fix_state *st, const struct fl_result *in,
+    const struct fl_fix_outcome *out)
+{
+	uint32_t i;
+
+	for (i = 0; i < in->ndiags; i++) {
+		const struct fl_diag *d = &in->diags[i];
+
+		if (out->fixed[i] && st->o->enabled[fl_rule_index(d->rule)])
+			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
+			    d->line, d->col, d->rule->code, d->rule->name,
+			    d->message);
+	}
+}
+
+static unsigned
+count_fixed(const struct fix_state *st, const struct fl_result *in,
+    const struct fl_fix_outcome *out)
+{
+	uint32_t i;
+	unsigned n = 0;
+
+	for (i = 0; i < in->ndiags; i++)
+		n += out->fixed[i] &&
+		    st->o->enabled[fl_rule_index(in->diags[i].rule)];
+	return n;
+}
+
+/* Counts what remains in `res` and prints it (not with --diff). */
+static void
+remaining(struct fix_state *st, struct fl_result *res)
+{
+	unsigned e, w, n;
+
+	keep_enabled(res, st->o);
+	fl_result_count(res, &e, &w, &n);
+	st->totals.errors += e;
+	st->totals.warnings += w;
+	st->totals.infos += n;
+	if (res->ndiags > 0)
+		st->totals.files_with_findings++;
+	if (!st->o->diff)
+		st->report.format->file(&st->report, res);
+}
+
+/* Writes the fixed text, or prints it as a diff.  Returns 0 or FL_E*. */
+static int
+deliver(const struct fix_state *st, const struct fl_target *t,
+    const struct fl_result *in, const struct fl_result *fixed)
+{
+	struct fl_buf diff = FL_BUF_INIT;
+
+	if (!st->o->diff)
+		return fl_fs_write_atomic(t->fs_path, fixed->src.text,
+		    fixed->src.len);
+	fl_diff_unified(&diff, in->src.path, fl_str_make(in->src.text,
+	    in->src.len), fl_str_make(fixed->src.text, fixed->src.len));
+	fwrite(diff.ptr, 1, diff.len, stdout);
+	fl_buf_release(&diff);
+	return 0;
+}
+
+static void
+on_result(void *arg, const struct fl_target *t, struct fl_result *res)
+{
+	struct fix_state *st = arg;
+	struct fl_fix_outcome out;
+	unsigned fixed;
+
+	if (res == NULL) {
+		fl_cmd_error(NULL);
+		st->failed = true;
+		return;
+	}
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+		if (t->explicit_path && !st->o->quiet)
+			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
+			    "skipped\n", res->src.path);
+		return;
+	}
+	st->totals.files++;
+	if (fl_fix_file(&out, res, st->fo, st->m) != 0) {
+		fl_cmd_error("%s: not fixed: %s", res->src.path, fl_error_msg());
+		st->failed = true;
+		remaining(st, res);
+		return;
+	}
+	fixed = count_fixed(st, res, &out);
+	if (out.changed && deliver(st, t, res, out.final) != 0) {
+		fl_cmd_error(NULL);
+		st->failed = true;
+		remaining(st, res);
+		fl_fix_outcome_release(&out);
+		return;
+	}
+	if (out.changed && fixed > 0) {
+		st->fixed += fixed;
+		st->files_fixed++;
+	}
+	if (!st->o->diff && !st->o->quiet)
+		print_fixed(st, res, &out);
+	/* With --diff the file stays as it is, and so do its findings. */
+	remaining(st, st->o->diff ? res : out.final);
+	fl_fix_outcome_release(&out);
+}
+
+static const char *
+plural(unsigned n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+int
+cmd_fix(int argc, char **argv)
+{
+	struct fix_opts o = { 0 };
+	struct fix_state st = { 0 };
+	struct fl_targets targets = { 0 };
+	struct fl_setup setup;
+	struct fl_patterns pats = { 0 };
+	struct fl_params params = { 0 };
+	struct fl_lint_options lo = { 0 };
+	struct fl_fix_options fo = { 0 };
+	char *dot[] = { "." };
+	char **paths = dot;
+	size_t npaths = 1;
+	unsigned unreadable;
+	int rc, err;
+
+	rc = parse_opts(&o, argc, argv);
+	if (rc >= 0)
+		return rc;
+	if (optind < argc) {
+		paths = argv + optind;
+		npaths = (size_t)(argc - optind);
+	}
+	/* The configuration and inventory check uses, so that what check
+	 * calls fixable is what fix does. */
+	rc = FL_EXIT_ERROR;
+	if (fl_setup_load(&setup, paths[0], NULL, NULL, false) != 0) {
+		fl_cmd_error(NULL);
+		return rc;
+	}
+	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
+	    fl_params_load_default(&params) != 0) {
+		fl_cmd_error(NULL);
+		goto done;
+	}
+	err = fl_repo_targets_from_paths(&targets, paths, npaths);
+	if (err != 0)
+		fl_cmd_error(NULL);
+
+	/* Every rule runs: a fix is verified against all of them. */
+	lo.patterns = &pats;
+	lo.params = &params;
+	lo.inventory = setup.inventory;
+	fo.lint = &lo;
+	fo.enabled = o.enabled;
+	st.o = &o;
+	st.fo = &fo;
+	st.m = fl_re_match_new();
+	st.report.format = &fl_report_text;
+	st.report.out = stdout;
+	st.report.quiet = o.quiet;
+	st.report.format->begin(&st.report);
+	unreadable = fl_run(&targets, &lo, on_result, &st);
+	fl_re_match_free(st.m);
+
+	if (o.diff) {
+		if (!o.quiet)
+			fprintf(stderr, "Would fix %u %s in %u of %u %s.\n",
+			    st.fixed, plural(st.fixed, "finding", "findings"),
+			    st.files_fixed, st.totals.files,
+			    plural(st.totals.files, "file", "files"));
+	} else {
+		if (!o.quiet)
+			printf("Fixed %u %s in %u of %u %s.\n", st.fixed,
+			    plural(st.fixed, "finding", "findings"),
+			    st.files_fixed, st.totals.files,
+			    plural(st.totals.files, "file", "files"));
+		st.report.format->end(&st.report, &st.totals);
+	}
+	rc = err != 0 || unreadable > 0 || st.failed ? FL_EXIT_ERROR :
+	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+done:
+	fl_setup_release(&setup);
+	fl_targets_release(&targets);
+	fl_params_release(&params);
+	fl_patterns_release(&pats);
+	return rc;
+}

@@ -1,0 +1,53 @@
+/*
+ * Fixing one file: the safe fixes of every enabled rule, applied as text
+ * edits on the original bytes, pass after pass until nothing is left to
+ * fix (a fix may uncover another: a queue ARN moved into the object map
+ * then needs its metadata marked dynamic).  Each pass is verified before
+ * it is kept (see fix/verify.c); a file that fails verification is not
+ * fixed at all.
+ */
+#ifndef FL_FIX_FIX_H
+#define FL_FIX_FIX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct fl_lint_options;
+struct fl_re_match;
+struct fl_result;
+
+/* Passes before giving up, as ruff's MAX_ITERATIONS. */
+#define FL_FIX_MAX_PASSES 10
+
+struct fl_fix_options {
+	const struct fl_lint_options *lint;	/* patterns, parameters,
+						   inventory; every rule is
+						   checked whatever its
+						   `enabled` says */
+	const bool *enabled;		/* fixes by fl_rule_index(); NULL: all */
+};
+
+struct fl_fix_outcome {
+	struct fl_result *final;	/* the fixed text, linted with every
+					   rule; the input itself when nothing
+					   changed (then borrowed) */
+	bool changed;			/* final is a new text (owned) */
+	bool *fixed;			/* owned: per diagnostic of the input,
+					   whether the fixed text is free of it */
+	unsigned nfixed;
+	unsigned passes;		/* passes that changed the text */
+};
+
+/*
+ * Fixes the file in `in`, which must have been linted with every rule
+ * (fl_lint with `enabled` NULL).  Returns 0 with `out` filled, or
+ * FL_EINVAL with the reason when a pass fails verification or the fixes
+ * do not settle within FL_FIX_MAX_PASSES; `out` is then empty and
+ * nothing may be written.
+ */
+int fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
+    const struct fl_fix_options *o, struct fl_re_match *m);
+
+void fl_fix_outcome_release(struct fl_fix_outcome *out);
+
+#endif

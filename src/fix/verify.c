@@ -1,0 +1,180 @@
+/*
+ * Checking a pass's result before it is kept.  The new text must parse
+ * into the same kind of flow; its document must equal the old one
+ * everywhere except where the pass meant to change it (a replaced value,
+ * a removed member, members or elements added to a container), so that
+ * no action, parameter, metadata entry or unknown key is lost; the
+ * findings the pass addressed must be gone; and no rule may find more
+ * than before.
+ */
+#include "fix/pass.h"
+
+#include <string.h>
+
+#include "flow/flow.h"
+#include "json/json.h"
+#include "lint/lint.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+struct cmp {
+	const struct fl_json_doc *old, *new;
+	const uint8_t *marks;	/* per old node, or NULL: no change meant */
+	uint32_t free_node;	/* an old node that may differ, or NONE */
+};
+
+static int
+differs(const struct cmp *c, uint32_t a, const char *what)
+{
+	struct fl_buf ptr = FL_BUF_INIT;
+	int err;
+
+	fl_json_pointer(&ptr, c->old, a);
+	err = fl_error_set(FL_EINVAL, "the fixed flow would %s at \"%s\"",
+	    what, ptr.len ? ptr.ptr : "/");
+	fl_buf_release(&ptr);
+	return err;
+}
+
+static unsigned
+mark(const struct cmp *c, uint32_t a)
+{
+	return c->marks != NULL ? c->marks[a] : 0;
+}
+
+static int
+same(const struct cmp *c, uint32_t a, uint32_t b)
+{
+	const struct fl_json_node *x = &c->old->nodes[a], *y = &c->new->nodes[b];
+	uint32_t ia, ib;
+	int err;
+
+	if ((mark(c, a) & FL_FIX_REPLACED) || a == c->free_node)
+		return 0;
+	if (x->type != y->type)
+		return differs(c, a, "change a value's type");
+	switch (x->type) {
+	case FL_JSON_NUMBER:
+	case FL_JSON_STRING:
+		if (!fl_str_eq(x->str, y->str))
+			return differs(c, a, "change a value");
+		return 0;
+	case FL_JSON_ARRAY:
+	case FL_JSON_OBJECT:
+		break;
+	default:
+		return 0;
+	}
+	ia = fl_json_first(c->old, a);
+	ib = fl_json_first(c->new, b);
+	for (; ia != FL_JSON_NONE; ia = c->old->nodes[ia].next) {
+		if (mark(c, ia) & FL_FIX_REMOVED)
+			continue;
+		if (ib == FL_JSON_NONE)
+			return differs(c, ia, "lose a member");
+		if (x->type == FL_JSON_OBJECT &&
+		    !fl_str_eq(c->old->nodes[ia].key, c->new->nodes[ib].key))
+			return differs(c, ia, "rename or reorder a member");
+		if ((err = same(c, ia, ib)) != 0)
+			return err;
+		ib = c->new->nodes[ib].next;
+	}
+	if (ib != FL_JSON_NONE && !(mark(c, a) & FL_FIX_GROWS))
+		return differs(c, a, "gain an unexpected member");
+	return 0;
+}
+
+/* The Content string of a wrapped export, in the file's document. */
+static uint32_t
+content_node(const struct fl_flow *f)
+{
+	uint32_t i;
+
+	for (i = FL_JSON_ROOT; i < f->outer.count; i++)
+		if (f->outer.nodes[i].type == FL_JSON_STRING &&
+		    f->outer.nodes[i].off + 1 == f->map.v[0].raw)
+			return i;
+	return FL_JSON_NONE;
+}
+
+static int
+same_documents(const struct fl_fix_pass *p, const struct fl_result *after)
+{
+	const struct fl_flow *f = p->f, *g = &after->flow;
+	struct cmp c = { &f->outer, &g->outer, NULL, FL_JSON_NONE };
+	int err;
+
+	if (p->d == &f->outer) {
+		c.marks = p->marks;
+		return same(&c, FL_JSON_ROOT, FL_JSON_ROOT);
+	}
+	c.free_node = content_node(f);
+	if ((err = same(&c, FL_JSON_ROOT, FL_JSON_ROOT)) != 0)
+		return err;
+	c = (struct cmp){ &f->inner, &g->inner, p->marks, FL_JSON_NONE };
+	return same(&c, FL_JSON_ROOT, FL_JSON_ROOT);
+}
+
+static bool
+same_finding(const struct fl_diag *a, const struct fl_diag *b)
+{
+	return a->rule == b->rule && strcmp(a->pointer ? a->pointer : "",
+	    b->pointer ? b->pointer : "") == 0;
+}
+
+static unsigned
+count_like(const struct fl_result *r, const struct fl_diag *d,
+    const bool *only)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < r->ndiags; i++)
+		n += same_finding(&r->diags[i], d) && (only == NULL || only[i]);
+	return n;
+}
+
+static int
+findings_ok(const struct fl_fix_pass *p, const struct fl_result *after)
+{
+	const struct fl_result *before = p->res;
+	unsigned per_rule[FL_MAX_RULES] = { 0 };
+	unsigned i;
+
+	for (i = 0; i < before->ndiags; i++) {
+		const struct fl_diag *d = &before->diags[i];
+
+		per_rule[fl_rule_index(d->rule)]++;
+		/* Each addressed finding leaves one fewer like it. */
+		if (p->claimed[i] && count_like(after, d, NULL) +
+		    count_like(before, d, p->claimed) >
+		    count_like(before, d, NULL))
+			return fl_error_set(FL_EINVAL, "the fix did not remove "
+			    "%s %s at \"%s\"", d->rule->code, d->rule->name,
+			    d->pointer ? d->pointer : "");
+	}
+	for (i = 0; i < after->ndiags; i++) {
+		const struct fl_diag *d = &after->diags[i];
+		unsigned k = fl_rule_index(d->rule);
+
+		if (per_rule[k] == 0)
+			return fl_error_set(FL_EINVAL, "the fix would add %s "
+			    "%s at \"%s\": %s", d->rule->code, d->rule->name,
+			    d->pointer ? d->pointer : "", d->message);
+		per_rule[k]--;
+	}
+	return 0;
+}
+
+int
+fl_fix_verify(const struct fl_fix_pass *p, const struct fl_result *after)
+{
+	int err;
+
+	if (!after->flow_loaded || after->shape != p->res->shape ||
+	    after->flow.content_is_string != p->f->content_is_string)
+		return fl_error_set(FL_EINVAL, "the fixed text is no longer a "
+		    "readable flow");
+	if ((err = same_documents(p, after)) != 0)
+		return err;
+	return findings_ok(p, after);
+}

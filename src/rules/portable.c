@@ -1,0 +1,434 @@
+/*
+ * Rewriting a hardcoded ARN into the reference convention's portable
+ * form; see portable.h.  Nothing here is guessed: a resource ID becomes
+ * a placeholder only through the inventory, and a literal becomes
+ * ${ACCT_ID}, ${REGION} or ${INSTANCE_ID} only when it is the flow's own.
+ */
+#include "rules/portable.h"
+
+#include <string.h>
+
+#include "flow/flow.h"
+#include "flow/patterns.h"
+#include "inventory/inventory.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/re.h"
+
+/* The resource kinds whose IDs or names the convention writes by name. */
+struct kind_info {
+	const char *service;	/* ARN service */
+	const char *arn_kind;	/* resource type in the ARN */
+	enum fl_res_kind res;
+	char letter;		/* placeholder letter; 0: named in the ARN */
+	bool mapped;		/* kept in FLOW_OBJECT_MAPS# by the convention */
+	const char *source;	/* where its names come from */
+};
+
+/*
+ * Prompts, hours and assistants stay inline: the reference flows write
+ * prompts as ${P:…:P} in the parameter, the deploy step cannot resolve
+ * hours through a flow attribute, and it maps assistants to a bare ID
+ * where the parameter wants an ARN (connect-flow-format.md §7.5-7.6).
+ */
+static const struct kind_info kinds[] = {
+	{ "connect", "queue", FL_RES_QUEUE, 'Q', true,
+	  "the output of `aws connect list-queues`" },
+	{ "connect", "contact-flow", FL_RES_FLOW, 'F', true,
+	  "the output of `aws connect list-contact-flows`" },
+	{ "connect", "flow-module", FL_RES_MODULE, 'M', true,
+	  "the output of `aws connect list-contact-flow-modules`" },
+	{ "connect", "prompt", FL_RES_PROMPT, 'P', false,
+	  "the output of `aws connect list-prompts`" },
+	{ "connect", "operating-hours", FL_RES_HOURS, 'H', false,
+	  "the output of `aws connect list-hours-of-operations`" },
+	{ "wisdom", "assistant", FL_RES_ASSISTANT, 'A', false,
+	  "the output of `aws qconnect list-assistants`" },
+	{ "lex", "bot-alias", FL_RES_LEX_BOT, 0, true,
+	  "the output of `aws lexv2-models list-bots` and `list-bot-aliases`" },
+	{ "lambda", "function", FL_RES_LAMBDA, 0, true, NULL },
+};
+
+static const struct kind_info *
+kind_of(const struct fl_ref *r)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (fl_str_eq_cstr(r->u.arn.service, kinds[i].service) &&
+		    fl_str_eq_cstr(r->u.arn.kind, kinds[i].arn_kind))
+			return &kinds[i];
+	return NULL;
+}
+
+static bool
+matches(const struct fl_re *shape, struct fl_re_match *m, struct fl_str s)
+{
+	struct fl_str g[1];
+
+	return s.len > 0 && fl_re_search(shape, m, s, 0, g, 1);
+}
+
+/* Whether `re` matches all of `s`. */
+static bool
+matches_whole(const struct fl_re *re, struct fl_re_match *m, struct fl_str s)
+{
+	struct fl_str g[1];
+
+	return s.len > 0 && fl_re_search(re, m, s, 0, g, 1) &&
+	    g[0].ptr == s.ptr && g[0].len == s.len;
+}
+
+/* Every byte of s is one of the ASCII letters, digits or `extra`. */
+static bool
+all_of(struct fl_str s, const char *extra)
+{
+	size_t i;
+
+	for (i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.ptr[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || (c != '\0' && strchr(extra, c))))
+			return false;
+	}
+	return s.len > 0;
+}
+
+void
+fl_portable_literals(struct fl_arn_literals *out, const struct fl_ref *r,
+    const struct fl_patterns *p, struct fl_re_match *m)
+{
+	out->account = matches(p->literal_account, m, r->u.arn.account);
+	out->region = matches(p->literal_region, m, r->u.arn.region);
+	out->instance = matches(p->literal_instance, m, r->u.arn.instance);
+}
+
+/* Folds `v` into the home value `*home`, noting a second value. */
+static void
+fold(struct fl_str *home, bool *mixed, struct fl_str v)
+{
+	if (home->len == 0)
+		*home = v;
+	else if (!fl_str_eq(*home, v))
+		*mixed = true;
+}
+
+void
+fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
+    const struct fl_patterns *p, struct fl_re_match *m)
+{
+	struct fl_portable_home any;
+	uint32_t i;
+
+	memset(out, 0, sizeof(*out));
+	memset(&any, 0, sizeof(any));
+	for (i = 0; i < f->nrefs; i++) {
+		const struct fl_ref *r = &f->refs[i];
+		struct fl_arn_literals lit;
+		bool connect;
+
+		if (r->kind != FL_REF_ARN)
+			continue;
+		fl_portable_literals(&lit, r, p, m);
+		connect = fl_str_eq_cstr(r->u.arn.service, "connect");
+		if (lit.account)
+			fold(connect ? &out->account : &any.account, connect ?
+			    &out->mixed_account : &any.mixed_account,
+			    r->u.arn.account);
+		if (lit.region)
+			fold(connect ? &out->region : &any.region, connect ?
+			    &out->mixed_region : &any.mixed_region,
+			    r->u.arn.region);
+		if (lit.instance)
+			fold(&out->instance, &out->mixed_instance,
+			    r->u.arn.instance);
+	}
+	/* Without Connect ARNs, the one account the others agree on. */
+	if (out->account.len == 0) {
+		out->account = any.account;
+		out->mixed_account = any.mixed_account;
+	}
+	if (out->region.len == 0) {
+		out->region = any.region;
+		out->mixed_region = any.mixed_region;
+	}
+}
+
+/* Why a literal slot cannot become its placeholder, or NULL. */
+static const char *
+foreign(struct fl_arena *a, const char *what, struct fl_str v,
+    struct fl_str home, bool mixed, const char *ph)
+{
+	if (mixed)
+		return fl_arena_printf(a, "the flow's ARNs name more than one "
+		    "%s, so flowlint cannot tell which one %s stands for; "
+		    "parameterize them by hand", what, ph);
+	if (!fl_str_eq(v, home))
+		return fl_arena_printf(a, "%s %.*s is not the flow's own "
+		    "(%.*s), so it cannot become %s; parameterize it by hand",
+		    what, FL_STR_ARGS(v), FL_STR_ARGS(home), ph);
+	return NULL;
+}
+
+/* An ID slot already written as some convention's placeholder. */
+static bool
+templated(struct fl_str id)
+{
+	return memchr(id.ptr, '$', id.len) != NULL ||
+	    memchr(id.ptr, '{', id.len) != NULL ||
+	    memchr(id.ptr, '%', id.len) != NULL ||
+	    memchr(id.ptr, '<', id.len) != NULL;
+}
+
+/* Lex V2 bot and alias IDs: ten upper-case letters or digits each. */
+static bool
+lex_ids(struct fl_str id)
+{
+	return id.len == 21 && id.ptr[10] == '/' &&
+	    all_of(fl_str_make(id.ptr, 10), "") &&
+	    all_of(fl_str_make(id.ptr + 11, 10), "");
+}
+
+/*
+ * The name that replaces resource ID `id`, from the inventory.  Sets
+ * *why when it cannot be had; returns {NULL,0} then.
+ */
+static struct fl_str
+name_for(struct fl_arena *a, const struct kind_info *k, struct fl_str id,
+    const struct fl_inventory *inv, const char **why)
+{
+	const struct fl_resource *res = fl_inventory_by_id(inv, k->res, id);
+	const char *what = fl_res_kind_name(k->res);
+
+	if (res == NULL) {
+		*why = fl_arena_printf(a, "flowlint does not know the name of "
+		    "%s %.*s; add it to the inventory (%s)", what,
+		    FL_STR_ARGS(id), k->source);
+		return fl_str_make(NULL, 0);
+	}
+	return fl_str_cstr(res->name);
+}
+
+/*
+ * The text that replaces the resource ID of r, into `out`; or false with
+ * *why set.  *name receives the resource's name where it has one.
+ */
+/* Whether the ID (up to a ':' qualifier) has a Connect ID's shape. */
+static bool
+uuid_like(struct fl_str id, const struct fl_patterns *p, struct fl_re_match *m)
+{
+	const char *colon = memchr(id.ptr, ':', id.len);
+
+	if (colon != NULL)
+		id.len = (size_t)(colon - id.ptr);
+	return fl_patterns_is_literal(p->literal_instance, m, id);
+}
+
+static bool
+portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
+    const struct fl_ref *r, const struct kind_info *k,
+    const struct fl_inventory *inv, const struct fl_patterns *p,
+    struct fl_re_match *m, const char **why)
+{
+	struct fl_str id = r->u.arn.id;
+	struct fl_str n;
+
+	if (k == NULL) {
+		/*
+		 * An instance ARN, an AWS-managed view (account "aws"), or a
+		 * resource named rather than identified.  An ID of the shape
+		 * FL102 reports (a UUID) would stay instance-specific.
+		 */
+		if (id.len == 0 || fl_str_eq_cstr(r->u.arn.account, "aws") ||
+		    templated(id) || !uuid_like(id, p, m)) {
+			fl_buf_addstr(out, id);
+			return true;
+		}
+		*why = fl_arena_printf(a, "the reference convention has no "
+		    "placeholder for a %.*s ID; parameterize it by hand",
+		    FL_STR_ARGS(r->u.arn.kind));
+		return false;
+	}
+	if (k->res == FL_RES_LAMBDA) {
+		/* Named in the ARN; a qualified one is not mapped by name. */
+		fl_buf_addstr(out, id);
+		if (memchr(id.ptr, ':', id.len) == NULL)
+			*name = id;
+		return true;
+	}
+	if (k->res == FL_RES_LEX_BOT) {
+		if (!lex_ids(id)) {
+			fl_buf_addstr(out, id);	/* already bot/alias names */
+			*name = id;
+			return true;
+		}
+		n = name_for(a, k, id, inv, why);
+		if (n.ptr == NULL)
+			return false;
+		/* The deploy step's pattern: bot-alias/([a-zA-Z0-9/-]+). */
+		if (memchr(n.ptr, '/', n.len) == NULL || !all_of(n, "/-")) {
+			*why = fl_arena_printf(a, "Lex bot alias %.*s is named "
+			    "\"%.*s\", which is not a bot/alias name the deploy "
+			    "step can read", FL_STR_ARGS(id), FL_STR_ARGS(n));
+			return false;
+		}
+		fl_buf_addstr(out, n);
+		*name = fl_arena_str(a, n);
+		return true;
+	}
+	if (templated(id)) {
+		fl_buf_addstr(out, id);
+		return true;
+	}
+	n = name_for(a, k, id, inv, why);
+	if (n.ptr == NULL)
+		return false;
+	fl_buf_addf(out, "${%c:%.*s:%c}", k->letter, FL_STR_ARGS(n), k->letter);
+	if (!matches_whole(p->replacer_placeholder, m,
+	    fl_str_make(out->ptr + out->len - (n.len + 7), n.len + 7))) {
+		*why = fl_arena_printf(a, "%s %.*s is named \"%.*s\", which the "
+		    "deploy step's placeholder pattern cannot read",
+		    fl_res_kind_name(k->res), FL_STR_ARGS(id), FL_STR_ARGS(n));
+		return false;
+	}
+	if (k->mapped)
+		*name = fl_arena_str(a, n);
+	return true;
+}
+
+void
+fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
+    const struct fl_ref *r, const struct fl_portable_home *home,
+    const struct fl_inventory *inv, const struct fl_patterns *p,
+    struct fl_re_match *m)
+{
+	const struct kind_info *k = kind_of(r);
+	struct fl_str res = r->u.arn.resource, inst = r->u.arn.instance;
+	struct fl_str id = r->u.arn.id;
+	struct fl_arn_literals lit;
+	struct fl_buf b = FL_BUF_INIT;
+	const char *why = NULL;
+	bool aws_region;
+	size_t at;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = k != NULL ? fl_res_kind_name(k->res) : NULL;
+	fl_portable_literals(&lit, r, p, m);
+	if (lit.account)
+		why = foreign(a, "account", r->u.arn.account, home->account,
+		    home->mixed_account, "${ACCT_ID}");
+	if (why == NULL && lit.region)
+		why = foreign(a, "region", r->u.arn.region, home->region,
+		    home->mixed_region, "${REGION}");
+	if (why == NULL && lit.instance)
+		why = foreign(a, "instance", inst, home->instance,
+		    home->mixed_instance, "${INSTANCE_ID}");
+	if (why != NULL) {
+		out->why_not = why;
+		return;
+	}
+
+	/* The reference flows write $.AwsRegion in Lambda and Lex ARNs. */
+	aws_region = fl_str_eq_cstr(r->u.arn.service, "lambda") ||
+	    fl_str_eq_cstr(r->u.arn.service, "lex");
+	fl_buf_addf(&b, "arn:%.*s:%.*s:", FL_STR_ARGS(r->u.arn.partition),
+	    FL_STR_ARGS(r->u.arn.service));
+	if (lit.region)
+		fl_buf_adds(&b, aws_region ? "$.AwsRegion" : "${REGION}");
+	else
+		fl_buf_addstr(&b, r->u.arn.region);
+	fl_buf_addch(&b, ':');
+	if (lit.account)
+		fl_buf_adds(&b, "${ACCT_ID}");
+	else
+		fl_buf_addstr(&b, r->u.arn.account);
+	fl_buf_addch(&b, ':');
+
+	/* The resource, with the instance and the ID replaced in place. */
+	at = 0;
+	if (inst.len > 0) {
+		at = (size_t)(inst.ptr - res.ptr);
+		fl_buf_add(&b, res.ptr, at);
+		if (lit.instance)
+			fl_buf_adds(&b, "${INSTANCE_ID}");
+		else
+			fl_buf_addstr(&b, inst);
+		at += inst.len;
+	}
+	if (id.len > 0) {
+		size_t id_at = (size_t)(id.ptr - res.ptr);
+
+		fl_buf_add(&b, res.ptr + at, id_at - at);
+		if (!portable_id(&b, &out->name, a, r, k, inv, p, m, &why)) {
+			out->why_not = why;
+			out->name = fl_str_make(NULL, 0);
+			fl_buf_release(&b);
+			return;
+		}
+		at = id_at + id.len;
+	}
+	fl_buf_add(&b, res.ptr + at, res.len - at);
+	out->text = fl_arena_str(a, fl_buf_str(&b));
+	fl_buf_release(&b);
+}
+
+bool
+fl_portable_by_name(struct fl_buf *out, const char *kind, struct fl_str name,
+    const struct fl_patterns *p, struct fl_re_match *m)
+{
+	size_t i, mark = out->len;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		const struct kind_info *k = &kinds[i];
+
+		if (!k->mapped || strcmp(kind, fl_res_kind_name(k->res)) != 0)
+			continue;
+		if (k->res == FL_RES_LAMBDA) {
+			if (!all_of(name, "_-"))
+				return false;
+			fl_buf_addf(out, "arn:aws:lambda:$.AwsRegion:${ACCT_ID}:"
+			    "function:%.*s", FL_STR_ARGS(name));
+			return true;
+		}
+		if (k->res == FL_RES_LEX_BOT) {
+			if (memchr(name.ptr, '/', name.len) == NULL ||
+			    !all_of(name, "/-"))
+				return false;
+			fl_buf_addf(out, "arn:aws:lex:$.AwsRegion:${ACCT_ID}:"
+			    "bot-alias/%.*s", FL_STR_ARGS(name));
+			return true;
+		}
+		fl_buf_addf(out, "arn:aws:connect:${REGION}:${ACCT_ID}:instance/"
+		    "${INSTANCE_ID}/%s/", k->arn_kind);
+		fl_buf_addf(out, "${%c:%.*s:%c}", k->letter, FL_STR_ARGS(name),
+		    k->letter);
+		if (matches_whole(p->replacer_placeholder, m,
+		    fl_str_make(out->ptr + out->len - (name.len + 7),
+		    name.len + 7)))
+			return true;
+		out->len = mark;
+		out->ptr[mark] = '\0';
+		return false;
+	}
+	return false;
+}
+
+bool
+fl_portable_key_ok(struct fl_str key, const struct fl_patterns *p,
+    struct fl_re_match *m)
+{
+	struct fl_buf ref = FL_BUF_INIT;
+	struct fl_str g[16];
+	bool ok;
+
+	fl_buf_adds(&ref, "$.FlowAttributes.");
+	fl_buf_addstr(&ref, key);
+	ok = fl_re_search(p->flow_attribute, m, fl_buf_str(&ref), 0, g, 16) &&
+	    g[0].ptr == ref.ptr && g[0].len == ref.len &&
+	    g[p->g_attr_name].ptr != NULL &&
+	    fl_re_search(p->replacer_flow_attribute, m, fl_buf_str(&ref), 0, g,
+	    2) && g[0].ptr == ref.ptr && g[0].len == ref.len;
+	fl_buf_release(&ref);
+	return ok;
+}

@@ -1,0 +1,88 @@
+/*
+ * The portable form of a hardcoded ARN, as the reference convention
+ * writes it (connect-flow-format.md §7.1): account ${ACCT_ID}, region
+ * ${REGION} ($.AwsRegion in Lambda and Lex ARNs), instance
+ * ${INSTANCE_ID}, a Connect resource ID ${Q|F|M|P|H|A:<name>:…} and a Lex
+ * bot alias bot-alias/<bot>/<alias>, by name.
+ *
+ * FL101 uses it to say whether a finding is fixable and, when it is not,
+ * what flowlint would need to know; the fixer uses it to write the fix.
+ * Sharing it keeps the report's "fixable" exactly what `fix` does.
+ */
+#ifndef FL_RULES_PORTABLE_H
+#define FL_RULES_PORTABLE_H
+
+#include <stdbool.h>
+
+#include "util/str.h"
+
+struct fl_arena;
+struct fl_buf;
+struct fl_flow;
+struct fl_inventory;
+struct fl_patterns;
+struct fl_re_match;
+struct fl_ref;
+
+/*
+ * The flow's own account, region and instance: the one literal value
+ * its Connect ARNs agree on (or, when it has none, all its ARNs).  A
+ * placeholder stands for exactly that value, so an ARN naming another
+ * account, region or instance (a cross-account Lambda, production ARNs
+ * in a staging flow) is never rewritten into it.
+ */
+struct fl_portable_home {
+	struct fl_str account, region, instance;	/* borrowed; empty
+							   when none */
+	bool mixed_account, mixed_region, mixed_instance; /* several */
+};
+
+void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
+    const struct fl_patterns *p, struct fl_re_match *m);
+
+/* Which slots of ARN reference r hold literal values. */
+struct fl_arn_literals {
+	bool account, region, instance;
+};
+
+void fl_portable_literals(struct fl_arn_literals *out, const struct fl_ref *r,
+    const struct fl_patterns *p, struct fl_re_match *m);
+
+struct fl_portable {
+	struct fl_str text;	/* arena: the portable ARN; {NULL,0} when
+				   it cannot be written */
+	const char *why_not;	/* arena: what flowlint lacks, or NULL */
+	const char *kind;	/* the resource kind as resource-parameters.json
+				   names it ("queue", "lambda", ...), or NULL */
+	struct fl_str name;	/* the resource's name when the convention
+				   keeps this kind in FLOW_OBJECT_MAPS# under
+				   it (queue, flow, module, Lambda, Lex alias);
+				   else empty */
+};
+
+/*
+ * The portable form of the ARN reference r, whose literal slots must
+ * match `home`; resource IDs are named through `inv` (may be NULL).
+ */
+void fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
+    const struct fl_ref *r, const struct fl_portable_home *home,
+    const struct fl_inventory *inv, const struct fl_patterns *p,
+    struct fl_re_match *m);
+
+/*
+ * Appends the object-map value for the resource of `kind` (a kind the
+ * convention maps) named `name`, e.g. the queue ARN ending in
+ * /queue/${Q:<name>:Q}.  Returns false, appending nothing, for another
+ * kind or a name the deploy step could not resolve.
+ */
+bool fl_portable_by_name(struct fl_buf *out, const char *kind,
+    struct fl_str name, const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * Whether `key` can name a FLOW_OBJECT_MAPS# entry: Connect and the
+ * deploy replacer both read all of $.FlowAttributes.<key>.
+ */
+bool fl_portable_key_ok(struct fl_str key, const struct fl_patterns *p,
+    struct fl_re_match *m);
+
+#endif
