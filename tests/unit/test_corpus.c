@@ -160,7 +160,7 @@ struct manifest {
 static void
 manifest_load(struct manifest *m, const char *dir)
 {
-	char path[PATH_SIZE];
+	char path[PATH_SIZE + 16];	/* dir, then "/MANIFEST.tsv" */
 	struct lines rows = { 0 };
 	size_t i, len;
 	char *text;
