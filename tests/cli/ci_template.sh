@@ -14,7 +14,7 @@ glcl=$NPM_TOOLS/node_modules/.bin/gitlab-ci-local
 export NO_COLOR=1
 
 git_() { git -C repo -c user.name=t -c user.email=t@example.com "$@"; }
-mkdir -p repo/ci home && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" repo/ &&
+mkdir -p repo/ci home && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ &&
 	cp "$src/ci/flowlint.gitlab-ci.yml" repo/ci/ || exit 1
 cat >repo/.gitlab-ci.yml <<'YAML'
 include:

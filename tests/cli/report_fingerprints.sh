@@ -11,7 +11,7 @@ fps() { grep -o '"fingerprint": "[0-9a-f]*"' "$1" | cut -d'"' -f4 | sort; }
 # same NAME A B: the two fingerprint lists are equal.
 same() { if cmp -s "$2" "$3"; then ok; else fail "$1: fingerprints differ"; diff "$2" "$3" | head -5; fi; }
 
-mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" repo/ || exit 1
+mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ || exit 1
 flows=repo/imports/resources/flows
 # A pretty-printed raw flow: two actions named "x", and an unreachable
 # action with a hardcoded queue ARN, on lines 6 and 7.

@@ -8,7 +8,7 @@
 src=${FLOWLINT_SOURCE_DIR:?}
 command -v xmllint >/dev/null 2>&1 || { echo "SKIP: xmllint is not installed"; exit 77; }
 
-mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" repo/ && git init -q repo || exit 1
+mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ && git init -q repo || exit 1
 cd repo || exit 1
 # Three actions with one Identifier: two identical FL307 findings.
 printf '{"Version": "2019-10-30", "StartAction": "x", "Actions": [%s, %s, %s]}\n' \

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 src=${FLOWLINT_SOURCE_DIR:?}
-mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" repo/ && git init -q repo || exit 1
+mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ && git init -q repo || exit 1
 cd repo || exit 1
 export NO_COLOR=1
 

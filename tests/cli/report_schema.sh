@@ -26,7 +26,7 @@ validate() {
 
 # A repository with findings of several rules, a clean file, a file that
 # is not JSON, non-ASCII text, and a path that needs percent-encoding.
-mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" repo/ && git init -q repo || exit 1
+mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ && git init -q repo || exit 1
 cd repo || exit 1
 mkdir -p "imports/resources/flows/with space"
 printf '{\n  "Version": "2019-10-30",\n  "StartAction": "a",\n  "Metadata": {"note": "caf\303\251 \360\237\230\200"},\n  "Actions": [\n    {"Identifier": "a", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},\n    {"Identifier": "a", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {"NextAction": "gone"}}\n  ]\n}\n' \
