@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/progress.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
 #include "lint/run.h"
+#include "lint/shard.h"
 #include "lint/targets.h"
 #include "report/report.h"
 #include "rules/rule.h"
@@ -37,6 +39,11 @@ static const char usage_text[] =
 "      --color WHEN      auto (default), always, never; NO_COLOR=1 also\n"
 "                        turns colour off\n"
 "  -q, --quiet           print findings only, no summary or notes\n"
+"  -j, --jobs N          check N files at a time (default: the number of\n"
+"                        cores); the output is the same for every N\n"
+"      --shard I/N       check only shard I of N (1 <= I <= N): the files\n"
+"                        whose path hashes to it, so N parallel CI jobs\n"
+"                        split a repository between them\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -50,6 +57,8 @@ struct check_opts {
 	enum fl_severity fail_on;
 	int color;			/* -1 auto, 0 never, 1 always */
 	bool quiet;
+	unsigned jobs;			/* 0: one per core */
+	unsigned shard, shards;		/* --shard I/N; 0/0 when not given */
 };
 
 /* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
@@ -82,7 +91,8 @@ parse_rule_list(struct check_opts *o, char *list, bool value)
 static int
 parse_opts(struct check_opts *o, int argc, char **argv)
 {
-	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR };
+	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
+		OPT_SHARD };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -91,6 +101,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -103,7 +115,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	o->color = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:qj:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->format = fl_report_format_find(optarg);
@@ -156,6 +168,23 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		case 'q':
 			o->quiet = true;
 			break;
+		case 'j': {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+
+			if (optarg[0] < '0' || optarg[0] > '9' || *end != '\0' ||
+			    n < 1 || n > FL_RUN_MAX_JOBS)
+				return fl_cmd_usage_error("check", "--jobs takes "
+				    "a number from 1 to %d, not '%s'",
+				    FL_RUN_MAX_JOBS, optarg);
+			o->jobs = (unsigned)n;
+			break;
+		}
+		case OPT_SHARD:
+			if (fl_shard_parse(&o->shard, &o->shards, optarg) != 0)
+				return fl_cmd_usage_error("check", "%s",
+				    fl_error_msg());
+			break;
 		case 'h':
 			printf(usage_text, fl_report_format_names());
 			return FL_EXIT_OK;
@@ -205,24 +234,30 @@ struct check_state {
 					   --output sends that to a file */
 	struct fl_report_totals totals;
 	bool quiet;
+	struct fl_progress progress;
 };
 
 static void
-on_result(void *arg, const struct fl_target *t, struct fl_result *res)
+report_one(struct check_state *st, const struct fl_target *t,
+    struct fl_result *res)
 {
-	struct check_state *st = arg;
 	unsigned e, w, n, k;
 
 	if (res == NULL) {
+		fl_progress_hide(&st->progress);
 		fl_cmd_error(NULL);
 		return;
 	}
 	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
-		if (t->explicit_path && !st->quiet)
+		if (t->explicit_path && !st->quiet) {
+			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
+		}
 		return;
 	}
+	if (res->ndiags > 0)
+		fl_progress_hide(&st->progress);
 	st->totals.files++;
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
@@ -233,6 +268,15 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 	for (k = 0; k < 2; k++)
 		if (st->reports[k] != NULL)
 			st->reports[k]->format->file(st->reports[k], res);
+}
+
+static void
+on_result(void *arg, const struct fl_target *t, struct fl_result *res)
+{
+	struct check_state *st = arg;
+
+	report_one(st, t, res);
+	fl_progress_step(&st->progress);
 }
 
 int
@@ -267,6 +311,8 @@ cmd_check(int argc, char **argv)
 	    fl_targets_from_paths(&targets, dot, 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	if (o.shards > 0)
+		fl_targets_shard(&targets, o.shard, o.shards);
 
 	rep.format = o.format;
 	rep.quiet = o.quiet;
@@ -298,7 +344,9 @@ cmd_check(int argc, char **argv)
 	lo.patterns = &pats;
 	lo.params = &params;
 	lo.enabled = o.enabled;
-	unreadable = fl_run(&targets, &lo, on_result, &st);
+	fl_progress_init(&st.progress, "checking", targets.n, !o.quiet);
+	unreadable = fl_run(&targets, &lo, o.jobs, on_result, &st);
+	fl_progress_hide(&st.progress);
 
 	for (k = 0; k < 2; k++)
 		if (st.reports[k] != NULL)
