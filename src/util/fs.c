@@ -32,7 +32,9 @@ read_fd(struct fl_buf *out, int fd, const char *what, size_t limit)
 	for (;;) {
 		ssize_t n;
 
-		fl_buf_grow(out, 65536);
+		/* Grow only when full: a file read at its stat size fits. */
+		if (out->len + 1 >= out->cap)
+			fl_buf_grow(out, 65536);
 		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -71,7 +73,8 @@ fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
 	} else if ((size_t)st.st_size > limit) {
 		err = too_big(path, limit);
 	} else {
-		fl_buf_grow(out, (size_t)st.st_size);
+		/* One byte more, so the read that sees the end needs no room. */
+		fl_buf_grow(out, (size_t)st.st_size + 1);
 		err = read_fd(out, fd, path, limit);
 	}
 	close(fd);
@@ -146,12 +149,19 @@ fl_fs_walk_json(struct fl_pathlist *out, const char *dir)
 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
+		/* Most entries say what they are: no lstat for a file or folder. */
+		if (e->d_type == DT_REG && !has_json_suffix(e->d_name))
+			continue;
 		fl_buf_reset(&path);
 		fl_buf_adds(&path, dir);
 		if (path.len > 0 && path.ptr[path.len - 1] != '/')
 			fl_buf_addch(&path, '/');
 		fl_buf_adds(&path, e->d_name);
-		if (lstat(path.ptr, &st) != 0)
+		if (e->d_type == DT_REG)
+			st.st_mode = S_IFREG;
+		else if (e->d_type == DT_DIR)
+			st.st_mode = S_IFDIR;
+		else if (lstat(path.ptr, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			if (!skipped_dir(e->d_name))
