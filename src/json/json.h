@@ -152,10 +152,13 @@ struct fl_json_offmap {
 };
 
 /*
- * Decodes the string value at node i into arena memory (NUL-terminated,
- * may contain NUL bytes) and builds the map from decoded offsets to raw
- * offsets in d->text: one entry at the start of the string and one at
- * the start and end of each escape sequence.
+ * The decoded string value at node i (NUL-terminated, may contain NUL
+ * bytes) and the map from decoded offsets to raw offsets in d->text: one
+ * entry at the start of the string and one at the end of each escape
+ * sequence (an escape's start maps through the entry before it, as the
+ * bytes in between map one to one).  The string is the node's own decoded
+ * value when it had escapes (it lives as long as the document), else a
+ * copy in `arena`; the map is in `arena`.
  */
 void fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
     struct fl_arena *arena, const struct fl_json_doc *d, uint32_t i);
