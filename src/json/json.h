@@ -135,6 +135,14 @@ uint32_t fl_json_index_in_parent(const struct fl_json_doc *d, uint32_t i);
  * "/Actions/3/Parameters/QueueId"), escaping '~' and '/'.
  */
 void fl_json_pointer(struct fl_buf *out, const struct fl_json_doc *d, uint32_t i);
+/*
+ * The same relative to node `from`, an ancestor of i (nothing when
+ * i == from; the whole pointer when `from` is not an ancestor).  Each
+ * array index costs a walk over the earlier siblings, so a caller that
+ * knows an index (an action's) starts below it.
+ */
+void fl_json_pointer_from(struct fl_buf *out, const struct fl_json_doc *d,
+    uint32_t from, uint32_t i);
 
 /*
  * Offsets into a decoded string, mapped back to the raw text it was
