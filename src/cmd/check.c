@@ -257,7 +257,10 @@ report_one(struct check_state *st, const struct fl_target *t,
 		return;
 	}
 	if (res->ndiags > 0)
-		fl_progress_hide(&st->progress);
+		for (k = 0; k < 2; k++)
+			if (st->reports[k] != NULL)
+				fl_progress_hide_for(&st->progress,
+				    st->reports[k]->out);
 	st->totals.files++;
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;

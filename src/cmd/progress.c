@@ -31,7 +31,9 @@ fl_progress_init(struct fl_progress *p, const char *what, size_t total,
 	/* "\r\033[K" needs a terminal that knows erase-in-line. */
 	p->enabled = enabled && isatty(STDERR_FILENO) &&
 	    !(term != NULL && strcmp(term, "dumb") == 0);
+	p->stdout_tty = isatty(STDOUT_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->drawn = p->start;
 }
 
 void
@@ -43,8 +45,9 @@ fl_progress_step(struct fl_progress *p)
 	if (!p->enabled)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* Hidden for output or not, it is drawn ten times a second at most. */
 	if (ms_between(&p->start, &now) < DELAY_MS ||
-	    (p->shown && ms_between(&p->drawn, &now) < REDRAW_MS))
+	    ms_between(&p->drawn, &now) < REDRAW_MS)
 		return;
 	if (p->done >= p->total) {
 		fl_progress_hide(p);
@@ -55,6 +58,13 @@ fl_progress_step(struct fl_progress *p)
 	fflush(stderr);
 	p->shown = true;
 	p->drawn = now;
+}
+
+void
+fl_progress_hide_for(struct fl_progress *p, FILE *out)
+{
+	if (out == stderr || (out == stdout && p->stdout_tty))
+		fl_progress_hide(p);
 }
 
 void

@@ -8,11 +8,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 struct fl_progress {
 	bool enabled;		/* standard error is a capable terminal */
 	bool shown;		/* a line is on the screen now */
+	bool stdout_tty;	/* standard output shares the terminal */
 	const char *what;	/* borrowed: "checking" */
 	size_t done, total;
 	struct timespec start;	/* CLOCK_MONOTONIC */
@@ -26,5 +28,7 @@ void fl_progress_init(struct fl_progress *p, const char *what, size_t total,
 void fl_progress_step(struct fl_progress *p);
 /* Erases the line, so that other output can follow on the terminal. */
 void fl_progress_hide(struct fl_progress *p);
+/* The same, only when writing to `out` would land on the terminal. */
+void fl_progress_hide_for(struct fl_progress *p, FILE *out);
 
 #endif
