@@ -4,10 +4,13 @@
  * With more than one job, worker threads and the calling thread read and
  * lint targets, and the calling thread hands results to the callback
  * strictly in target order.  Targets are claimed in order, but only
- * within a window of WINDOW_PER_JOB * jobs targets from the one to hand
- * over next, so at most that many results are in memory however the
- * threads are scheduled: memory stays bounded by a few files, not by the
- * size of the run.
+ * within a window from the one to hand over next: at most WINDOW_PER_JOB
+ * * jobs targets, and no new one once the files in flight hold
+ * WINDOW_BYTES.  However the threads are scheduled, memory stays bounded
+ * by the files in flight (and the window's worth of the largest), not
+ * by the size of the run.  The window is wide so that a thread the
+ * system preempts while it holds the next target to hand over (for a
+ * time slice, a few milliseconds) does not stall the others.
  */
 #include "lint/run.h"
 
@@ -27,8 +30,9 @@
 #include "util/re.h"
 #include "util/xalloc.h"
 
-/* Slots per worker: enough that a slow file rarely stalls the others. */
-#define WINDOW_PER_JOB 8
+/* Targets in flight per job, and bytes of files in flight in all. */
+#define WINDOW_PER_JOB 64
+#define WINDOW_BYTES (4u * 1024 * 1024)
 
 /* Reads target t into a result; returns 0 or an FL_E* code. */
 static int
@@ -128,16 +132,43 @@ struct pool {
 	pthread_cond_t finished;	/* the slot the caller waits for is done */
 	size_t next_claim;	/* first target no thread has taken */
 	size_t next_deliver;	/* the target to hand over next */
+	size_t bytes;		/* of the files read and not handed over */
 	unsigned sleeping_workers;	/* on `claimable` */
 	bool caller_sleeps;		/* on `finished` */
 };
 
-/* Whether the next target may be claimed; called with the lock held. */
+/*
+ * Whether the next target may be claimed: it exists, and the window has
+ * room (the next to hand over is always claimable, however big the
+ * files in flight).  Called with the lock held.
+ */
 static bool
 can_claim(const struct pool *p)
 {
-	return p->next_claim < p->targets->n &&
-	    p->next_claim - p->next_deliver < p->window;
+	size_t in_flight = p->next_claim - p->next_deliver;
+
+	return p->next_claim < p->targets->n && in_flight < p->window &&
+	    (in_flight == 0 || p->bytes < WINDOW_BYTES);
+}
+
+/* Whether enough room came free to wake sleeping workers for a batch. */
+static bool
+worth_waking(const struct pool *p)
+{
+	return can_claim(p) &&
+	    (p->next_claim - p->next_deliver <= p->window / 2 ||
+	    p->bytes <= WINDOW_BYTES / 2);
+}
+
+/* Marks the slot of target i done; called with the lock held. */
+static void
+finish(struct pool *p, size_t i)
+{
+	struct slot *s = &p->slots[i % p->window];
+
+	s->done = true;
+	if (s->err == 0)
+		p->bytes += s->res.src.len;
 }
 
 /* Reads and lints target i into its slot; called without the lock. */
@@ -174,7 +205,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->lock);
 		process(p, i, m, &bytes);
 		pthread_mutex_lock(&p->lock);
-		p->slots[i % p->window].done = true;
+		finish(p, i);
 		if (p->caller_sleeps && i == p->next_deliver)
 			pthread_cond_signal(&p->finished);
 	}
@@ -184,12 +215,16 @@ worker(void *arg)
 	return NULL;
 }
 
-/* Hands over the slot of target i; called without the lock. */
+/*
+ * Hands over the slot of target i, called without the lock; returns 1
+ * when it could not be read, and the bytes it held in *bytes.
+ */
 static unsigned
-deliver(struct pool *p, size_t i, fl_run_fn *fn, void *arg)
+deliver(struct pool *p, size_t i, fl_run_fn *fn, void *arg, size_t *bytes)
 {
 	struct slot *s = &p->slots[i % p->window];
 
+	*bytes = 0;
 	if (s->err != 0) {
 		fl_error_set(s->err, "%s", s->errmsg);
 		free(s->errmsg);
@@ -197,6 +232,7 @@ deliver(struct pool *p, size_t i, fl_run_fn *fn, void *arg)
 		fn(arg, &p->targets->v[i], NULL);
 		return 1;
 	}
+	*bytes = s->res.src.len;
 	fn(arg, &p->targets->v[i], &s->res);
 	fl_result_release(&s->res);
 	return 0;
@@ -218,25 +254,27 @@ caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 		size_t i = p->next_deliver;
 
 		if (p->slots[i % p->window].done) {
+			size_t held;
+
 			pthread_mutex_unlock(&p->lock);
-			failed += deliver(p, i, fn, arg);
+			failed += deliver(p, i, fn, arg, &held);
 			pthread_mutex_lock(&p->lock);
 			p->slots[i % p->window].done = false;
 			p->next_deliver = i + 1;
+			p->bytes -= held;
 			/*
-			 * Wake workers only once half the window is free, so
-			 * that they take a batch rather than one file per
+			 * Wake workers only once much of the window is free,
+			 * so that they take a batch rather than one file per
 			 * wake-up.
 			 */
-			if (p->sleeping_workers > 0 &&
-			    p->next_claim - p->next_deliver <= p->window / 2)
+			if (p->sleeping_workers > 0 && worth_waking(p))
 				pthread_cond_broadcast(&p->claimable);
 		} else if (can_claim(p)) {
 			i = p->next_claim++;
 			pthread_mutex_unlock(&p->lock);
 			process(p, i, m, &bytes);
 			pthread_mutex_lock(&p->lock);
-			p->slots[i % p->window].done = true;
+			finish(p, i);
 		} else {
 			p->caller_sleeps = true;
 			pthread_cond_wait(&p->finished, &p->lock);

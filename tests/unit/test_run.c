@@ -168,6 +168,32 @@ test_run__unreadable_target_keeps_its_message(void **state)
 }
 
 static void
+test_run__big_files_past_the_byte_window(void **state)
+{
+	struct fl_targets t = { 0 };
+	struct fl_buf serial, other;
+	unsigned bad, i;
+
+	/*
+	 * Most about 600 KB: the window fills by bytes long before it fills
+	 * by count, and the output must not change.
+	 */
+	for (i = 0; i < 10; i++) {
+		char path[32], *text = flow_text(i % 3 ? 2500 : 5, i % 2);
+
+		snprintf(path, sizeof(path), "big%02u.json", i);
+		fl_targets_add_data(&t, path, text, strlen(text));
+	}
+	run_with(&serial, &t, 1, &bad);
+	run_with(&other, &t, 4, &bad);
+	assert_int_equal(bad, 0);
+	assert_string_equal(other.ptr, serial.ptr);
+	fl_buf_release(&serial);
+	fl_buf_release(&other);
+	fl_targets_release(&t);
+}
+
+static void
 test_run__empty_and_single(void **state)
 {
 	struct fl_targets t = { 0 };
@@ -277,6 +303,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run__same_output_for_every_job_count),
 		cmocka_unit_test(test_run__unreadable_target_keeps_its_message),
+		cmocka_unit_test(test_run__big_files_past_the_byte_window),
 		cmocka_unit_test(test_run__empty_and_single),
 		cmocka_unit_test(test_shard__parse),
 		cmocka_unit_test(test_shard__partition_is_complete_disjoint_and_ordered),
