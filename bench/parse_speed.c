@@ -49,8 +49,8 @@ parse_all(const struct file *f, size_t n, int both)
 
 		fl_arena_init(&a);
 		if (fl_json_parse(&doc, &a, f[i].text, f[i].len, &err) == 0 &&
-		    both && (c = fl_json_get(&doc, FL_JSON_ROOT, "Content")) != 0 &&
-		    fl_json_is(&doc, c, FL_JSON_STRING)) {
+		    both && fl_json_is(&doc, c = fl_json_get(&doc,
+		    FL_JSON_ROOT, "Content"), FL_JSON_STRING)) {
 			struct fl_json_offmap map;
 			struct fl_str s;
 

@@ -8,8 +8,9 @@
  * process's peak RSS across exec, so every child of the Python process
  * would report at least Python's own 20 MB.  This wrapper is small, so
  * what it reports is the command's (for `sh -c`, the largest process of
- * the pipeline).  OUT receives "SECONDS MAXRSS_KIB"; the exit status is
- * the command's.
+ * the pipeline).  OUT receives "SECONDS CPU_SECONDS MAXRSS_KIB" (CPU:
+ * user and system time of the command and of what it waited for); the
+ * exit status is the command's.
  */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
@@ -46,8 +47,11 @@ main(int argc, char **argv)
 	out = fopen(argv[1], "w");
 	if (out == NULL)
 		return 2;
-	fprintf(out, "%.6f %ld\n", (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, ru.ru_maxrss);
+	fprintf(out, "%.6f %.6f %ld\n", (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+	    ru.ru_maxrss);
 	fclose(out);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

@@ -36,10 +36,13 @@ check_index(const struct fl_json_doc *d)
 			const struct fl_json_node *p = &d->nodes[n->parent];
 
 			FL_FUZZ_CHECK(n->parent < i);
-			FL_FUZZ_CHECK(p->type == FL_JSON_ARRAY || p->type == FL_JSON_OBJECT);
+			FL_FUZZ_CHECK(p->type == FL_JSON_ARRAY ||
+			    p->type == FL_JSON_OBJECT);
 			/* A child lies inside its container's text. */
-			FL_FUZZ_CHECK(n->off > p->off && n->off + n->len < p->off + p->len);
-			FL_FUZZ_CHECK(p->type != FL_JSON_OBJECT || n->key_off < n->off);
+			FL_FUZZ_CHECK(n->off > p->off &&
+			    n->off + n->len < p->off + p->len);
+			FL_FUZZ_CHECK(p->type != FL_JSON_OBJECT ||
+			    n->key_off < n->off);
 		}
 	}
 }
@@ -72,7 +75,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (flow.doc == &flow.inner)
 			check_index(&flow.inner);
 		for (i = FL_JSON_ROOT; i < flow.doc->count; i++) {
-			uint32_t off = fl_flow_file_off(&flow, flow.doc, i, true);
+			uint32_t off = fl_flow_file_off(&flow, flow.doc, i,
+			    true);
 			struct fl_buf ptr = FL_BUF_INIT;
 
 			FL_FUZZ_CHECK(off <= size);
@@ -84,7 +88,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 		}
 		for (i = 0; i < flow.nactions; i++)
-			FL_FUZZ_CHECK(fl_flow_find_action(&flow, flow.actions[i].id) >= 0);
+			FL_FUZZ_CHECK(fl_flow_find_action(&flow,
+			    flow.actions[i].id) >= 0);
 		(void)fl_flow_reach(&flow, &arena, flow.object_map);
 	}
 	for (i = 0; i < probs.n; i++)

@@ -58,7 +58,7 @@ struct check_opts {
 	int color;			/* -1 auto, 0 never, 1 always */
 	bool quiet;
 	unsigned jobs;			/* 0: one per core */
-	unsigned shard, shards;		/* --shard I/N; 0/0 when not given */
+	unsigned shard, shards;		/* --shard I/N, or 0/0 */
 };
 
 /* Returns 0, or FL_EXIT_ERROR after printing the usage error. */
@@ -115,7 +115,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	o->color = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:qj:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:qj:h", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->format = fl_report_format_find(optarg);
@@ -172,10 +173,10 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			char *end;
 			unsigned long n = strtoul(optarg, &end, 10);
 
-			if (optarg[0] < '0' || optarg[0] > '9' || *end != '\0' ||
-			    n < 1 || n > FL_RUN_MAX_JOBS)
-				return fl_cmd_usage_error("check", "--jobs takes "
-				    "a number from 1 to %d, not '%s'",
+			if (optarg[0] < '0' || optarg[0] > '9' ||
+			    *end != '\0' || n < 1 || n > FL_RUN_MAX_JOBS)
+				return fl_cmd_usage_error("check", "--jobs "
+				    "takes a number from 1 to %d, not '%s'",
 				    FL_RUN_MAX_JOBS, optarg);
 			o->jobs = (unsigned)n;
 			break;

@@ -129,7 +129,7 @@ struct pool {
 	size_t window;
 	pthread_mutex_t lock;
 	pthread_cond_t claimable;	/* the window moved on */
-	pthread_cond_t finished;	/* the slot the caller waits for is done */
+	pthread_cond_t finished;	/* the caller's next slot is done */
 	size_t next_claim;	/* first target no thread has taken */
 	size_t next_deliver;	/* the target to hand over next */
 	size_t bytes;		/* of the files read and not handed over */
@@ -319,7 +319,7 @@ fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
 	for (k = 1; k < jobs; k++)
 		if (pthread_create(&threads[started], NULL, worker, &p) == 0)
 			started++;
-	/* Without workers (say, a tight thread limit) the caller does it all. */
+	/* With no worker (a tight thread limit) the caller does it all. */
 	failed = caller_loop(&p, fn, arg);
 	for (k = 0; k < started; k++)
 		pthread_join(threads[k], NULL);

@@ -73,7 +73,7 @@ fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
 	} else if ((size_t)st.st_size > limit) {
 		err = too_big(path, limit);
 	} else {
-		/* One byte more, so the read that sees the end needs no room. */
+		/* A byte more, so the read that sees the end needs no room. */
 		fl_buf_grow(out, (size_t)st.st_size + 1);
 		err = read_fd(out, fd, path, limit);
 	}
@@ -149,7 +149,7 @@ fl_fs_walk_json(struct fl_pathlist *out, const char *dir)
 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		/* Most entries say what they are: no lstat for a file or folder. */
+		/* Most entries say what they are: lstat only the others. */
 		if (e->d_type == DT_REG && !has_json_suffix(e->d_name))
 			continue;
 		fl_buf_reset(&path);

@@ -150,16 +150,16 @@ assert_memory_bounded(const struct outcome *o, size_t file_bytes)
 	if (!memory_is_measurable())
 		return;
 	if (o->maxrss_kb > bound)
-		fail_msg("peak memory %ld KiB for a %zu KiB file; bound %ld KiB",
-		    o->maxrss_kb, file_bytes / 1024, bound);
+		fail_msg("peak memory %ld KiB for a %zu KiB file; bound %ld "
+		    "KiB", o->maxrss_kb, file_bytes / 1024, bound);
 }
 
 /* Wraps a flow-language document as the reference exporter does. */
 static void
 wrap(struct fl_buf *file, const struct fl_buf *doc, const char *name)
 {
-	fl_buf_addf(file, "{\n  \"Name\": \"%s\",\n  \"Type\": \"CONTACT_FLOW\",\n"
-	    "  \"Content\": ", name);
+	fl_buf_addf(file, "{\n  \"Name\": \"%s\",\n"
+	    "  \"Type\": \"CONTACT_FLOW\",\n  \"Content\": ", name);
 	fl_buf_add_json_string(file, fl_buf_str(doc));
 	fl_buf_adds(file, "\n}");
 }
