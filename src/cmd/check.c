@@ -9,11 +9,13 @@
 
 #include "cmd/cmd.h"
 #include "config/setup.h"
+#include "cmd/progress.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
 #include "lint/lint.h"
 #include "lint/run.h"
+#include "lint/shard.h"
 #include "lint/targets.h"
 #include "repo/repo.h"
 #include "report/list.h"
@@ -66,6 +68,11 @@ static const char usage_text[] =
 "      --write-baseline FILE\n"
 "                        record every finding in FILE (replacing it) and\n"
 "                        report none\n"
+"  -j, --jobs N          check N files at a time (default: the number of\n"
+"                        cores); the output is the same for every N\n"
+"      --shard I/N       check only shard I of N (1 <= I <= N): the files\n"
+"                        whose path hashes to it, so N parallel CI jobs\n"
+"                        split a repository between them\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -86,6 +93,8 @@ struct check_opts {
 	const char *config;		/* --config FILE */
 	const char *baseline;		/* --baseline or --write-baseline */
 	bool write_baseline;
+	unsigned jobs;			/* 0: one per core */
+	unsigned shard, shards;		/* --shard I/N, or 0/0 */
 };
 
 /*
@@ -97,7 +106,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 {
 	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
 		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED,
-		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE };
+		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
+		OPT_SHARD };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -115,6 +125,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "write-baseline", required_argument, NULL,
 		  OPT_WRITE_BASELINE },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -126,7 +138,8 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	o->color = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qvh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:qvj:h", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (fl_report_list_add_format(&o->reports, optarg))
@@ -191,6 +204,23 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 				    "--baseline and --write-baseline, once");
 			o->baseline = optarg;
 			o->write_baseline = c == OPT_WRITE_BASELINE;
+			break;
+		case 'j': {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+
+			if (optarg[0] < '0' || optarg[0] > '9' ||
+			    *end != '\0' || n < 1 || n > FL_RUN_MAX_JOBS)
+				return fl_cmd_usage_error("check", "--jobs "
+				    "takes a number from 1 to %d, not '%s'",
+				    FL_RUN_MAX_JOBS, optarg);
+			o->jobs = (unsigned)n;
+			break;
+		}
+		case OPT_SHARD:
+			if (fl_shard_parse(&o->shard, &o->shards, optarg) != 0)
+				return fl_cmd_usage_error("check", "%s",
+				    fl_error_msg());
 			break;
 		case 'h':
 			printf(usage_text, fl_report_format_names());
@@ -281,6 +311,7 @@ struct check_state {
 	struct fl_report_totals totals;
 	bool quiet;
 	struct fl_filter *filter;	/* configuration and baseline */
+	struct fl_progress progress;	/* the TTY progress line */
 };
 
 static void
@@ -292,9 +323,34 @@ report_result(struct check_state *st, struct fl_result *res)
 	st->totals.errors += e;
 	st->totals.warnings += w;
 	st->totals.infos += n;
-	if (res->ndiags > 0)
+	if (res->ndiags > 0) {
 		st->totals.files_with_findings++;
+		/* The report may go to the terminal the line is on. */
+		fl_progress_hide_for(&st->progress, stdout);
+	}
 	fl_report_list_file(st->reports, res);
+}
+
+static void
+report_file(struct check_state *st, const struct fl_target *t,
+    struct fl_result *res)
+{
+	if (res == NULL) {
+		fl_progress_hide(&st->progress);
+		fl_cmd_error(NULL);
+		return;
+	}
+	fl_filter_result(st->filter, t, res);
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+		if (t->explicit_path && !st->quiet) {
+			fl_progress_hide(&st->progress);
+			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
+			    "skipped\n", res->src.path);
+		}
+		return;
+	}
+	st->totals.files++;
+	report_result(st, res);
 }
 
 static void
@@ -302,19 +358,8 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct check_state *st = arg;
 
-	if (res == NULL) {
-		fl_cmd_error(NULL);
-		return;
-	}
-	fl_filter_result(st->filter, t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
-		if (t->explicit_path && !st->quiet)
-			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
-			    "skipped\n", res->src.path);
-		return;
-	}
-	st->totals.files++;
-	report_result(st, res);
+	report_file(st, t, res);
+	fl_progress_step(&st->progress);
 }
 
 /* Findings about the configuration itself (FL007), not a checked file. */
@@ -393,6 +438,8 @@ cmd_check(int argc, char **argv)
 	for (k = 0; !o.quiet && k < notes.n; k++)
 		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
 	fl_filter_targets(&setup.filter, &targets);
+	if (o.shards > 0)
+		fl_targets_shard(&targets, o.shard, o.shards);
 
 	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
 	    o.quiet) != 0) {
@@ -408,7 +455,9 @@ cmd_check(int argc, char **argv)
 	lo.enabled = o.enabled;
 	lo.severity = severity;
 	lo.inventory = setup.inventory;
-	unreadable = fl_run(&targets, &lo, on_result, &st);
+	fl_progress_init(&st.progress, "checking", targets.n, !o.quiet);
+	unreadable = fl_run(&targets, &lo, o.jobs, on_result, &st);
+	fl_progress_hide(&st.progress);
 	fl_filter_unused(&setup.filter, o.enabled, severity, on_config_result,
 	    &st);
 	if (setup.recording && err == 0 && unreadable == 0 &&

@@ -306,7 +306,7 @@ cmd_fix(int argc, char **argv)
 	st.report.out = stdout;
 	st.report.quiet = o.quiet;
 	st.report.format->begin(&st.report);
-	unreadable = fl_run(&targets, &lo, on_result, &st);
+	unreadable = fl_run(&targets, &lo, 0, on_result, &st);
 	fl_re_match_free(st.m);
 
 	if (o.diff) {

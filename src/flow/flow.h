@@ -110,6 +110,8 @@ struct fl_flow {
 					   or FL_JSON_NONE */
 	struct fl_strset vars;		/* attribute names that actions other
 					   than the object map set */
+	struct fl_strset map_keys;	/* the keys of map_attrs (empty when
+					   there is none) */
 
 	struct fl_ref *refs;		/* in document order */
 	uint32_t nrefs;

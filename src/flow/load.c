@@ -29,11 +29,9 @@ add_problem(struct fl_load_problems *p, struct fl_arena *a,
 {
 	if (p->n == p->alloc) {
 		uint32_t alloc = p->alloc ? p->alloc * 2 : 8;
-		struct fl_load_problem *v = fl_arena_array(a, alloc, sizeof(*v));
 
-		if (p->n)
-			memcpy(v, p->v, p->n * sizeof(*v));
-		p->v = v;
+		p->v = fl_arena_grow_array(a, p->v, p->alloc, alloc,
+		    sizeof(*p->v));
 		p->alloc = alloc;
 	}
 	p->v[p->n++] = (struct fl_load_problem){ kind, file_off, doc, node,
@@ -162,8 +160,6 @@ index_actions(struct fl_flow *f, struct fl_load_problems *p,
 		act->type = d->nodes[tn].str;
 		act->params = fl_json_get(d, it, "Parameters");
 		act->transitions = fl_json_get(d, it, "Transitions");
-		if (f->action_meta_node != FL_JSON_NONE)
-			act->meta = fl_json_get_str(d, f->action_meta_node, act->id);
 		prev = fl_flow_find_action(f, act->id);
 		if (prev != FL_NO_ACTION) {
 			act->duplicate = true;
@@ -179,6 +175,33 @@ index_actions(struct fl_flow *f, struct fl_load_problems *p,
 			f->object_map = (int32_t)f->nactions;
 		f->nactions++;
 	}
+}
+
+/*
+ * Each action's entry in Metadata.ActionMetadata (the first with its
+ * Identifier as key).  One pass over the entries with the Identifier
+ * table, rather than a search of the entries per action, which would be
+ * quadratic in a flow of 100,000 actions.
+ */
+static void
+attach_metadata(struct fl_flow *f)
+{
+	const struct fl_json_doc *d = f->doc;
+	uint32_t it, i;
+
+	if (f->action_meta_node == FL_JSON_NONE)
+		return;
+	fl_json_foreach(d, f->action_meta_node, it) {
+		int32_t a = fl_flow_find_action(f, d->nodes[it].key);
+
+		if (a != FL_NO_ACTION && f->actions[a].meta == FL_JSON_NONE)
+			f->actions[a].meta = it;
+	}
+	/* A duplicated Identifier names the same entry. */
+	for (i = 0; i < f->nactions; i++)
+		if (f->actions[i].duplicate)
+			f->actions[i].meta = f->actions[fl_flow_find_action(f,
+			    f->actions[i].id)].meta;
 }
 
 /* Every NextAction under Transitions: plain, Errors[] and Conditions[]. */
@@ -253,6 +276,11 @@ collect_attributes(struct fl_flow *f, struct fl_arena *a)
 		if (fl_json_is(d, attrs, FL_JSON_OBJECT))
 			f->map_attrs = attrs;
 	}
+	fl_strset_init(&f->map_keys, a, f->map_attrs != FL_JSON_NONE ?
+	    d->nodes[f->map_attrs].count : 0);
+	if (f->map_attrs != FL_JSON_NONE)
+		fl_json_foreach(d, f->map_attrs, it)
+			fl_strset_add(&f->map_keys, a, d->nodes[it].key);
 }
 
 static void
@@ -288,6 +316,7 @@ load_document(struct fl_flow *f, struct fl_load_problems *p,
 			f->action_meta_node = am;
 	}
 	index_actions(f, p, a);
+	attach_metadata(f);
 	link_actions(f, a);
 	collect_attributes(f, a);
 	start = fl_json_get(d, f->root, "StartAction");

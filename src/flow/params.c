@@ -132,8 +132,11 @@ walk(const struct fl_json_doc *d, uint32_t at, const char *path,
 			fn(&hit, arg);
 		}
 	}
-	meta->len = mark;
-	meta->ptr[mark] = '\0';
+	/* Untouched, it may be the shared empty string: write nothing then. */
+	if (meta->len != mark) {
+		meta->len = mark;
+		meta->ptr[mark] = '\0';
+	}
 }
 
 void

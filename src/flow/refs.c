@@ -28,11 +28,9 @@ new_ref(struct scan *s, enum fl_ref_kind kind, uint32_t node,
 
 	if (f->nrefs == s->alloc) {
 		uint32_t alloc = s->alloc ? s->alloc * 2 : 16;
-		struct fl_ref *v = fl_arena_array(s->a, alloc, sizeof(*v));
 
-		if (f->nrefs)
-			memcpy(v, f->refs, f->nrefs * sizeof(*v));
-		f->refs = v;
+		f->refs = fl_arena_grow_array(s->a, f->refs, s->alloc, alloc,
+		    sizeof(*f->refs));
 		s->alloc = alloc;
 	}
 	r = &f->refs[f->nrefs++];

@@ -146,6 +146,14 @@ uint32_t fl_json_index_in_parent(const struct fl_json_doc *d, uint32_t i);
  * "/Actions/3/Parameters/QueueId"), escaping '~' and '/'.
  */
 void fl_json_pointer(struct fl_buf *out, const struct fl_json_doc *d, uint32_t i);
+/*
+ * The same relative to node `from`, an ancestor of i (nothing when
+ * i == from; the whole pointer when `from` is not an ancestor).  Each
+ * array index costs a walk over the earlier siblings, so a caller that
+ * knows an index (an action's) starts below it.
+ */
+void fl_json_pointer_from(struct fl_buf *out, const struct fl_json_doc *d,
+    uint32_t from, uint32_t i);
 
 /*
  * Offsets into a decoded string, mapped back to the raw text it was
@@ -163,10 +171,13 @@ struct fl_json_offmap {
 };
 
 /*
- * Decodes the string value at node i into arena memory (NUL-terminated,
- * may contain NUL bytes) and builds the map from decoded offsets to raw
- * offsets in d->text: one entry at the start of the string and one at
- * the start and end of each escape sequence.
+ * The decoded string value at node i (NUL-terminated, may contain NUL
+ * bytes) and the map from decoded offsets to raw offsets in d->text: one
+ * entry at the start of the string and one at the end of each escape
+ * sequence (an escape's start maps through the entry before it, as the
+ * bytes in between map one to one).  The string is the node's own decoded
+ * value when it had escapes (it lives as long as the document), else a
+ * copy in `arena`; the map is in `arena`.
  */
 void fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
     struct fl_arena *arena, const struct fl_json_doc *d, uint32_t i);

@@ -48,6 +48,13 @@ add_token(struct fl_buf *out, struct fl_str key)
 void
 fl_json_pointer(struct fl_buf *out, const struct fl_json_doc *d, uint32_t i)
 {
+	fl_json_pointer_from(out, d, FL_JSON_ROOT, i);
+}
+
+void
+fl_json_pointer_from(struct fl_buf *out, const struct fl_json_doc *d,
+    uint32_t from, uint32_t i)
+{
 	/*
 	 * The parser caps nesting, so the path from the root fits a fixed
 	 * array; walking parents yields it leaf first.
@@ -55,7 +62,8 @@ fl_json_pointer(struct fl_buf *out, const struct fl_json_doc *d, uint32_t i)
 	uint32_t path[FL_JSON_MAX_DEPTH + 1];
 	size_t n = 0;
 
-	while (i > FL_JSON_ROOT && n < sizeof(path) / sizeof(path[0])) {
+	while (i > FL_JSON_ROOT && i != from &&
+	    n < sizeof(path) / sizeof(path[0])) {
 		path[n++] = i;
 		i = d->nodes[i].parent;
 	}

@@ -15,9 +15,11 @@
  * Decodes the `n` bytes of string content at `src` (between the quotes,
  * already validated by the parser) into `dst`, which must hold n + 1
  * bytes: decoding never grows a string.  NUL-terminates and returns the
- * decoded length.  When `map` is not NULL it receives the offset map with
- * raw offsets relative to `raw_base`; it must hold 1 + 2 * (number of
- * escapes) entries, and *map_count is set to the entries used.
+ * decoded length.  With `dst` NULL nothing is written: only the length
+ * and the map are computed.  When `map` is not NULL it receives the
+ * offset map with raw offsets relative to `raw_base`; it must hold
+ * 1 + (number of escapes) entries, and *map_count is set to the entries
+ * used.
  */
 size_t fl_json_unescape(char *dst, const char *src, size_t n,
     struct fl_json_offmap_entry *map, uint32_t *map_count, uint32_t raw_base);

@@ -36,11 +36,9 @@ add_diag(struct fl_result *r, const struct fl_rule *rule,
 
 	if (r->ndiags == r->alloc) {
 		uint32_t alloc = r->alloc ? r->alloc * 2 : 8;
-		struct fl_diag *v = fl_arena_array(&r->arena, alloc, sizeof(*v));
 
-		if (r->ndiags)
-			memcpy(v, r->diags, r->ndiags * sizeof(*v));
-		r->diags = v;
+		r->diags = fl_arena_grow_array(&r->arena, r->diags, r->alloc,
+		    alloc, sizeof(*r->diags));
 		r->alloc = alloc;
 	}
 	d = &r->diags[r->ndiags++];
@@ -78,35 +76,57 @@ owning_action(const struct fl_flow *f, const struct fl_json_doc *d,
 	return (struct fl_str){ NULL, 0 };
 }
 
-/* JSON Pointer of node i relative to the flow document's root. */
-static bool
-within(const struct fl_json_doc *d, uint32_t i, uint32_t ancestor)
+/* The valid action whose object is node i or holds it, or NULL. */
+static const struct fl_action *
+action_at(const struct fl_flow *f, const struct fl_json_doc *d, uint32_t i)
 {
-	for (; i != FL_JSON_NONE; i = d->nodes[i].parent)
-		if (i == ancestor)
-			return true;
-	return false;
+	uint32_t lo = 0, hi = f->nactions;
+
+	if (d != f->doc || f->actions_node == FL_JSON_NONE)
+		return NULL;
+	while (i > FL_JSON_ROOT && d->nodes[i].parent != f->actions_node)
+		i = d->nodes[i].parent;
+	if (i <= FL_JSON_ROOT)
+		return NULL;
+	/* Actions are in document order: binary search by node. */
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (f->actions[mid].node < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->nactions && f->actions[lo].node == i ?
+	    &f->actions[lo] : NULL;
 }
 
+/*
+ * JSON Pointer of node i relative to the flow document's root (when it
+ * is inside it; Content as an object leaves the wrapper's path out).
+ * Inside an action the action's index is known: counting its earlier
+ * siblings instead would make a finding on every one of 100,000 actions
+ * quadratic.
+ */
 static const char *
 pointer_of(struct fl_result *r, const struct fl_json_doc *d, uint32_t i)
 {
 	const struct fl_flow *f = &r->flow;
-	struct fl_buf full = FL_BUF_INIT, root = FL_BUF_INIT;
+	const struct fl_action *act = action_at(f, d, i);
+	struct fl_buf buf = FL_BUF_INIT;
 	const char *p;
 
-	fl_json_pointer(&full, d, i);
-	if (d == f->doc && f->root != FL_JSON_ROOT && within(d, i, f->root))
-		fl_json_pointer(&root, d, f->root);
-	if (root.len > 0) {
-		/* Content as an object: strip the wrapper's path. */
-		p = fl_arena_strndup(&r->arena, full.ptr + root.len,
-		    full.len - root.len);
+	if (act != NULL) {
+		/* Actions is a member of the flow document's root. */
+		fl_buf_addf(&buf, "/Actions/%u", act->index);
+		fl_json_pointer_from(&buf, d, act->node, i);
+	} else if (d == f->doc) {
+		fl_json_pointer_from(&buf, d, f->root, i);
 	} else {
-		p = fl_arena_strndup(&r->arena, full.ptr, full.len);
+		fl_json_pointer(&buf, d, i);
 	}
-	fl_buf_release(&full);
-	fl_buf_release(&root);
+	p = fl_arena_strndup(&r->arena, buf.ptr, buf.len);
+	fl_buf_release(&buf);
 	return p;
 }
 

@@ -11,15 +11,28 @@ struct fl_result;
 struct fl_target;
 struct fl_targets;
 
+/* Upper bound on worker threads. */
+#define FL_RUN_MAX_JOBS 256
+
 /*
- * Called once per target, in order.  `res` is NULL when the file could
- * not be read; fl_error_msg() then says why.
+ * Called once per target, in order, on the calling thread, never
+ * concurrently.  `res` is NULL when the file could not be read;
+ * fl_error_msg() then says why.
  */
 typedef void fl_run_fn(void *arg, const struct fl_target *t,
     struct fl_result *res);
 
-/* Lints every target.  Returns the number of targets that could not be read. */
+/*
+ * Lints every target on `jobs` threads (0: one per online CPU; 1: on the
+ * calling thread alone).  The output is the same for every `jobs`: the
+ * callback sees targets in order.  Returns the number of targets that
+ * could not be read.
+ */
 unsigned fl_run(const struct fl_targets *targets,
-    const struct fl_lint_options *opts, fl_run_fn *fn, void *arg);
+    const struct fl_lint_options *opts, unsigned jobs, fl_run_fn *fn,
+    void *arg);
+
+/* The number of online CPUs, at least 1 and at most FL_RUN_MAX_JOBS. */
+unsigned fl_run_default_jobs(void);
 
 #endif

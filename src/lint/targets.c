@@ -44,15 +44,21 @@ fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
 }
 
 void
+fl_target_release(struct fl_target *e)
+{
+	free(e->path);
+	free(e->fs_path);
+	free(e->data);
+	memset(e, 0, sizeof(*e));
+}
+
+void
 fl_targets_release(struct fl_targets *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
-		free(t->v[i].path);
-		free(t->v[i].fs_path);
-		free(t->v[i].data);
-	}
+	for (i = 0; i < t->n; i++)
+		fl_target_release(&t->v[i]);
 	free(t->v);
 	memset(t, 0, sizeof(*t));
 }

@@ -29,6 +29,8 @@ void fl_targets_add_file(struct fl_targets *t, const char *path,
 /* Adds bytes already in memory; takes ownership of `data` (fl_xmalloc). */
 void fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
     size_t len);
+/* Frees one target's contents (for code that drops targets from a list). */
+void fl_target_release(struct fl_target *e);
 void fl_targets_release(struct fl_targets *t);
 
 /*

@@ -11,7 +11,6 @@
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	const struct fl_json_doc *d = f->doc;
 	uint8_t *bypass;
 	uint32_t i;
 
@@ -26,8 +25,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		if (r->kind != FL_REF_FLOW_ATTR || r->in_metadata ||
 		    r->action == FL_NO_ACTION || r->action == f->object_map ||
 		    !bypass[r->action] ||
-		    fl_json_get_str(d, f->map_attrs, r->u.attr.name) ==
-		    FL_JSON_NONE)
+		    !fl_strset_has(&f->map_keys, r->u.attr.name))
 			continue;
 		fl_report(ctx, r->node, "action \"%.*s\" reads "
 		    "$.FlowAttributes.%.*s, but a path from StartAction reaches "

@@ -30,7 +30,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		fl_json_foreach(d, attrs, it) {
 			struct fl_str key = d->nodes[it].key;
 
-			if (fl_json_get_str(d, f->map_attrs, key) != FL_JSON_NONE)
+			if (fl_strset_has(&f->map_keys, key))
 				fl_report_key(ctx, it, "flow attribute \"%.*s\" "
 				    "is also a FLOW_OBJECT_MAPS# key; the deploy "
 				    "step rejects the overlap", FL_STR_ARGS(key));

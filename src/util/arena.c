@@ -4,6 +4,7 @@
 #include "util/arena.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 
 struct fl_arena_block {
 	struct fl_arena_block *next;
+	bool own;		/* holds one object, which may be resized */
 	alignas(max_align_t) char data[];
 };
 
@@ -47,7 +49,7 @@ fl_arena_release(struct fl_arena *a)
 }
 
 static void *
-new_block(struct fl_arena *a, size_t size)
+new_block(struct fl_arena *a, size_t size, bool own)
 {
 	struct fl_arena_block *b;
 
@@ -55,6 +57,7 @@ new_block(struct fl_arena *a, size_t size)
 		size = SIZE_MAX - sizeof(*b);	/* xmalloc reports OOM */
 	b = fl_xmalloc(sizeof(*b) + size);
 	b->next = a->head;
+	b->own = own;
 	a->head = b;
 	return b->data;
 }
@@ -68,16 +71,16 @@ fl_arena_alloc(struct fl_arena *a, size_t size)
 	if (rounded < size)
 		rounded = SIZE_MAX;
 	if (a->debug) {
-		p = new_block(a, rounded);
+		p = new_block(a, rounded, true);
 	} else if (rounded <= a->left) {
 		p = a->cur;
 		a->cur += rounded;
 		a->left -= rounded;
 	} else if (rounded >= BLOCK_MIN / 4) {
 		/* Big objects get a block of their own; cur stays where it is. */
-		p = new_block(a, rounded);
+		p = new_block(a, rounded, true);
 	} else {
-		p = new_block(a, BLOCK_MIN);
+		p = new_block(a, BLOCK_MIN, false);
 		a->cur = (char *)p + rounded;
 		a->left = BLOCK_MIN - rounded;
 	}
@@ -91,6 +94,38 @@ fl_arena_array(struct fl_arena *a, size_t nmemb, size_t size)
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		return fl_arena_alloc(a, SIZE_MAX);
 	return fl_arena_alloc(a, nmemb * size);
+}
+
+void *
+fl_arena_grow_array(struct fl_arena *a, void *ptr, size_t old_n, size_t new_n,
+    size_t size)
+{
+	struct fl_arena_block **link, *b;
+	size_t old_bytes = old_n * size, new_bytes;
+	void *p;
+
+	if (size != 0 && new_n > SIZE_MAX / size)
+		return fl_arena_alloc(a, SIZE_MAX);	/* reports OOM */
+	new_bytes = new_n * size;
+	if (ptr == NULL || new_bytes <= old_bytes)
+		return ptr != NULL ? ptr : fl_arena_alloc(a, new_bytes);
+	/*
+	 * An object with a block of its own is resized with realloc, so that
+	 * doubling an array leaves no trail of old copies: a flow with two
+	 * million references would otherwise hold twice their memory.
+	 */
+	for (link = &a->head; (b = *link) != NULL; link = &b->next) {
+		if (!b->own || (void *)b->data != ptr)
+			continue;
+		b = fl_xrealloc(b, sizeof(*b) + new_bytes);
+		*link = b;
+		memset(b->data + old_bytes, 0, new_bytes - old_bytes);
+		return b->data;
+	}
+	p = fl_arena_alloc(a, new_bytes);
+	if (old_bytes != 0)
+		memcpy(p, ptr, old_bytes);
+	return p;
 }
 
 char *

@@ -29,6 +29,14 @@ void fl_arena_release(struct fl_arena *a);	/* frees every allocation */
 /* Zeroed memory, aligned for any type; lives until fl_arena_release. */
 void *fl_arena_alloc(struct fl_arena *a, size_t size);
 void *fl_arena_array(struct fl_arena *a, size_t nmemb, size_t size);
+/*
+ * Grows an array from fl_arena_array(a, old_n, size) (or NULL) to new_n
+ * elements, keeping its contents and zeroing the rest.  Returns the new
+ * address; `ptr` is no longer valid.  Big arrays are resized in place,
+ * small ones copied (the old copy stays until the arena is released).
+ */
+void *fl_arena_grow_array(struct fl_arena *a, void *ptr, size_t old_n,
+    size_t new_n, size_t size);
 char *fl_arena_strndup(struct fl_arena *a, const char *s, size_t len);
 struct fl_str fl_arena_str(struct fl_arena *a, struct fl_str s);
 char *fl_arena_printf(struct fl_arena *a, const char *fmt, ...)

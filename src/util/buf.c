@@ -31,7 +31,12 @@ void
 fl_buf_reset(struct fl_buf *b)
 {
 	b->len = 0;
-	b->ptr[0] = '\0';
+	/*
+	 * The shared empty string is never written: threads reset their
+	 * empty buffers at the same time, and that would be a data race.
+	 */
+	if (b->cap != 0)
+		b->ptr[0] = '\0';
 }
 
 void

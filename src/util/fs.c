@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,9 @@ read_fd(struct fl_buf *out, int fd, const char *what, size_t limit)
 	for (;;) {
 		ssize_t n;
 
-		fl_buf_grow(out, 65536);
+		/* Grow only when full: a file read at its stat size fits. */
+		if (out->len + 1 >= out->cap)
+			fl_buf_grow(out, 65536);
 		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -71,7 +74,8 @@ fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
 	} else if ((size_t)st.st_size > limit) {
 		err = too_big(path, limit);
 	} else {
-		fl_buf_grow(out, (size_t)st.st_size);
+		/* A byte more, so the read that sees the end needs no room. */
+		fl_buf_grow(out, (size_t)st.st_size + 1);
 		err = read_fd(out, fd, path, limit);
 	}
 	close(fd);
@@ -146,12 +150,19 @@ fl_fs_walk_json(struct fl_pathlist *out, const char *dir)
 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
+		/* Most entries say what they are: lstat only the others. */
+		if (e->d_type == DT_REG && !fl_fs_has_json_suffix(e->d_name))
+			continue;
 		fl_buf_reset(&path);
 		fl_buf_adds(&path, dir);
 		if (path.len > 0 && path.ptr[path.len - 1] != '/')
 			fl_buf_addch(&path, '/');
 		fl_buf_adds(&path, e->d_name);
-		if (lstat(path.ptr, &st) != 0)
+		if (e->d_type == DT_REG)
+			st.st_mode = S_IFREG;
+		else if (e->d_type == DT_DIR)
+			st.st_mode = S_IFDIR;
+		else if (lstat(path.ptr, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			if (!skipped_dir(e->d_name))
@@ -197,19 +208,25 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+void
+fl_fs_fatal_signals(sigset_t *out)
+{
+	sigemptyset(out);
+	sigaddset(out, SIGINT);
+	sigaddset(out, SIGTERM);
+	sigaddset(out, SIGHUP);
+	sigaddset(out, SIGQUIT);
+	sigaddset(out, SIGPIPE);
+}
+
 /* Blocks the signals that end a process, so that cleanup always runs. */
 static void
 block_signals(sigset_t *old)
 {
 	sigset_t set;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
-	sigaddset(&set, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &set, old);
+	fl_fs_fatal_signals(&set);
+	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 int
@@ -267,7 +284,7 @@ done:
 		close(fd);
 	if (err != 0)
 		unlink(tmp.ptr);	/* after a failed mkstemp, a no-op */
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	fl_buf_release(&target);
 	fl_buf_release(&tmp);
 	return err;

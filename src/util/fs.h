@@ -5,6 +5,7 @@
 #define FL_UTIL_FS_H
 
 #include <stdbool.h>
+#include <signal.h>
 #include <stddef.h>
 
 struct fl_buf;
@@ -53,6 +54,13 @@ int fl_fs_walk_json(struct fl_pathlist *out, const char *dir);
  * original file is untouched.
  */
 int fl_fs_write_atomic(const char *path, const char *data, size_t len);
+
+/*
+ * The signals that end a process, which fl_fs_write_atomic holds off.
+ * Threads other than the one that writes should block them for good, so
+ * that they are always delivered to the writer (see lint/run.c).
+ */
+void fl_fs_fatal_signals(sigset_t *out);
 
 /* Whether a file name is one a walk picks up: "*.json" (not ".json"). */
 bool fl_fs_has_json_suffix(const char *name);

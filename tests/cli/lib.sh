@@ -8,6 +8,13 @@ passed=0 failed=0
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work" || exit 1
+# FLOWLINT_LAUNCHER (say, valgrind and its options) runs every flowlint.
+if [ -n "${FLOWLINT_LAUNCHER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$FLOWLINT_LAUNCHER" "$FLOWLINT" \
+		> "$work/.flowlint"
+	chmod +x "$work/.flowlint"
+	FLOWLINT=$work/.flowlint
+fi
 
 ok() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }

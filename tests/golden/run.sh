@@ -17,6 +17,15 @@ set -u
 flowlint=$1
 dir=$2
 status=0
+# FLOWLINT_LAUNCHER (say, valgrind and its options) runs every flowlint.
+if [ -n "${FLOWLINT_LAUNCHER:-}" ]; then
+	wrapper=$(mktemp)
+	trap 'rm -f "$wrapper"' EXIT
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$FLOWLINT_LAUNCHER" "$flowlint" \
+		> "$wrapper"
+	chmod +x "$wrapper"
+	flowlint=$wrapper
+fi
 cd "$dir" || exit 1
 
 run_case() {	# $1 input, $2 suffix, $3... flowlint arguments
