@@ -394,6 +394,8 @@ cmd_check(int argc, char **argv)
 		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
 	fl_filter_targets(&setup.filter, &targets);
 
+	/* SARIF carries fixes, worked out in memory with the options below. */
+	o.reports.lint = &lo;
 	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
 	    o.quiet) != 0) {
 		fl_cmd_error(NULL);
