@@ -441,6 +441,8 @@ cmd_check(int argc, char **argv)
 	if (o.shards > 0)
 		fl_targets_shard(&targets, o.shard, o.shards);
 
+	/* SARIF carries fixes, worked out in memory with the options below. */
+	o.reports.lint = &lo;
 	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
 	    o.quiet) != 0) {
 		fl_cmd_error(NULL);

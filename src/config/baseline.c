@@ -1,10 +1,9 @@
 /*
  * Reading, matching and writing baselines (baseline.h).  Entries are kept
- * sorted by key and matched by binary search.
+ * sorted by fingerprint and matched by binary search.
  */
 #include "config/baseline.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,85 +15,21 @@
 #include "util/fs.h"
 #include "util/xalloc.h"
 
-#define SEP '\x1f'
-
-/* Length of a leading "/Actions/<digits>" that is a whole segment. */
-static size_t
-action_prefix(const char *pointer)
-{
-	const char *p;
-
-	if (strncmp(pointer, "/Actions/", 9) != 0)
-		return 0;
-	for (p = pointer + 9; *p >= '0' && *p <= '9'; p++)
-		;
-	if (p == pointer + 9 || (*p != '/' && *p != '\0'))
-		return 0;
-	return (size_t)(p - pointer);
-}
-
-void
-fl_baseline_key(struct fl_buf *out, const char *code, const char *path,
-    struct fl_str flow, struct fl_str action, const char *pointer)
-{
-	if (pointer == NULL)
-		pointer = "";
-	if (action.len > 0)
-		pointer += action_prefix(pointer);
-	fl_buf_adds(out, code);
-	fl_buf_addch(out, SEP);
-	fl_buf_adds(out, path);
-	fl_buf_addch(out, SEP);
-	fl_buf_addstr(out, flow);
-	fl_buf_addch(out, SEP);
-	fl_buf_addstr(out, action);
-	fl_buf_addch(out, SEP);
-	fl_buf_adds(out, pointer);
-}
-
-uint64_t
-fl_baseline_fingerprint(struct fl_str key)
-{
-	uint64_t h = 14695981039346656037u;
-	size_t i;
-
-	for (i = 0; i < key.len; i++) {
-		h ^= (unsigned char)key.ptr[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 static char *
 opt_dup(struct fl_str s)
 {
 	return s.ptr != NULL && s.len > 0 ? fl_xstrndup(s.ptr, s.len) : NULL;
 }
 
-/* Appends an entry for the given fields (pointer normalised). */
 static struct fl_baseline_entry *
-append(struct fl_baseline *b, const char *code, const char *path,
-    struct fl_str flow, struct fl_str action, const char *pointer,
-    const char *message, unsigned count)
+append(struct fl_baseline *b, const char *fingerprint)
 {
 	struct fl_baseline_entry *e;
-	struct fl_buf key = FL_BUF_INIT;
 
-	fl_baseline_key(&key, code, path, flow, action, pointer);
 	FL_GROW(b->v, b->n + 1, b->alloc);
 	e = &b->v[b->n++];
 	memset(e, 0, sizeof(*e));
-	e->key = fl_buf_detach(&key, NULL);
-	e->code = fl_xstrdup(code);
-	e->path = fl_xstrdup(path);
-	e->flow = opt_dup(flow);
-	e->action = opt_dup(action);
-	if (pointer != NULL && action.len > 0)
-		pointer += action_prefix(pointer);
-	e->pointer = pointer != NULL && pointer[0] != '\0' ?
-	    fl_xstrdup(pointer) : NULL;
-	e->message = message != NULL ? fl_xstrdup(message) : NULL;
-	e->count = count;
+	memcpy(e->fingerprint, fingerprint, FL_FINGERPRINT_HEX);
 	b->sorted = false;
 	return e;
 }
@@ -102,7 +37,6 @@ append(struct fl_baseline *b, const char *code, const char *path,
 static void
 free_entry(struct fl_baseline_entry *e)
 {
-	free(e->key);
 	free(e->code);
 	free(e->path);
 	free(e->flow);
@@ -112,14 +46,14 @@ free_entry(struct fl_baseline_entry *e)
 }
 
 static int
-cmp_key(const void *a, const void *b)
+cmp_fingerprint(const void *a, const void *b)
 {
 	const struct fl_baseline_entry *x = a, *y = b;
 
-	return strcmp(x->key, y->key);
+	return strcmp(x->fingerprint, y->fingerprint);
 }
 
-/* Sorts by key and merges equal keys, adding up their counts. */
+/* Sorts by fingerprint and drops repeated ones (a hand-edited file). */
 static void
 normalise(struct fl_baseline *b)
 {
@@ -128,10 +62,10 @@ normalise(struct fl_baseline *b)
 	if (b->sorted)
 		return;
 	if (b->n > 1)
-		qsort(b->v, b->n, sizeof(*b->v), cmp_key);
+		qsort(b->v, b->n, sizeof(*b->v), cmp_fingerprint);
 	for (i = 0; i < b->n; i++) {
-		if (out > 0 && strcmp(b->v[out - 1].key, b->v[i].key) == 0) {
-			b->v[out - 1].count += b->v[i].count;
+		if (out > 0 && strcmp(b->v[out - 1].fingerprint,
+		    b->v[i].fingerprint) == 0) {
 			free_entry(&b->v[i]);
 			continue;
 		}
@@ -142,30 +76,31 @@ normalise(struct fl_baseline *b)
 }
 
 void
-fl_baseline_add(struct fl_baseline *b, const char *path, struct fl_str flow,
-    const struct fl_diag *d)
+fl_baseline_add(struct fl_baseline *b, const struct fl_fingerprint *fp,
+    const char *path, struct fl_str flow, const struct fl_diag *d)
 {
-	append(b, d->rule->code, path, flow, d->action, d->pointer, d->message,
-	    1);
+	struct fl_baseline_entry *e = append(b, fp->hex);
+
+	e->code = fl_xstrdup(d->rule->code);
+	e->path = fl_xstrdup(path);
+	e->flow = opt_dup(flow);
+	e->action = opt_dup(d->action);
+	e->pointer = opt_dup(fl_fingerprint_pointer(d));
+	e->message = fl_xstrdup(d->message);
 }
 
 bool
-fl_baseline_take(struct fl_baseline *b, const char *path, struct fl_str flow,
-    const struct fl_diag *d)
+fl_baseline_take(struct fl_baseline *b, const struct fl_fingerprint *fp)
 {
 	struct fl_baseline_entry probe, *e;
-	struct fl_buf key = FL_BUF_INIT;
 
 	normalise(b);
-	fl_baseline_key(&key, d->rule->code, path, flow, d->action,
-	    d->pointer);
-	probe.key = key.ptr;
-	e = b->n > 0 ? bsearch(&probe, b->v, b->n, sizeof(*b->v), cmp_key) :
-	    NULL;
-	fl_buf_release(&key);
-	if (e == NULL || e->used >= e->count)
+	memcpy(probe.fingerprint, fp->hex, sizeof(probe.fingerprint));
+	e = b->n > 0 ? bsearch(&probe, b->v, b->n, sizeof(*b->v),
+	    cmp_fingerprint) : NULL;
+	if (e == NULL || e->used)
 		return false;
-	e->used++;
+	e->used = true;
 	return true;
 }
 
@@ -176,7 +111,7 @@ fl_baseline_unmatched(const struct fl_baseline *b)
 	size_t i;
 
 	for (i = 0; i < b->n; i++)
-		n += b->v[i].count - b->v[i].used;
+		n += !b->v[i].used;
 	return n;
 }
 
@@ -201,17 +136,30 @@ member(struct fl_str *out, struct fl_json_file *f, uint32_t obj,
 	return 0;
 }
 
+static bool
+is_fingerprint(struct fl_str s)
+{
+	size_t i;
+
+	if (s.len != FL_FINGERPRINT_HEX)
+		return false;
+	for (i = 0; i < s.len; i++)
+		if (!((s.ptr[i] >= '0' && s.ptr[i] <= '9') ||
+		    (s.ptr[i] >= 'a' && s.ptr[i] <= 'f')))
+			return false;
+	return true;
+}
+
 static int
 load_entry(struct fl_baseline *b, struct fl_json_file *f, uint32_t obj)
 {
-	static const char *const keys[] = { "code", "path", "flow", "action",
-		"pointer", "count", "fingerprint", "message" };
-	struct fl_str code, path, flow, action, pointer, message;
-	char *c, *p, *ptr, *msg, *end;
-	unsigned long count = 1;
-	uint32_t it, v;
+	static const char *const keys[] = { "fingerprint", "code", "path",
+		"flow", "action", "pointer", "message" };
+	struct fl_str s[sizeof(keys) / sizeof(keys[0])];
+	struct fl_baseline_entry *e;
+	uint32_t it;
 	size_t k;
-	int err;
+	int err = 0;
 
 	if (!fl_json_is(&f->doc, obj, FL_JSON_OBJECT))
 		return fl_json_file_error(f, obj, false, "a finding must be an "
@@ -225,46 +173,21 @@ load_entry(struct fl_baseline *b, struct fl_json_file *f, uint32_t obj)
 			    "\"%.*s\" in a finding",
 			    FL_STR_ARGS(f->doc.nodes[it].key));
 	}
-	err = member(&code, f, obj, "code", true);
-	if (err == 0)
-		err = member(&path, f, obj, "path", true);
-	if (err == 0)
-		err = member(&flow, f, obj, "flow", false);
-	if (err == 0)
-		err = member(&action, f, obj, "action", false);
-	if (err == 0)
-		err = member(&pointer, f, obj, "pointer", false);
-	if (err == 0)
-		err = member(&message, f, obj, "message", false);
+	for (k = 0; err == 0 && k < sizeof(keys) / sizeof(keys[0]); k++)
+		err = member(&s[k], f, obj, keys[k], k == 0);
 	if (err != 0)
 		return err;
-	v = fl_json_get(&f->doc, obj, "count");
-	if (v != FL_JSON_NONE) {
-		struct fl_str num = f->doc.nodes[v].str;
-
-		count = 0;
-		if (fl_json_is(&f->doc, v, FL_JSON_NUMBER) && num.len < 10) {
-			char buf[16];
-
-			memcpy(buf, num.ptr, num.len);
-			buf[num.len] = '\0';
-			count = strtoul(buf, &end, 10);
-			if (*end != '\0')
-				count = 0;
-		}
-		if (count == 0)
-			return fl_json_file_error(f, v, false, "\"count\" must "
-			    "be a positive whole number");
-	}
-	c = fl_xstrndup(code.ptr, code.len);
-	p = fl_xstrndup(path.ptr, path.len);
-	ptr = pointer.ptr ? fl_xstrndup(pointer.ptr, pointer.len) : NULL;
-	msg = message.ptr ? fl_xstrndup(message.ptr, message.len) : NULL;
-	append(b, c, p, flow, action, ptr, msg, (unsigned)count);
-	free(c);
-	free(p);
-	free(ptr);
-	free(msg);
+	if (!is_fingerprint(s[0]))
+		return fl_json_file_error(f, fl_json_get(&f->doc, obj,
+		    "fingerprint"), false, "\"fingerprint\" must be %d "
+		    "lowercase hex digits", FL_FINGERPRINT_HEX);
+	e = append(b, s[0].ptr);
+	e->code = opt_dup(s[1]);
+	e->path = opt_dup(s[2]);
+	e->flow = opt_dup(s[3]);
+	e->action = opt_dup(s[4]);
+	e->pointer = opt_dup(s[5]);
+	e->message = opt_dup(s[6]);
 	return 0;
 }
 
@@ -284,15 +207,16 @@ fl_baseline_load(struct fl_baseline *b, const char *path)
 	if (!fl_json_is(&f.doc, FL_JSON_ROOT, FL_JSON_OBJECT) ||
 	    !fl_json_is(&f.doc, findings, FL_JSON_ARRAY)) {
 		err = fl_json_file_error(&f, FL_JSON_ROOT, false, "not a "
-		    "flowlint baseline (expected {\"version\": 1, "
+		    "flowlint baseline (expected {\"version\": 2, "
 		    "\"findings\": [...]})");
 		goto done;
 	}
 	if (!fl_json_is(&f.doc, version, FL_JSON_NUMBER) ||
-	    !fl_str_eq_cstr(f.doc.nodes[version].str, "1")) {
+	    !fl_str_eq_cstr(f.doc.nodes[version].str, "2")) {
 		err = fl_json_file_error(&f, version ? version : FL_JSON_ROOT,
 		    false, "unsupported baseline version (this flowlint "
-		    "reads version 1)");
+		    "reads version 2; rewrite the baseline with "
+		    "--write-baseline)");
 		goto done;
 	}
 	fl_json_foreach(&f.doc, findings, it) {
@@ -307,14 +231,20 @@ done:
 }
 
 static int
+cmp_str(const char *x, const char *y)
+{
+	return strcmp(x != NULL ? x : "", y != NULL ? y : "");
+}
+
+static int
 cmp_output(const void *a, const void *b)
 {
 	const struct fl_baseline_entry *x = a, *y = b;
-	int c = strcmp(x->path, y->path);
+	int c = cmp_str(x->path, y->path);
 
 	if (c == 0)
-		c = strcmp(x->code, y->code);
-	return c != 0 ? c : strcmp(x->key, y->key);
+		c = cmp_str(x->code, y->code);
+	return c != 0 ? c : strcmp(x->fingerprint, y->fingerprint);
 }
 
 static void
@@ -338,19 +268,17 @@ fl_baseline_write(struct fl_baseline *b, const char *path)
 	if (b->n > 1)
 		qsort(b->v, b->n, sizeof(*b->v), cmp_output);
 	b->sorted = false;
-	fl_buf_adds(&out, "{\n  \"version\": 1,\n  \"findings\": [");
+	fl_buf_adds(&out, "{\n  \"version\": 2,\n  \"findings\": [");
 	for (i = 0; i < b->n; i++) {
 		const struct fl_baseline_entry *e = &b->v[i];
 
-		fl_buf_adds(&out, i ? ",\n    {\"code\": " : "\n    {\"code\": ");
-		fl_buf_add_json_string(&out, fl_str_cstr(e->code));
+		fl_buf_addf(&out, "%s{\"fingerprint\": \"%s\"", i ? ",\n    " :
+		    "\n    ", e->fingerprint);
+		add_field(&out, "code", e->code);
 		add_field(&out, "path", e->path);
 		add_field(&out, "flow", e->flow);
 		add_field(&out, "action", e->action);
 		add_field(&out, "pointer", e->pointer);
-		fl_buf_addf(&out, ", \"count\": %u, \"fingerprint\": "
-		    "\"%016" PRIx64 "\"", e->count,
-		    fl_baseline_fingerprint(fl_str_cstr(e->key)));
 		add_field(&out, "message", e->message);
 		fl_buf_addch(&out, '}');
 	}

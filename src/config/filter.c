@@ -81,6 +81,37 @@ suppression(struct fl_config *c, const char *rel, struct fl_str flow,
 	return NULL;
 }
 
+/*
+ * Records or hides what the configuration left, by fingerprint.  The
+ * fingerprints are taken over exactly those findings, as the reports
+ * would take them without a baseline, so a baseline entry is the Code
+ * Quality and SARIF fingerprint of its finding.
+ */
+static void
+apply_baseline(struct fl_filter *f, struct fl_result *res)
+{
+	uint32_t i, out = 0;
+
+	fl_fingerprinter_file(&f->fp, res);
+	for (i = 0; i < res->ndiags; i++) {
+		const struct fl_diag *d = &res->diags[i];
+
+		if (f->record != NULL) {
+			/* Recorded now, so not new. */
+			fl_baseline_add(f->record, &f->fp.fp[i], f->fp.path.ptr,
+			    res->flow.name, d);
+			f->baselined++;
+			continue;
+		}
+		if (fl_baseline_take(f->baseline, &f->fp.fp[i])) {
+			f->baselined++;
+			continue;
+		}
+		res->diags[out++] = *d;
+	}
+	res->ndiags = out;
+}
+
 void
 fl_filter_result(struct fl_filter *f, const struct fl_target *t,
     struct fl_result *res)
@@ -108,21 +139,12 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 			f->suppressed++;
 			continue;
 		}
-		if (f->record != NULL) {
-			/* Recorded now, so not new. */
-			fl_baseline_add(f->record, rel, flow, d);
-			f->baselined++;
-			continue;
-		}
-		if (f->baseline != NULL &&
-		    fl_baseline_take(f->baseline, rel, flow, d)) {
-			f->baselined++;
-			continue;
-		}
 		res->diags[out++] = *d;
 	}
 	res->ndiags = out;
 	free(rel);
+	if (out > 0 && (f->record != NULL || f->baseline != NULL))
+		apply_baseline(f, res);
 }
 
 static int

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "report/fingerprint.h"
 #include "rules/rule.h"
 
 struct fl_baseline;
@@ -31,6 +32,8 @@ struct fl_filter {
 	unsigned suppressed;		/* findings dropped by suppressions */
 	unsigned baselined;		/* findings hidden by the baseline, or
 					   recorded in it */
+	struct fl_fingerprinter fp;	/* owned: the baseline's identities,
+					   as the reports compute them */
 };
 
 /* Drops the targets that include/exclude leave out; returns how many. */
@@ -39,7 +42,8 @@ unsigned fl_filter_targets(const struct fl_filter *f, struct fl_targets *t);
 /*
  * Drops the findings of `res`, read from target `t`, that the
  * configuration or the baseline hide, in place, and records the rest
- * when a baseline is written.  A target read from disk is found by its
+ * when a baseline is written (by fingerprint, report/fingerprint.h,
+ * over the findings the configuration leaves).  A target read from disk is found by its
  * path; one already in memory (a git blob) is shown by its repository
  * path.
  */

@@ -136,6 +136,7 @@ fl_report_list_open(struct fl_report_list *l, bool color, bool quiet)
 		struct fl_report_out *o = &l->v[i];
 
 		o->rep.quiet = quiet;
+		o->rep.lint = l->lint;
 		if (o->path == NULL) {
 			o->rep.out = stdout;
 			o->rep.color = color &&

@@ -29,9 +29,11 @@ struct fl_report_list {
 	struct fl_report_out *v;	/* owned */
 	size_t n, alloc;
 	const char *pending;	/* an --output waiting for its --format */
+	const struct fl_lint_options *lint; /* borrowed: given to every
+				   report (struct fl_report), or NULL */
 };
 
-#define FL_REPORT_LIST_INIT { NULL, 0, 0, NULL }
+#define FL_REPORT_LIST_INIT { NULL, 0, 0, NULL, NULL }
 
 /*
  * Adds a report of format `name` (--format).  An --output given just

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct fl_lint_options;
 struct fl_result;
 
 struct fl_report_totals {
@@ -23,6 +24,9 @@ struct fl_report {
 	bool color;		/* ANSI colour (text only) */
 	bool quiet;		/* findings only, no summary */
 	unsigned emitted;	/* diagnostics written so far */
+	const struct fl_lint_options *lint; /* borrowed: how the files were
+				   linted, for formats that carry fixes
+				   (SARIF); NULL: no fixes */
 	void *state;		/* the format's own, freed by its end() */
 };
 

@@ -11,7 +11,17 @@
  * position for point findings such as FL001.  Artifact URIs are
  * relative to the repository root (uriBaseId %SRCROOT%), and each
  * result's partialFingerprints carries "flowlint/v1" (fingerprint.h).
- * `fixes` is not written: no fix data reaches the reports yet.
+ *
+ * Fixes: a result whose finding `flowlint fix` removes carries one fix.
+ * The fix engine runs in memory (nothing is written) over the file
+ * linted with every rule, as `fix` runs it, fixing the rules this run
+ * checks.  It works on the whole file, pass after pass, and does not
+ * say which bytes belong to which finding, so the fix is file-level:
+ * one replacement of the span between the first and the last byte that
+ * differ (common prefix and suffix, on character boundaries and never
+ * between CR and LF), the same
+ * on every fixable result of the file.  Applying it to the original
+ * gives exactly what `flowlint fix` writes.
  *
  * Streamed: the run's head (tool, rules) in begin, results in file, the
  * tail in end.
@@ -21,10 +31,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fix/fix.h"
 #include "lint/lint.h"
 #include "report/fingerprint.h"
 #include "rules/docs.h"
 #include "util/buf.h"
+#include "util/error.h"
+#include "util/re.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -34,6 +47,8 @@
 struct sarif_state {
 	struct fl_fingerprinter fp;
 	struct fl_buf b, uri;
+	struct fl_buf change;		/* the current file's artifactChange */
+	struct fl_re_match *m;		/* owned: for the fixes, or NULL */
 };
 
 static const char *
@@ -127,6 +142,7 @@ sarif_begin(struct fl_report *r)
 	st->fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	fl_buf_init(&st->b);
 	fl_buf_init(&st->uri);
+	fl_buf_init(&st->change);
 	r->state = st;
 	fl_buf_adds(&st->b, "{\"$schema\": \"" SARIF_SCHEMA "\",\n"
 	    " \"version\": \"2.1.0\",\n"
@@ -214,11 +230,158 @@ add_prop(struct fl_buf *b, const char *key, struct fl_str v)
 		fl_utf8_add_json_string(b, v);
 }
 
+/* What the fix of a finding of `rule` does, for fix.description. */
+static const char *
+fix_description(const struct fl_rule *rule)
+{
+	static const struct {
+		const struct fl_rule *rule;
+		const char *text;
+	} phrases[] = {
+		{ &fl_rule_hardcoded_arn, "Parameterize the ARN and move it "
+		  "into FLOW_OBJECT_MAPS#" },
+		{ &fl_rule_missing_object_map, "Insert a FLOW_OBJECT_MAPS# "
+		  "block as the start action" },
+		{ &fl_rule_unused_object_map_entry, "Remove the unused "
+		  "object-map entry" },
+		{ &fl_rule_orphan_metadata, "Remove the orphan console "
+		  "metadata" },
+		{ &fl_rule_dynamic_metadata_mismatch, "Mark the parameter "
+		  "dynamic in the console metadata" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+		if (phrases[i].rule == rule)
+			return phrases[i].text;
+	return "Apply the fix of flowlint fix";
+}
+
+static bool
+same_finding(const struct fl_diag *a, const struct fl_diag *b)
+{
+	return a->rule == b->rule && a->off == b->off && a->len == b->len &&
+	    strcmp(a->message, b->message) == 0 &&
+	    strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "")
+	    == 0;
+}
+
+/* Whether byte `c` continues a UTF-8 sequence (is not its first byte). */
+static bool
+continues(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/*
+ * Sets st->change to the artifactChange that turns `res`'s text into
+ * `fixed`'s: one replacement of the span between their common prefix
+ * and suffix, both cut back to character boundaries.
+ */
+static void
+add_change(struct sarif_state *st, struct fl_result *res,
+    const struct fl_result *fixed)
+{
+	const char *a = res->src.text, *z = fixed->src.text;
+	size_t alen = res->src.len, zlen = fixed->src.len, pre = 0, suf = 0;
+	uint32_t line, col, end_line, end_col;
+	struct fl_buf *b = &st->change;
+
+	while (pre < alen && pre < zlen && a[pre] == z[pre])
+		pre++;
+	while (pre > 0 && pre < alen && continues(a[pre]))
+		pre--;
+	while (suf < alen - pre && suf < zlen - pre &&
+	    a[alen - 1 - suf] == z[zlen - 1 - suf])
+		suf++;
+	while (suf > 0 && continues(a[alen - suf]))
+		suf--;
+	/* Nor between CR and LF, which SARIF counts as one line break. */
+	if (pre > 0 && pre < alen && a[pre - 1] == '\r' && a[pre] == '\n')
+		pre--;
+	if (suf > 0 && alen - suf > pre && a[alen - suf - 1] == '\r' &&
+	    a[alen - suf] == '\n')
+		suf--;
+	utf16_linecol(&res->src, pre, &line, &col);
+	utf16_linecol(&res->src, alen - suf, &end_line, &end_col);
+	fl_buf_reset(b);
+	fl_buf_adds(b, "{\"artifactLocation\": {\"uri\": ");
+	fl_utf8_add_json_string(b, fl_buf_str(&st->uri));
+	fl_buf_addf(b, ", \"uriBaseId\": \"%%SRCROOT%%\"}, \"replacements\": "
+	    "[{\"deletedRegion\": {\"startLine\": %u, \"startColumn\": %u, "
+	    "\"endLine\": %u, \"endColumn\": %u}, \"insertedContent\": "
+	    "{\"text\": ", line, col, end_line, end_col);
+	fl_utf8_add_json_string(b, fl_str_make(z + pre, zlen - suf - pre));
+	fl_buf_adds(b, "}}]}");
+}
+
+/*
+ * Works out the fixes of `res` in memory, as `flowlint fix` would make
+ * them: sets has_fix[i] for each finding the fixed text no longer has,
+ * and st->change to the file's artifactChange.  Returns whether any
+ * finding has a fix.  A file whose fix fails verification has none.
+ */
+static bool
+file_fixes(struct sarif_state *st, const struct fl_report *r,
+    struct fl_result *res, bool *has_fix)
+{
+	struct fl_lint_options all;
+	struct fl_fix_options fo;
+	struct fl_fix_outcome out;
+	struct fl_result full;
+	bool any = false, *used;
+	char *text;
+	uint32_t i, j;
+
+	for (i = 0; i < res->ndiags && !res->diags[i].fixable; i++)
+		;
+	if (r->lint == NULL || i == res->ndiags)
+		return false;
+	if (st->m == NULL)
+		st->m = fl_re_match_new();
+	/* fl_fix_file wants the file linted with every rule. */
+	all = *r->lint;
+	all.enabled = NULL;
+	text = fl_xmalloc(res->src.len + 1);
+	memcpy(text, res->src.text, res->src.len);
+	text[res->src.len] = '\0';
+	fl_result_init(&full, fl_xstrdup(res->src.path), text, res->src.len);
+	fl_lint(&full, &all, st->m);
+	fo.lint = r->lint;
+	fo.enabled = r->lint->enabled;
+	if (fl_fix_file(&out, &full, &fo, st->m) != 0) {
+		fl_error_clear();
+		fl_result_release(&full);
+		return false;
+	}
+	used = fl_xcalloc(full.ndiags + 1, sizeof(*used));
+	for (i = 0; out.changed && i < res->ndiags; i++) {
+		if (!res->diags[i].fixable)
+			continue;
+		for (j = 0; j < full.ndiags; j++)
+			if (!used[j] && same_finding(&res->diags[i],
+			    &full.diags[j]))
+				break;
+		if (j == full.ndiags)
+			continue;
+		used[j] = true;
+		has_fix[i] = out.fixed[j];
+		any = any || has_fix[i];
+	}
+	if (any)
+		add_change(st, res, out.final);
+	free(used);
+	fl_fix_outcome_release(&out);
+	fl_result_release(&full);
+	return any;
+}
+
 static void
 sarif_file(struct fl_report *r, struct fl_result *res)
 {
 	struct sarif_state *st = r->state;
 	struct fl_buf *b = &st->b;
+	bool *has_fix;
 	uint32_t i;
 
 	if (res->ndiags == 0)
@@ -226,6 +389,8 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 	fl_fingerprinter_file(&st->fp, res);
 	fl_buf_reset(&st->uri);
 	add_uri_path(&st->uri, fl_buf_str(&st->fp.path));
+	has_fix = fl_xcalloc(res->ndiags, sizeof(*has_fix));
+	file_fixes(st, r, res, has_fix);
 	for (i = 0; i < res->ndiags; i++) {
 		const struct fl_diag *d = &res->diags[i];
 
@@ -247,11 +412,21 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 		add_prop(b, "action", d->action);
 		add_prop(b, "pointer", d->pointer ? fl_str_cstr(d->pointer) :
 		    (struct fl_str){ NULL, 0 });
-		fl_buf_addf(b, ", \"fixable\": %s}}",
+		fl_buf_addf(b, ", \"fixable\": %s}",
 		    d->fixable ? "true" : "false");
+		if (has_fix[i]) {
+			fl_buf_adds(b, ",\n    \"fixes\": [{");
+			add_text(b, "description",
+			    fl_str_cstr(fix_description(d->rule)));
+			fl_buf_adds(b, ", \"artifactChanges\": [");
+			fl_buf_addstr(b, fl_buf_str(&st->change));
+			fl_buf_adds(b, "]}]");
+		}
+		fl_buf_addch(b, '}');
 		fwrite(b->ptr, 1, b->len, r->out);
 		r->emitted++;
 	}
+	free(has_fix);
 }
 
 static void
@@ -263,6 +438,9 @@ sarif_end(struct fl_report *r, const struct fl_report_totals *t)
 	fl_fingerprinter_release(&st->fp);
 	fl_buf_release(&st->b);
 	fl_buf_release(&st->uri);
+	fl_buf_release(&st->change);
+	if (st->m != NULL)
+		fl_re_match_free(st->m);
 	free(st);
 	r->state = NULL;
 }

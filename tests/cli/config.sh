@@ -99,7 +99,12 @@ rm .flowlint.json
 # Baseline: record, then only new findings; line shifts keep it.
 expect_run write-baseline 0 'note: recorded 2 findings in base\.json' -- check --write-baseline base.json imports
 grep -q '"line"' base.json && fail "baseline holds a line number"
-grep -q '"code": "FL303", "path": "imports/resources/flows/broken.json", "flow": "broken", "action": "set-queue", "pointer": "/Parameters/QueueId", "count": 1, "fingerprint": "' base.json && ok || { fail "baseline entry"; cat base.json; }
+grep -q '"fingerprint": "[0-9a-f]\{64\}", "code": "FL303", "path": "imports/resources/flows/broken.json", "flow": "broken", "action": "set-queue", "pointer": "/Parameters/QueueId", "message": ' base.json && ok || { fail "baseline entry"; cat base.json; }
+# The baseline holds exactly the Code Quality fingerprints of the findings.
+"$FLOWLINT" check --format codequality imports > cq.json
+grep -o '"fingerprint": "[0-9a-f]*"' cq.json | sort > cq.fp
+grep -o '"fingerprint": "[0-9a-f]*"' base.json | sort > base.fp
+[ -s cq.fp ] && cmp -s cq.fp base.fp && ok || { fail "baseline fingerprints differ from Code Quality"; diff cq.fp base.fp; }
 expect_run baseline-quiet 0 'No problems found in 4 files' -- check --baseline base.json imports
 expect_run baseline-note 0 'note: 2 findings in the baseline not shown' -- check --baseline base.json imports
 # Shift every line of broken.json down by one.

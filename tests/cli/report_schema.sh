@@ -42,6 +42,9 @@ grep -q '"uri": "imports/resources/flows/with%20space/r&d%20%231.json"' ../out.s
 for code in FL001 FL101 FL301 FL307; do
 	grep -q "\"ruleId\": \"$code\"" ../out.sarif.json && ok || fail "sarif: no $code result"
 done
+# A fixable finding's fix is part of what the schema validated.
+grep -q '"fixes": \[{"description": {"text": "Parameterize the ARN' ../out.sarif.json && ok ||
+	fail "sarif: the fixable FL101 finding carries no fix"
 dups=$(grep -o '"fingerprint": "[0-9a-f]*"' ../cq.json | sort | uniq -d)
 [ -z "$dups" ] && ok || fail "codequality: repeated fingerprints: $dups"
 

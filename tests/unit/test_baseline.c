@@ -1,7 +1,7 @@
 /*
- * The baseline: what identifies a finding (never its line), counting
- * equal findings, writing and reading back, and the errors of a
- * damaged baseline file.
+ * The baseline: matching by fingerprint (what the fingerprint holds is
+ * tested in test_fingerprint.c), writing and reading back, and the
+ * errors of a damaged baseline file.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -37,107 +37,61 @@ diag(const struct fl_rule *rule, const char *action, const char *pointer,
 	return d;
 }
 
-static char *
-key_of(const char *path, const char *flow, const struct fl_diag *d)
+/* A fingerprint whose 64 hex digits are all `c`. */
+static struct fl_fingerprint
+fp_of(char c)
 {
-	struct fl_buf b = FL_BUF_INIT;
+	struct fl_fingerprint fp;
 
-	fl_baseline_key(&b, d->rule->code, path, fl_str_cstr(flow), d->action,
-	    d->pointer);
-	return fl_buf_detach(&b, NULL);
+	memset(fp.hex, c, FL_FINGERPRINT_HEX);
+	fp.hex[FL_FINGERPRINT_HEX] = '\0';
+	fp.occurrence = 0;
+	return fp;
 }
 
 static void
-test_baseline__key_ignores_position_and_action_index(void **state)
-{
-	struct fl_diag a = diag(&fl_rule_dangling_flow_attribute, "a1",
-	    "/Actions/7/Parameters/QueueId", 4);
-	struct fl_diag b = diag(&fl_rule_dangling_flow_attribute, "a1",
-	    "/Actions/8/Parameters/QueueId", 90);
-	struct fl_diag c = diag(&fl_rule_dangling_flow_attribute, "a2",
-	    "/Actions/7/Parameters/QueueId", 4);
-	struct fl_diag none = diag(&fl_rule_invalid_json, NULL, NULL, 1);
-	struct fl_diag meta = diag(&fl_rule_hardcoded_arn, "a1",
-	    "/Metadata/ActionMetadata/a1/audio/0/id", 4);
-	struct fl_diag noact = diag(&fl_rule_missing_start_action, NULL,
-	    "/Actions/3/x", 1);
-	char *ka = key_of("f.json", "main", &a), *kb = key_of("f.json", "main",
-	    &b), *kc = key_of("f.json", "main", &c);
-	char *k;
-
-	assert_string_equal(ka, kb);
-	assert_string_not_equal(ka, kc);
-	assert_string_equal(ka, "FL303\x1f" "f.json\x1f" "main\x1f" "a1\x1f"
-	    "/Parameters/QueueId");
-	k = key_of("f.json", "main", &none);
-	assert_string_equal(k, "FL001\x1f" "f.json\x1f" "main\x1f\x1f");
-	free(k);
-	k = key_of("f.json", "main", &meta);
-	assert_string_equal(k, "FL101\x1f" "f.json\x1f" "main\x1f" "a1\x1f"
-	    "/Metadata/ActionMetadata/a1/audio/0/id");
-	free(k);
-	/* Without an action the index is all there is: kept. */
-	k = key_of("f.json", "main", &noact);
-	assert_string_equal(k, "FL302\x1f" "f.json\x1f" "main\x1f\x1f"
-	    "/Actions/3/x");
-	free(k);
-	/* /Actions/12x is not an action index. */
-	{
-		struct fl_diag odd = diag(&fl_rule_hardcoded_arn, "a1",
-		    "/Actions/12x/y", 1);
-
-		k = key_of("f.json", "main", &odd);
-		assert_non_null(strstr(k, "/Actions/12x/y"));
-		free(k);
-	}
-	/* FNV-1a 64 of "a". */
-	assert_true(fl_baseline_fingerprint(fl_str_cstr("a")) ==
-	    0xaf63dc4c8601ec8cull);
-	free(ka);
-	free(kb);
-	free(kc);
-}
-
-static void
-test_baseline__round_trip_and_counts(void **state)
+test_baseline__round_trip_by_fingerprint(void **state)
 {
 	char path[] = "/tmp/fl-baseline-XXXXXX";
 	struct fl_baseline rec = { 0 }, in;
 	struct fl_diag a = diag(&fl_rule_dangling_placeholder, "a1",
 	    "/Actions/2/Parameters/QueueId", 4);
-	struct fl_diag a2 = diag(&fl_rule_dangling_placeholder, "a1",
-	    "/Actions/5/Parameters/QueueId", 40);
 	struct fl_diag w = diag(&fl_rule_unused_object_map_entry, "m",
 	    "/Actions/0/Parameters/FlowAttributes/x", 4);
+	struct fl_fingerprint f1 = fp_of('1'), f2 = fp_of('2'), f3 = fp_of('3'),
+	    f9 = fp_of('9');
 	struct fl_str flow = fl_str_cstr("main");
 	struct fl_buf text = FL_BUF_INIT;
 	int fd = mkstemp(path);
 
 	assert_true(fd >= 0);
 	close(fd);
-	/* The same finding twice (two placeholders in one string). */
-	fl_baseline_add(&rec, "flows/b.json", flow, &a);
-	fl_baseline_add(&rec, "flows/b.json", flow, &a);
-	fl_baseline_add(&rec, "flows/a.json", flow, &w);
+	/* The same finding twice has two fingerprints (occurrence). */
+	fl_baseline_add(&rec, &f2, "flows/b.json", flow, &a);
+	fl_baseline_add(&rec, &f1, "flows/b.json", flow, &a);
+	fl_baseline_add(&rec, &f3, "flows/a.json", flow, &w);
 	assert_int_equal(fl_baseline_write(&rec, path), 0);
 	assert_int_equal(fl_fs_read(&text, path, 1 << 20), 0);
-	assert_non_null(strstr(text.ptr, "\"code\": \"FL204\", \"path\": "
-	    "\"flows/a.json\""));
+	assert_non_null(strstr(text.ptr, "{\n  \"version\": 2,\n"));
+	assert_non_null(strstr(text.ptr, "{\"fingerprint\": \"3333"));
+	assert_non_null(strstr(text.ptr, "\", \"code\": \"FL204\", "
+	    "\"path\": \"flows/a.json\", \"flow\": \"main\", \"action\": "
+	    "\"m\", \"pointer\": \"/Parameters/FlowAttributes/x\", "
+	    "\"message\": \"some message\"}"));
+	/* Sorted by path, then code, then fingerprint. */
 	assert_true(strstr(text.ptr, "flows/a.json") <
 	    strstr(text.ptr, "flows/b.json"));
-	assert_non_null(strstr(text.ptr, "\"pointer\": \"/Parameters/QueueId\", "
-	    "\"count\": 2, \"fingerprint\": \""));
+	assert_true(strstr(text.ptr, "1111") < strstr(text.ptr, "2222"));
 	assert_null(strstr(text.ptr, "\"line\""));
 
 	assert_int_equal(fl_baseline_load(&in, path), 0);
-	assert_int_equal(in.n, 2);
-	/* Moved down the file and to another index: still known, twice. */
-	assert_true(fl_baseline_take(&in, "flows/b.json", flow, &a2));
-	assert_true(fl_baseline_take(&in, "flows/b.json", flow, &a));
-	assert_false(fl_baseline_take(&in, "flows/b.json", flow, &a));
-	assert_false(fl_baseline_take(&in, "flows/c.json", flow, &a));
+	assert_int_equal(in.n, 3);
+	assert_true(fl_baseline_take(&in, &f1));
+	assert_false(fl_baseline_take(&in, &f1));
+	assert_false(fl_baseline_take(&in, &f9));
+	assert_true(fl_baseline_take(&in, &f2));
 	assert_int_equal(fl_baseline_unmatched(&in), 1);
-	assert_true(fl_baseline_take(&in, "flows/a.json", flow, &w));
+	assert_true(fl_baseline_take(&in, &f3));
 	assert_int_equal(fl_baseline_unmatched(&in), 0);
 	fl_baseline_release(&in);
 	fl_baseline_release(&rec);
@@ -146,7 +100,7 @@ test_baseline__round_trip_and_counts(void **state)
 	assert_int_equal(fl_baseline_write(&rec, path), 0);
 	assert_int_equal(fl_baseline_load(&in, path), 0);
 	assert_int_equal(in.n, 0);
-	assert_false(fl_baseline_take(&in, "x", flow, &a));
+	assert_false(fl_baseline_take(&in, &f1));
 	fl_baseline_release(&in);
 	fl_buf_release(&text);
 	unlink(path);
@@ -182,28 +136,30 @@ test_baseline__damaged_files(void **state)
 		snprintf(w, sizeof(w), "%s:%s", base, want);             \
 		assert_string_equal(load_error(path, text), w);          \
 	} while (0)
-	EXPECT("{\"version\": 1, \"findings\": [", "1:29: unexpected end of "
+#define FP "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\""
+	EXPECT("{\"version\": 2, \"findings\": [", "1:29: unexpected end of "
 	    "input");
-	EXPECT("[]", "1:1: not a flowlint baseline (expected {\"version\": 1, "
+	EXPECT("[]", "1:1: not a flowlint baseline (expected {\"version\": 2, "
 	    "\"findings\": [...]})");
-	EXPECT("{\"version\": 2, \"findings\": []}", "1:13: unsupported "
-	    "baseline version (this flowlint reads version 1)");
-	EXPECT("{\"version\": 1, \"findings\": [{\"path\": \"a\"}]}", "1:29: "
-	    "finding without \"code\"");
-	EXPECT("{\"version\": 1, \"findings\": [{\"code\": \"FL101\", \"path\": "
-	    "\"a\", \"line\": 4}]}", "1:60: unknown key \"line\" in a finding");
-	EXPECT("{\"version\": 1, \"findings\": [{\"code\": \"FL101\", \"path\": "
-	    "\"a\", \"count\": 0}]}", "1:69: \"count\" must be a positive whole "
-	    "number");
-	EXPECT("{\"version\": 1, \"findings\": [{\"code\": \"FL101\", \"path\": "
-	    "\"a\", \"flow\": 3}]}", "1:68: \"flow\" must be a string or null");
-	EXPECT("{\"version\": 1, \"findings\": [3]}", "1:29: a finding must be "
+	EXPECT("{\"version\": 1, \"findings\": []}", "1:13: unsupported "
+	    "baseline version (this flowlint reads version 2; rewrite the "
+	    "baseline with --write-baseline)");
+	EXPECT("{\"version\": 2, \"findings\": [{\"path\": \"a\"}]}", "1:29: "
+	    "finding without \"fingerprint\"");
+	EXPECT("{\"version\": 2, \"findings\": [{\"fingerprint\": " FP ", "
+	    "\"line\": 4}]}", "1:113: unknown key \"line\" in a finding");
+	EXPECT("{\"version\": 2, \"findings\": [{\"fingerprint\": \"3f0C\"}]}",
+	    "1:45: \"fingerprint\" must be 64 lowercase hex digits");
+	EXPECT("{\"version\": 2, \"findings\": [{\"fingerprint\": " FP ", "
+	    "\"flow\": 3}]}", "1:121: \"flow\" must be a string or null");
+	EXPECT("{\"version\": 2, \"findings\": [3]}", "1:29: a finding must be "
 	    "an object");
 #undef EXPECT
-	assert_string_equal(load_error(path, "{\"version\": 1, \"findings\": "
-	    "[{\"code\": \"FL101\", \"path\": \"a\", \"flow\": null, \"action\": "
-	    "null, \"pointer\": null, \"count\": 3, \"fingerprint\": \"x\", "
+	assert_string_equal(load_error(path, "{\"version\": 2, \"findings\": "
+	    "[{\"fingerprint\": " FP ", \"code\": \"FL101\", \"path\": \"a\", "
+	    "\"flow\": null, \"action\": null, \"pointer\": null, "
 	    "\"message\": \"m\"}]}"), "");
+#undef FP
 	unlink(path);
 }
 
@@ -211,8 +167,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_baseline__key_ignores_position_and_action_index),
-		cmocka_unit_test(test_baseline__round_trip_and_counts),
+		cmocka_unit_test(test_baseline__round_trip_by_fingerprint),
 		cmocka_unit_test(test_baseline__damaged_files),
 	};
 
