@@ -107,12 +107,14 @@ static void
 literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
 	struct fl_str id = r->u.arn.id;
-	const char *colon = memchr(id.ptr, ':', id.len);
 	int kind = fl_res_kind_from_arn(r->u.arn.kind);
 	const struct fl_resource *known = NULL;
+	const char *colon;
 
+	/* An instance ARN has no resource ID (and id.ptr is NULL). */
 	if (id.len == 0 || !portable(ctx, r))
 		return;
+	colon = memchr(id.ptr, ':', id.len);
 	if (kind == FL_RES_LEX_BOT) {
 		known = fl_inventory_by_id(ctx->opts->inventory, FL_RES_LEX_BOT,
 		    id);
