@@ -21,6 +21,7 @@
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
 #include "lint/lint.h"
+#include "rules/portable.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
 
@@ -93,14 +94,10 @@ bare_id(const struct fl_param_hit *hit, void *arg)
 static bool
 portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
-	const struct fl_patterns *p = ctx->opts->patterns;
+	struct fl_arn_literals lit;
 
-	return !fl_patterns_is_literal(p->literal_account, ctx->match,
-	    r->u.arn.account) &&
-	    !fl_patterns_is_literal(p->literal_region, ctx->match,
-	    r->u.arn.region) &&
-	    !fl_patterns_is_literal(p->literal_instance, ctx->match,
-	    r->u.arn.instance);
+	fl_portable_literals(&lit, r, ctx->opts->patterns, ctx->match);
+	return !lit.account && !lit.region && !lit.instance;
 }
 
 static void

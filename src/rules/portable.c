@@ -61,14 +61,6 @@ kind_of(const struct fl_ref *r)
 	return NULL;
 }
 
-static bool
-matches(const struct fl_re *shape, struct fl_re_match *m, struct fl_str s)
-{
-	struct fl_str g[1];
-
-	return s.len > 0 && fl_re_search(shape, m, s, 0, g, 1);
-}
-
 /* Whether `re` matches all of `s`. */
 static bool
 matches_whole(const struct fl_re *re, struct fl_re_match *m, struct fl_str s)
@@ -99,9 +91,9 @@ void
 fl_portable_literals(struct fl_arn_literals *out, const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m)
 {
-	out->account = matches(p->literal_account, m, r->u.arn.account);
-	out->region = matches(p->literal_region, m, r->u.arn.region);
-	out->instance = matches(p->literal_instance, m, r->u.arn.instance);
+	out->account = fl_patterns_is_literal(p->literal_account, m, r->u.arn.account);
+	out->region = fl_patterns_is_literal(p->literal_region, m, r->u.arn.region);
+	out->instance = fl_patterns_is_literal(p->literal_instance, m, r->u.arn.instance);
 }
 
 /* Folds `v` into the home value `*home`, noting a second value. */
