@@ -25,6 +25,7 @@
 #include "lint/targets.h"
 #include "util/error.h"
 #include "util/xalloc.h"
+#include "tmp_tree.h"
 
 static char *
 tmpdir(void)
@@ -35,34 +36,6 @@ tmpdir(void)
 	/* Physical path, as the project discovery reports it. */
 	assert_non_null(realpath(buf, real));
 	return strdup(real);
-}
-
-static void
-rm_tree(const char *dir)
-{
-	char cmd[1024];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-}
-
-static void
-put(const char *dir, const char *rel, const char *text)
-{
-	char path[512], *slash;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	for (slash = strchr(path + strlen(dir) + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(path, 0755);
-		*slash = '/';
-	}
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
 }
 
 static void
@@ -128,12 +101,12 @@ test_config__project_discovery(void **state)
 	struct fl_project p;
 	char *rel;
 
-	put(d, "repo/.git/HEAD", "ref: refs/heads/main\n");
-	put(d, "repo/.flowlint.json", "{}");
-	put(d, "repo/imports/resources/flows/a.json", "{}");
-	put(d, "repo/nested/imports/resources/queues/q.json", "{}");
-	put(d, "repo/nested/flows/x.json", "{}");
-	put(d, ".flowlint.json", "{}");	/* above the repository: not used */
+	tmp_tree_put(d, "repo/.git/HEAD", "ref: refs/heads/main\n");
+	tmp_tree_put(d, "repo/.flowlint.json", "{}");
+	tmp_tree_put(d, "repo/imports/resources/flows/a.json", "{}");
+	tmp_tree_put(d, "repo/nested/imports/resources/queues/q.json", "{}");
+	tmp_tree_put(d, "repo/nested/flows/x.json", "{}");
+	tmp_tree_put(d, ".flowlint.json", "{}");	/* above the repository: not used */
 
 	snprintf(path, sizeof(path), "%s/repo/imports/resources/flows/a.json",
 	    d);
@@ -187,7 +160,7 @@ test_config__project_discovery(void **state)
 	assert_non_null(strstr(fl_error_msg(), "cannot read configuration "
 	    "'/nonexistent.json'"));
 	fl_project_release(&p);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -230,7 +203,7 @@ test_config__every_key(void **state)
 	enum fl_severity sev[FL_MAX_RULES];
 	unsigned i;
 
-	put(d, ".flowlint.json", full_config);
+	tmp_tree_put(d, ".flowlint.json", full_config);
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	if (fl_config_load(&c, path) != 0)
 		fail_msg("%s", fl_error_msg());
@@ -282,7 +255,7 @@ test_config__every_key(void **state)
 	assert_int_equal(c.supp[0].line, 21);
 	assert_int_equal(c.supp[0].col, 5);
 	fl_config_release(&c);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -294,7 +267,7 @@ config_error(const char *dir, const char *text)
 	char path[512];
 	int err;
 
-	put(dir, "cfg.json", text);
+	tmp_tree_put(dir, "cfg.json", text);
 	snprintf(path, sizeof(path), "%s/cfg.json", dir);
 	fl_error_clear();
 	err = fl_config_load(&c, path);
@@ -402,7 +375,7 @@ test_config__errors_name_file_position_key_reason(void **state)
 		    "such file or directory"));
 		free(msg);
 	}
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -413,8 +386,8 @@ test_config__suppressions_file(void **state)
 	struct fl_config c;
 	char *msg;
 
-	put(d, ".flowlint.json", "{\"suppressions\": \"supp.json\"}");
-	put(d, "supp.json", "{\"suppressions\": [\n  {\"rule\": \"FL204\", "
+	tmp_tree_put(d, ".flowlint.json", "{\"suppressions\": \"supp.json\"}");
+	tmp_tree_put(d, "supp.json", "{\"suppressions\": [\n  {\"rule\": \"FL204\", "
 	    "\"path\": \"*.json\", \"reason\": \"kept for the console\"}]}");
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	if (fl_config_load(&c, path) != 0)
@@ -427,19 +400,19 @@ test_config__suppressions_file(void **state)
 	fl_config_release(&c);
 
 	/* A bare array, and errors that name the suppressions file. */
-	put(d, "supp.json", "[{\"rule\": \"FL204\", \"path\": \"*.json\", "
+	tmp_tree_put(d, "supp.json", "[{\"rule\": \"FL204\", \"path\": \"*.json\", "
 	    "\"reason\": \"r\"}]");
 	assert_int_equal(fl_config_load(&c, path), 0);
 	assert_string_equal(c.supp[0].pointer, "/0");
 	fl_config_release(&c);
-	put(d, "supp.json", "{\"suppressions\": [{\"rule\": \"FL204\"}]}");
+	tmp_tree_put(d, "supp.json", "{\"suppressions\": [{\"rule\": \"FL204\"}]}");
 	assert_int_equal(fl_config_load(&c, path), FL_ECONFIG);
 	msg = strdup(fl_error_msg());
 	assert_non_null(strstr(msg, "supp.json:1:19: suppressions[0].path: "
 	    "missing"));
 	free(msg);
 	fl_config_release(&c);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -451,12 +424,12 @@ test_config__inventory_sources(void **state)
 	struct fl_config c;
 	char *msg;
 
-	put(d, "repo/imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
-	put(d, "inventory/lambdas.txt", "acme-exampleFunction-use1\n");
-	put(d, "inventory/list-queues.json", "{\"QueueSummaryList\": [{\"Id\": "
+	tmp_tree_put(d, "repo/imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
+	tmp_tree_put(d, "inventory/lambdas.txt", "acme-exampleFunction-use1\n");
+	tmp_tree_put(d, "inventory/list-queues.json", "{\"QueueSummaryList\": [{\"Id\": "
 	    "\"q-1\", \"Arn\": \"arn:q-1\", \"Name\": \"finance\"}]}");
-	put(d, "admin/queues/support.json", "{\"Name\": \"support\"}");
-	put(d, ".flowlint.json", full_config);
+	tmp_tree_put(d, "admin/queues/support.json", "{\"Name\": \"support\"}");
+	tmp_tree_put(d, ".flowlint.json", full_config);
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
 	if (fl_config_inventory(&inv, &c, NULL) != 0)
@@ -486,7 +459,7 @@ test_config__inventory_sources(void **state)
 	fl_config_release(&c);
 
 	/* The layout can be turned off. */
-	put(d, ".flowlint.json", "{\"inventory\": {\"layout\": false}}");
+	tmp_tree_put(d, ".flowlint.json", "{\"inventory\": {\"layout\": false}}");
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
 	snprintf(path, sizeof(path), "%s/repo", d);
@@ -494,7 +467,7 @@ test_config__inventory_sources(void **state)
 	assert_false(fl_inventory_has_kind(inv, FL_RES_QUEUE));
 	fl_inventory_free(inv);
 	fl_config_release(&c);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -553,7 +526,7 @@ test_config__filter(void **state)
 	struct fl_targets t = { 0 };
 	struct collected got = { 0 };
 
-	put(d, ".flowlint.json", "{\n"
+	tmp_tree_put(d, ".flowlint.json", "{\n"
 	    "\"exclude\": [\"templates\"],\n"
 	    "\"per-file-ignores\": {\"flows/old_*.json\": [\"FL101\"]},\n"
 	    "\"suppressions\": [\n"
@@ -563,10 +536,10 @@ test_config__filter(void **state)
 	    "\"zz\", \"reason\": \"stale\"},\n"
 	    " {\"rule\": \"FL306\", \"path\": \"other/*.json\", \"reason\": "
 	    "\"never in scope\"}]}\n");
-	put(d, "flows/main.json", "{}");
-	put(d, "flows/old_x.json", "{}");
-	put(d, "templates/t.json", "{}");
-	put(d, ".git/HEAD", "ref: refs/heads/main\n");
+	tmp_tree_put(d, "flows/main.json", "{}");
+	tmp_tree_put(d, "flows/old_x.json", "{}");
+	tmp_tree_put(d, "templates/t.json", "{}");
+	tmp_tree_put(d, ".git/HEAD", "ref: refs/heads/main\n");
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	assert_int_equal(chdir(d), 0);
 	assert_int_equal(fl_project_discover(&p, ".", NULL), 0);
@@ -622,7 +595,7 @@ test_config__filter(void **state)
 	fl_config_release(&c);
 	fl_project_release(&p);
 	assert_int_equal(chdir(cwd), 0);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 

@@ -18,24 +18,9 @@
 #include <string.h>
 
 #include "corpus_helper.h"
+#include "lint_fixture.h"
 
 #define PATH_SIZE 4096
-
-static struct lint_env env;
-
-static int
-setup(void **state)
-{
-	lint_env_init(&env);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	lint_env_release(&env);
-	return 0;
-}
 
 /* A list of owned strings. */
 struct lines {
@@ -320,5 +305,6 @@ main(void)
 		cmocka_unit_test(test_corpus__reference_monorepo),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, lint_fixture_setup,
+	    lint_fixture_teardown);
 }

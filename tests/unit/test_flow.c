@@ -10,23 +10,7 @@
 
 #include <stdlib.h>
 
-#include "lint_helper.h"
-
-static struct lint_env env;
-
-static int
-setup(void **state)
-{
-	lint_env_init(&env);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	lint_env_release(&env);
-	return 0;
-}
+#include "lint_fixture.h"
 
 #define RAW_OK \
 	"{\"Version\":\"2019-10-30\",\"StartAction\":\"a\",\"Metadata\":{}," \
@@ -309,5 +293,6 @@ main(void)
 		cmocka_unit_test(test_flow__name_mismatch_subfolder),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, lint_fixture_setup,
+	    lint_fixture_teardown);
 }

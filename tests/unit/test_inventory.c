@@ -19,6 +19,7 @@
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
 #include "util/error.h"
+#include "tmp_tree.h"
 
 #define S(s) fl_str_cstr(s)
 
@@ -28,7 +29,7 @@ name_of(const struct fl_resource *r)
 	return r != NULL ? r->name : "(none)";
 }
 
-/* A fresh temporary folder; removed by rm_tree. */
+/* A fresh temporary folder; removed by tmp_tree_remove. */
 static char *
 tmpdir(void)
 {
@@ -36,35 +37,6 @@ tmpdir(void)
 
 	assert_non_null(mkdtemp(d));
 	return d;
-}
-
-static void
-rm_tree(const char *dir)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-}
-
-/* Writes `text` to dir/rel, creating the folders on the way. */
-static void
-put(const char *dir, const char *rel, const char *text)
-{
-	char path[512], *slash;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	for (slash = strchr(path + strlen(dir) + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(path, 0755);
-		*slash = '/';
-	}
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
 }
 
 /* tests/data/awscli/<name>, or NULL (the test skips) outside ctest. */
@@ -206,25 +178,25 @@ test_inventory__layout(void **state)
 	const char *const *src;
 	size_t n;
 
-	put(d, "imports/resources/flows/main.json", "{\"Name\": \"main\", "
+	tmp_tree_put(d, "imports/resources/flows/main.json", "{\"Name\": \"main\", "
 	    "\"Type\": \"CONTACT_FLOW\", \"Content\": \"{}\"}");
-	put(d, "imports/resources/flows/sub/mod.json", "{\"Name\": \"mod\", "
+	tmp_tree_put(d, "imports/resources/flows/sub/mod.json", "{\"Name\": \"mod\", "
 	    "\"Content\": \"{}\"}");
-	put(d, "imports/resources/flows/api.json", "{\"ContactFlow\": {\"Name\":"
+	tmp_tree_put(d, "imports/resources/flows/api.json", "{\"ContactFlow\": {\"Name\":"
 	    " \"api\", \"Id\": \"f-1\", \"Arn\": \"arn:x\", \"Type\": "
 	    "\"CONTACT_FLOW\", \"Content\": \"{}\"}}");
-	put(d, "imports/resources/flows/broken.json", "{\"Name\": ");
-	put(d, "imports/resources/flows/noname.json", "{\"Content\": \"{}\"}");
-	put(d, "imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
-	put(d, "imports/resources/hoop/sales.json", "{\"Name\": \"sales\"}");
-	put(d, "imports/resources/quick-connects/qc.json", "{\"Name\": \"qc\", "
+	tmp_tree_put(d, "imports/resources/flows/broken.json", "{\"Name\": ");
+	tmp_tree_put(d, "imports/resources/flows/noname.json", "{\"Content\": \"{}\"}");
+	tmp_tree_put(d, "imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
+	tmp_tree_put(d, "imports/resources/hoop/sales.json", "{\"Name\": \"sales\"}");
+	tmp_tree_put(d, "imports/resources/quick-connects/qc.json", "{\"Name\": \"qc\", "
 	    "\"Type\": \"QUEUE\"}");
-	put(d, "imports/resources/views/v.json", "{\"Name\": \"Disposition\", "
+	tmp_tree_put(d, "imports/resources/views/v.json", "{\"Name\": \"Disposition\", "
 	    "\"Type\": \"CUSTOMER_MANAGED\", \"Content\": {\"Actions\": []}}");
-	put(d, "imports/resources/routing-profiles/README.md", "empty\n");
-	put(d, "imports/resources/bots/acme/acme/Bot.json", "{\"name\": "
+	tmp_tree_put(d, "imports/resources/routing-profiles/README.md", "empty\n");
+	tmp_tree_put(d, "imports/resources/bots/acme/acme/Bot.json", "{\"name\": "
 	    "\"acme-lexbot\", \"identifier\": \"RRR1QBJYLY\"}");
-	put(d, "imports/resources/bots/acme/aliases.json", "[{\"botId\": "
+	tmp_tree_put(d, "imports/resources/bots/acme/aliases.json", "[{\"botId\": "
 	    "\"RRR1QBJYLY\", \"botAliasId\": \"6D2PWJ4ZZP\", \"botAliasName\": "
 	    "\"current\"}]");
 
@@ -263,10 +235,10 @@ test_inventory__layout(void **state)
 
 	/* No imports/resources at all. */
 	inv = fl_inventory_new();
-	put(d, "other/x.json", "{}");
+	tmp_tree_put(d, "other/x.json", "{}");
 	assert_int_equal(fl_inventory_read_layout(inv, "/nonexistent"), 0);
 	fl_inventory_free(inv);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -276,9 +248,9 @@ test_inventory__folder(void **state)
 	char *d = tmpdir(), path[512];
 	struct fl_inventory *inv = fl_inventory_new();
 
-	put(d, "admin/queues/a.json", "{\"Name\": \"a\", \"Id\": \"1\"}");
-	put(d, "admin/queues/deep/b.json", "{\"Name\": \"b\"}");
-	put(d, "admin/queues/notes.txt", "not json");
+	tmp_tree_put(d, "admin/queues/a.json", "{\"Name\": \"a\", \"Id\": \"1\"}");
+	tmp_tree_put(d, "admin/queues/deep/b.json", "{\"Name\": \"b\"}");
+	tmp_tree_put(d, "admin/queues/notes.txt", "not json");
 	snprintf(path, sizeof(path), "%s/admin/queues", d);
 	assert_int_equal(fl_inventory_read_folder(inv, FL_RES_QUEUE, path), 0);
 	assert_int_equal(fl_inventory_count(inv, FL_RES_QUEUE), 2);
@@ -289,7 +261,7 @@ test_inventory__folder(void **state)
 	    FL_EIO);
 	assert_non_null(strstr(fl_error_msg(), "missing"));
 	fl_inventory_free(inv);
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 
@@ -449,7 +421,7 @@ aws_error(const char *dir, const char *text, int kind)
 	char path[512];
 	int err;
 
-	put(dir, "list.json", text);
+	tmp_tree_put(dir, "list.json", text);
 	snprintf(path, sizeof(path), "%s/list.json", dir);
 	fl_error_clear();
 	err = fl_inventory_read_awscli(inv, kind, path);
@@ -492,7 +464,7 @@ test_inventory__awscli_errors(void **state)
 		    "/nonexistent/list.json"), FL_EIO);
 		fl_inventory_free(inv);
 	}
-	rm_tree(d);
+	tmp_tree_remove(d);
 	free(d);
 }
 

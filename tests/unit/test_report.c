@@ -13,27 +13,11 @@
 #include <stdlib.h>
 
 #include "json/json.h"
-#include "lint_helper.h"
+#include "lint_fixture.h"
 #include "report/list.h"
 #include "report/report.h"
 #include "util/arena.h"
 #include "util/error.h"
-
-static struct lint_env env;
-
-static int
-setup(void **state)
-{
-	lint_env_init(&env);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	lint_env_release(&env);
-	return 0;
-}
 
 #define QUEUE_ARN "arn:aws:connect:eu-west-2:111122223333:instance/" \
 	"6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/" \
@@ -398,5 +382,6 @@ main(void)
 		cmocka_unit_test(test_report__bad_format_output_pairs),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, lint_fixture_setup,
+	    lint_fixture_teardown);
 }

@@ -18,25 +18,9 @@
 #include "lint/run.h"
 #include "lint/shard.h"
 #include "lint/targets.h"
-#include "lint_helper.h"
+#include "lint_fixture.h"
 #include "util/buf.h"
 #include "util/error.h"
-
-static struct lint_env env;
-
-static int
-setup(void **state)
-{
-	lint_env_init(&env);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	lint_env_release(&env);
-	return 0;
-}
 
 /*
  * A flow of n actions whose last NextAction dangles when `broken`.  Every
@@ -310,5 +294,6 @@ main(void)
 		cmocka_unit_test(test_shard__leading_dot_slash_does_not_matter),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, lint_fixture_setup,
+	    lint_fixture_teardown);
 }
