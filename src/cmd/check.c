@@ -18,6 +18,7 @@
 #include "lint/shard.h"
 #include "lint/targets.h"
 #include "repo/repo.h"
+#include "repo/snapshot.h"
 #include "report/list.h"
 #include "report/report.h"
 #include "rules/rule.h"
@@ -58,6 +59,12 @@ static const char usage_text[] =
 "      --include-uncommitted\n"
 "                        with --changed-since: compare with the work tree\n"
 "                        instead (staged, unstaged and untracked files)\n"
+"                        With --staged or --changed-since, the inventory\n"
+"                        (the resources cross-file rules look up) is read\n"
+"                        from the same state as the files checked.\n"
+"      --no-cache        read every inventory file from git, without the\n"
+"                        cache of what they held (kept in\n"
+"                        .git/flowlint/inventory-cache, keyed by content)\n"
 "  -v, --verbose         also say which configuration and inventory sources\n"
 "                        are used, and which resource kinds have none\n"
 "      --config FILE     use FILE instead of looking for .flowlint.json\n"
@@ -88,6 +95,7 @@ struct check_opts {
 	bool staged;			/* --staged */
 	const char *since;		/* --changed-since REF */
 	bool uncommitted;		/* --include-uncommitted */
+	bool no_cache;			/* --no-cache */
 	bool verbose;
 	bool show_config;
 	const char *config;		/* --config FILE */
@@ -105,7 +113,7 @@ static int
 parse_opts(struct check_opts *o, int argc, char **argv)
 {
 	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
-		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED,
+		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED, OPT_NO_CACHE,
 		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
 		OPT_SHARD };
 	static const struct option longopts[] = {
@@ -119,6 +127,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "changed-since", required_argument, NULL, OPT_SINCE },
 		{ "include-uncommitted", no_argument, NULL, OPT_UNCOMMITTED },
+		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "show-config", no_argument, NULL, OPT_SHOW_CONFIG },
@@ -187,6 +196,9 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			break;
 		case OPT_UNCOMMITTED:
 			o->uncommitted = true;
+			break;
+		case OPT_NO_CACHE:
+			o->no_cache = true;
 			break;
 		case 'v':
 			o->verbose = true;
@@ -281,28 +293,40 @@ use_color(int setting, FILE *out)
 }
 
 /*
- * The targets of --staged or --changed-since, from the repository that
- * holds the current directory; `notes` gets the files passed over.
+ * For --staged and --changed-since: opens the repository that holds the
+ * current directory into *repo, and sets `snap` to the state the
+ * checked files come from, for the inventory to be read from the same.
  */
 static int
-repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
-    const struct check_opts *o, char **paths, size_t n)
+open_repo(struct fl_repo **repo, struct fl_snapshot *snap,
+    const struct check_opts *o)
 {
-	struct fl_repo *r = NULL;
-	int err = fl_repo_open_worktree(&r, ".");
+	int err = fl_repo_open_worktree(repo, ".");
 
 	if (err == FL_ENOTFOUND)
 		return fl_error_set(err, "%s needs a git repository, and the "
 		    "current folder is not in one", o->staged ? "--staged" :
 		    "--changed-since");
-	if (err == 0 && o->staged)
-		err = fl_repo_staged_targets(t, notes, r, paths, n,
+	if (err != 0)
+		return err;
+	snap->repo = *repo;
+	snap->state = o->staged ? FL_SNAPSHOT_INDEX : o->uncommitted ?
+	    FL_SNAPSHOT_DISK : FL_SNAPSHOT_COMMIT;
+	snap->rev = "HEAD";
+	return 0;
+}
+
+/* The targets of --staged or --changed-since; `notes` gets the files
+ * passed over. */
+static int
+repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
+    struct fl_repo *r, const struct check_opts *o, char **paths, size_t n)
+{
+	if (o->staged)
+		return fl_repo_staged_targets(t, notes, r, paths, n,
 		    FL_FS_MAX_FILE);
-	else if (err == 0)
-		err = fl_repo_changed_targets(t, notes, r, o->since,
-		    o->uncommitted, paths, n, FL_FS_MAX_FILE);
-	fl_repo_free(r);
-	return err;
+	return fl_repo_changed_targets(t, notes, r, o->since, o->uncommitted,
+	    paths, n, FL_FS_MAX_FILE);
 }
 
 /* What the per-file callback needs: the reports and the running totals. */
@@ -396,6 +420,9 @@ cmd_check(int argc, char **argv)
 	struct fl_patterns pats = { 0 };
 	struct fl_params params = { 0 };
 	struct fl_lint_options lo = { 0 };
+	struct fl_setup_options so = { 0 };
+	struct fl_snapshot snap = fl_snapshot_disk;
+	struct fl_repo *repo = NULL;
 	struct fl_setup setup;
 	enum fl_severity severity[FL_MAX_RULES];
 	char *dot[] = { "." };
@@ -409,8 +436,19 @@ cmd_check(int argc, char **argv)
 		return rc;
 	}
 	rc = FL_EXIT_ERROR;
-	if (fl_setup_load(&setup, optind < argc ? argv[optind] : NULL,
-	    o.config, o.baseline, o.write_baseline) != 0) {
+	/* Without the repository there is nothing to check. */
+	if ((o.staged || o.since != NULL) && open_repo(&repo, &snap, &o) != 0) {
+		fl_cmd_error(NULL);
+		fl_report_list_release(&o.reports);
+		return rc;
+	}
+	so.operand = optind < argc ? argv[optind] : NULL;
+	so.config = o.config;
+	so.baseline = o.baseline;
+	so.record = o.write_baseline;
+	so.snapshot = &snap;
+	so.cache = !o.no_cache;
+	if (fl_setup_load(&setup, &so) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
@@ -426,13 +464,14 @@ cmd_check(int argc, char **argv)
 	}
 	nops = (size_t)(argc - optind);
 	if (o.staged || o.since != NULL)
-		err = repo_targets(&targets, &notes, &o, argv + optind, nops);
+		err = repo_targets(&targets, &notes, repo, &o, argv + optind,
+		    nops);
 	else
 		err = fl_repo_targets_from_paths(&targets,
 		    nops > 0 ? argv + optind : dot, nops > 0 ? nops : 1);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	/* Without the repository there is nothing to check. */
+	/* Without the list of staged or changed files there is nothing to do. */
 	if (err != 0 && (o.staged || o.since != NULL))
 		goto done;
 	for (k = 0; !o.quiet && k < notes.n; k++)
@@ -491,5 +530,6 @@ done:
 	fl_params_release(&params);
 	fl_patterns_release(&pats);
 	fl_setup_release(&setup);
+	fl_repo_free(repo);
 	return rc;
 }

@@ -259,6 +259,7 @@ cmd_fix(int argc, char **argv)
 	struct fix_opts o = { 0 };
 	struct fix_state st = { 0 };
 	struct fl_targets targets = { 0 };
+	struct fl_setup_options so = { 0 };
 	struct fl_setup setup;
 	struct fl_patterns pats = { 0 };
 	struct fl_params params = { 0 };
@@ -280,7 +281,8 @@ cmd_fix(int argc, char **argv)
 	/* The configuration and inventory check uses, so that what check
 	 * calls fixable is what fix does. */
 	rc = FL_EXIT_ERROR;
-	if (fl_setup_load(&setup, paths[0], NULL, NULL, false) != 0) {
+	so.operand = paths[0];
+	if (fl_setup_load(&setup, &so) != 0) {
 		fl_cmd_error(NULL);
 		return rc;
 	}

@@ -15,6 +15,7 @@
 #include "flow/patterns.h"
 #include "inventory/sources.h"
 #include "json/file.h"
+#include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -745,9 +746,10 @@ locate_error(int err, const char *where)
 }
 
 static int
-read_source(struct fl_inventory *inv, const struct fl_source_spec *s)
+read_source(struct fl_inventory *inv, struct fl_inventory_reader *rd,
+    const struct fl_source_spec *s)
 {
-	struct fl_buf text = FL_BUF_INIT;
+	struct fl_buf text = FL_BUF_INIT, shown = FL_BUF_INIT;
 	char *label;
 	size_t i;
 	int err = 0;
@@ -761,26 +763,27 @@ read_source(struct fl_inventory *inv, const struct fl_source_spec *s)
 			    s->names[i], NULL, NULL, s->where);
 		return 0;
 	case FL_SOURCE_FILE:
-		err = fl_fs_read(&text, s->path, FL_FS_MAX_FILE);
-		if (err == 0) {
-			label = fl_project_display(s->path);
+		label = fl_project_display(s->path);
+		err = fl_snapshot_read(rd->snapshot, &text, &shown, label,
+		    FL_FS_MAX_FILE);
+		if (err == 0)
 			fl_inventory_read_names(inv, (enum fl_res_kind)s->kind,
-			    text.ptr, text.len, label);
-			free(label);
-		}
+			    text.ptr, text.len, shown.ptr);
+		free(label);
 		fl_buf_release(&text);
+		fl_buf_release(&shown);
 		break;
 	case FL_SOURCE_AWS:
 		label = fl_project_display(s->path);
-		err = fl_inventory_read_awscli(inv, s->kind, label);
+		err = fl_inventory_read_awscli(inv, rd, s->kind, label);
 		free(label);
 		/* Errors inside the file already name it. */
 		return err == FL_ECONFIG ? err : err ?
 		    locate_error(err, s->where) : 0;
 	case FL_SOURCE_FOLDER:
 		label = fl_project_display(s->path);
-		err = fl_inventory_read_folder(inv, (enum fl_res_kind)s->kind,
-		    label);
+		err = fl_inventory_read_folder(inv, rd,
+		    (enum fl_res_kind)s->kind, label);
 		free(label);
 		break;
 	}
@@ -789,7 +792,7 @@ read_source(struct fl_inventory *inv, const struct fl_source_spec *s)
 
 int
 fl_config_inventory(struct fl_inventory **out, const struct fl_config *c,
-    const char *layout_root)
+    const char *layout_root, struct fl_inventory_reader *rd)
 {
 	struct fl_inventory *inv = fl_inventory_new();
 	const char *root = c->layout_root ? c->layout_root : layout_root;
@@ -802,11 +805,11 @@ fl_config_inventory(struct fl_inventory **out, const struct fl_config *c,
 	if (c->layout && root != NULL) {
 		char *shown = fl_project_display(root);
 
-		fl_inventory_read_layout(inv, shown);
+		fl_inventory_read_layout(inv, rd, shown);
 		free(shown);
 	}
 	for (i = 0; i < c->nsources && err == 0; i++)
-		err = read_source(inv, &c->sources[i]);
+		err = read_source(inv, rd, &c->sources[i]);
 	fl_inventory_finish(inv);
 	if (err != 0) {
 		fl_inventory_free(inv);

@@ -36,6 +36,7 @@
 #include "inventory/inventory.h"
 #include "rules/rule.h"
 
+struct fl_inventory_reader;
 struct fl_patterns;
 
 struct fl_path_ignore {
@@ -129,11 +130,11 @@ int fl_config_load_patterns(struct fl_patterns *out, const struct fl_config *c);
 /*
  * Builds the inventory: the reference layout below `layout_root` (NULL:
  * none found) unless the configuration turns it off or names another
- * folder, then every configured source in order.  Returns 0, or the
- * error of the first source that cannot be read, prefixed with where
- * the configuration names it.
+ * folder, then every configured source in order, each read as `rd`
+ * says.  Returns 0, or the error of the first source that cannot be
+ * read, prefixed with where the configuration names it.
  */
 int fl_config_inventory(struct fl_inventory **out, const struct fl_config *c,
-    const char *layout_root);
+    const char *layout_root, struct fl_inventory_reader *rd);
 
 #endif

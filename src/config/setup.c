@@ -8,29 +8,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "inventory/inventory.h"
+#include "inventory/cache.h"
+#include "inventory/sources.h"
+#include "repo/repo.h"
+#include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
+/* Builds s->inventory as fl_setup_load() says. */
+static int
+load_inventory(struct fl_setup *s, const struct fl_setup_options *o)
+{
+	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0 };
+	struct fl_buf path = FL_BUF_INIT;
+	int err;
+
+	if (o->snapshot != NULL)
+		rd.snapshot = o->snapshot;
+	if (o->cache && rd.snapshot->state != FL_SNAPSHOT_DISK) {
+		fl_repo_cache_path(&path, rd.snapshot->repo, "inventory-cache");
+		rd.cache = fl_inventory_cache_open(path.ptr);
+	}
+	s->snapshot = rd.snapshot;
+	err = fl_config_inventory(&s->inventory, &s->config,
+	    s->project.layout_root, &rd);
+	s->inventory_files = rd.files;
+	if (rd.cache != NULL) {
+		s->inventory_cached = fl_inventory_cache_hits(rd.cache);
+		fl_inventory_cache_close(rd.cache);
+	}
+	fl_buf_release(&path);
+	return err;
+}
+
 int
-fl_setup_load(struct fl_setup *s, const char *operand, const char *config,
-    const char *baseline, bool record)
+fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o)
 {
 	int err;
 
 	memset(s, 0, sizeof(*s));
 	fl_config_init(&s->config);
-	err = fl_project_discover(&s->project, operand, config);
+	err = fl_project_discover(&s->project, o->operand, o->config);
 	if (err == 0 && s->project.config != NULL)
 		err = fl_config_load(&s->config, s->project.config);
 	if (err == 0)
-		err = fl_config_inventory(&s->inventory, &s->config,
-		    s->project.layout_root);
-	if (err == 0 && baseline != NULL) {
-		s->baseline_path = fl_xstrdup(baseline);
-		s->recording = record;
-		if (!record)
-			err = fl_baseline_load(&s->baseline, baseline);
+		err = load_inventory(s, o);
+	if (err == 0 && o->baseline != NULL) {
+		s->baseline_path = fl_xstrdup(o->baseline);
+		s->recording = o->record;
+		if (!o->record)
+			err = fl_baseline_load(&s->baseline, o->baseline);
 	}
 	s->filter.config = &s->config;
 	s->filter.project = &s->project;
@@ -260,6 +287,12 @@ fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
 	} else {
 		fl_buf_adds(out, "inventory: no imports/resources folder found "
 		    "up to the repository root\n");
+	}
+	if (s->snapshot != NULL && s->snapshot->state != FL_SNAPSHOT_DISK) {
+		fl_buf_adds(out, "inventory: read ");
+		fl_snapshot_describe(out, s->snapshot);
+		fl_buf_addf(out, ": %zu resource files, %zu of them from the "
+		    "cache\n", s->inventory_files, s->inventory_cached);
 	}
 	for (i = 0; i < sizeof(checked_kinds) / sizeof(checked_kinds[0]); i++) {
 		enum fl_res_kind k = checked_kinds[i];

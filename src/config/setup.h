@@ -17,11 +17,27 @@
 
 struct fl_buf;
 struct fl_inventory;
+struct fl_snapshot;
+
+/* What a run asks fl_setup_load() for. */
+struct fl_setup_options {
+	const char *operand;	/* the first checked path, or NULL */
+	const char *config;	/* --config FILE, or NULL: .flowlint.json */
+	const char *baseline;	/* the baseline file, or NULL: none */
+	bool record;		/* write the baseline instead of reading it */
+	const struct fl_snapshot *snapshot;	/* the state the inventory
+						   is read from; NULL: disk */
+	bool cache;		/* use the repository's inventory cache */
+};
 
 struct fl_setup {
 	struct fl_project project;
 	struct fl_config config;
 	struct fl_inventory *inventory;	/* owned */
+	const struct fl_snapshot *snapshot;	/* borrowed: what it was
+						   read from */
+	size_t inventory_files;		/* resource files in folders */
+	size_t inventory_cached;	/* ... taken from the cache */
 	struct fl_baseline baseline;	/* --baseline FILE */
 	struct fl_baseline record;	/* --write-baseline FILE */
 	char *baseline_path;		/* owned, or NULL */
@@ -31,15 +47,13 @@ struct fl_setup {
 };
 
 /*
- * Discovers the project from `operand` (the first checked path, or
- * NULL), reads the configuration (`config`: --config FILE, or NULL to
- * look for .flowlint.json), builds the inventory and reads the baseline
- * named by `baseline` (NULL: none) — or, with `record`, prepares to
- * write one there.  Returns 0, or an FL_E* code with the message set.
- * Release `s` in every case.
+ * Discovers the project from o->operand, reads the configuration, builds
+ * the inventory from o->snapshot's state (with the cache when o->cache
+ * and the state is git's) and reads the baseline -- or, with o->record,
+ * prepares to write one.  Returns 0, or an FL_E* code with the message
+ * set.  Release `s` in every case.
  */
-int fl_setup_load(struct fl_setup *s, const char *operand, const char *config,
-    const char *baseline, bool record);
+int fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o);
 void fl_setup_release(struct fl_setup *s);
 
 /*

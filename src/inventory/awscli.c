@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "json/file.h"
+#include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/fs.h"
 
 /* One list command's output: its list key and the members of an entry. */
 struct shape {
@@ -124,13 +126,20 @@ read_list(struct fl_inventory *inv, struct fl_json_file *f,
 }
 
 int
-fl_inventory_read_awscli(struct fl_inventory *inv, int kind, const char *path)
+fl_inventory_read_awscli(struct fl_inventory *inv,
+    const struct fl_inventory_reader *rd, int kind, const char *path)
 {
-	struct fl_json_file f;
+	struct fl_buf text = FL_BUF_INIT, shown = FL_BUF_INIT;
+	struct fl_json_file f = { 0 };
 	int err, lists = 0;
 	size_t k;
 
-	err = fl_json_file_load(&f, path);
+	err = fl_snapshot_read(rd->snapshot, &text, &shown, path,
+	    FL_FS_MAX_FILE);
+	if (err == 0)
+		err = fl_json_file_take(&f, shown.ptr, &text);
+	fl_buf_release(&text);
+	fl_buf_release(&shown);
 	if (err != 0)
 		goto done;
 	if (!fl_json_is(&f.doc, FL_JSON_ROOT, FL_JSON_OBJECT)) {

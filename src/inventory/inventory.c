@@ -6,16 +6,16 @@
 #include "inventory/inventory.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/arena.h"
 #include "util/xalloc.h"
 
 /* One (kind, key) -> resource entry of an index. */
 struct entry {
 	enum fl_res_kind kind;
-	struct fl_str key;	/* borrowed from a resource or inv->keys */
+	struct fl_str key;	/* in inv->strings */
 	uint32_t res;		/* index in inv->res */
 };
 
@@ -27,11 +27,12 @@ struct index {
 };
 
 struct pending_alias {
-	char *bot_id, *alias_id, *alias_name, *arn, *source;	/* owned */
+	char *bot_id, *alias_id, *alias_name, *arn, *source;	/* in
+							   inv->strings */
 };
 
 struct srclist {
-	char **v;		/* owned labels */
+	char **v;		/* owned; the labels are in inv->strings */
 	size_t n, alloc;
 };
 
@@ -39,8 +40,7 @@ struct fl_inventory {
 	struct fl_resource *res;	/* owned */
 	size_t nres, alloc;
 	struct index by_name, by_id, by_key;
-	char **keys;			/* owned: derived keys by_key borrows */
-	size_t nkeys, keys_alloc;
+	struct fl_arena strings;	/* every string of the inventory */
 	struct pending_alias *pending;	/* owned */
 	size_t npending, pending_alloc;
 	bool has[FL_RES_KIND_COUNT];
@@ -188,6 +188,24 @@ index_place(struct index *ix, uint32_t entry)
 	ix->slots[h] = entry + 1;
 }
 
+/* Makes room for `need` entries in all, at most half the slots full. */
+static void
+index_reserve(struct index *ix, size_t need)
+{
+	size_t size = ix->mask ? (size_t)ix->mask + 1 : 64, i;
+
+	FL_GROW(ix->v, need, ix->alloc);
+	if (2 * need <= size && ix->mask != 0)
+		return;
+	while (2 * need > size)
+		size *= 2;
+	free(ix->slots);
+	ix->slots = fl_xcalloc(size, sizeof(*ix->slots));
+	ix->mask = (uint32_t)(size - 1);
+	for (i = 0; i < ix->n; i++)
+		index_place(ix, (uint32_t)i);
+}
+
 /* Adds (kind, key) -> res unless the pair is already there. */
 static void
 index_add(struct index *ix, enum fl_res_kind kind, struct fl_str key,
@@ -195,17 +213,7 @@ index_add(struct index *ix, enum fl_res_kind kind, struct fl_str key,
 {
 	if (index_find(ix, kind, key) != NULL)
 		return;
-	if (2 * (ix->n + 1) > (size_t)ix->mask + 1) {
-		uint32_t size = ix->mask ? 2 * (ix->mask + 1) : 64;
-		size_t i;
-
-		free(ix->slots);
-		ix->slots = fl_xcalloc(size, sizeof(*ix->slots));
-		ix->mask = size - 1;
-		for (i = 0; i < ix->n; i++)
-			index_place(ix, (uint32_t)i);
-	}
-	FL_GROW(ix->v, ix->n + 1, ix->alloc);
+	index_reserve(ix, ix->n + 1);
 	ix->v[ix->n] = (struct entry){ kind, key, res };
 	index_place(ix, (uint32_t)ix->n);
 	ix->n++;
@@ -216,49 +224,27 @@ fl_inventory_new(void)
 {
 	struct fl_inventory *inv = fl_xcalloc(1, sizeof(*inv));
 
+	fl_arena_init(&inv->strings);
 	fl_inventory_set_replacer_kinds(inv, default_replacer,
 	    sizeof(default_replacer) / sizeof(default_replacer[0]));
 	return inv;
 }
 
-static void
-free_pending(struct pending_alias *p)
-{
-	free(p->bot_id);
-	free(p->alias_id);
-	free(p->alias_name);
-	free(p->arn);
-	free(p->source);
-}
-
 void
 fl_inventory_free(struct fl_inventory *inv)
 {
-	size_t i, k;
+	size_t k;
 
 	if (inv == NULL)
 		return;
-	for (i = 0; i < inv->nres; i++) {
-		free(inv->res[i].name);
-		free(inv->res[i].id);
-		free(inv->res[i].arn);
-		free(inv->res[i].source);
-	}
 	free(inv->res);
 	index_release(&inv->by_name);
 	index_release(&inv->by_id);
 	index_release(&inv->by_key);
-	for (i = 0; i < inv->nkeys; i++)
-		free(inv->keys[i]);
-	free(inv->keys);
-	for (i = 0; i < inv->npending; i++)
-		free_pending(&inv->pending[i]);
 	free(inv->pending);
-	for (k = 0; k < FL_RES_KIND_COUNT; k++) {
-		for (i = 0; i < inv->sources[k].n; i++)
-			free(inv->sources[k].v[i]);
+	for (k = 0; k < FL_RES_KIND_COUNT; k++)
 		free(inv->sources[k].v);
-	}
+	fl_arena_release(&inv->strings);
 	free(inv);
 }
 
@@ -267,10 +253,8 @@ static void
 add_derived_key(struct fl_inventory *inv, enum fl_res_kind kind,
     const char *key, size_t len, uint32_t res)
 {
-	char *copy = fl_xstrndup(key, len);
+	char *copy = fl_arena_strndup(&inv->strings, key, len);
 
-	FL_GROW(inv->keys, inv->nkeys + 1, inv->keys_alloc);
-	inv->keys[inv->nkeys++] = copy;
 	index_add(&inv->by_key, kind, fl_str_make(copy, len), res);
 }
 
@@ -319,9 +303,15 @@ index_keys(struct fl_inventory *inv, uint32_t i)
 }
 
 static char *
-dup_or_null(const char *s)
+dup(struct fl_inventory *inv, const char *s)
 {
-	return s != NULL && s[0] != '\0' ? fl_xstrdup(s) : NULL;
+	return fl_arena_strndup(&inv->strings, s, strlen(s));
+}
+
+static char *
+dup_or_null(struct fl_inventory *inv, const char *s)
+{
+	return s != NULL && s[0] != '\0' ? dup(inv, s) : NULL;
 }
 
 void
@@ -341,9 +331,9 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 		if (id == NULL || r->id == NULL || strcmp(r->id, id) == 0) {
 			/* The same resource seen by another source. */
 			if (r->arn == NULL)
-				r->arn = dup_or_null(arn);
+				r->arn = dup_or_null(inv, arn);
 			if (r->id == NULL && id != NULL) {
-				r->id = fl_xstrdup(id);
+				r->id = dup(inv, id);
 				index_add(&inv->by_id, kind, fl_str_cstr(r->id),
 				    e->res);
 				if (kind == FL_RES_LEX_BOT)
@@ -356,15 +346,23 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 	i = (uint32_t)inv->nres++;
 	r = &inv->res[i];
 	r->kind = kind;
-	r->name = fl_xstrdup(name);
-	r->id = dup_or_null(id);
-	r->arn = dup_or_null(arn);
-	r->source = fl_xstrdup(source != NULL ? source : "");
+	r->name = dup(inv, name);
+	r->id = dup_or_null(inv, id);
+	r->arn = dup_or_null(inv, arn);
+	r->source = dup(inv, source != NULL ? source : "");
 	inv->count[kind]++;
 	index_add(&inv->by_name, kind, fl_str_cstr(r->name), i);
 	if (r->id != NULL)
 		index_add(&inv->by_id, kind, fl_str_cstr(r->id), i);
 	index_keys(inv, i);
+}
+
+void
+fl_inventory_reserve(struct fl_inventory *inv, size_t more)
+{
+	FL_GROW(inv->res, inv->nres + more, inv->alloc);
+	index_reserve(&inv->by_name, inv->by_name.n + more);
+	index_reserve(&inv->by_key, inv->by_key.n + more);
 }
 
 void
@@ -377,11 +375,11 @@ fl_inventory_add_bot_alias(struct fl_inventory *inv, const char *bot_id,
 	fl_inventory_mark_kind(inv, FL_RES_LEX_BOT);
 	FL_GROW(inv->pending, inv->npending + 1, inv->pending_alloc);
 	p = &inv->pending[inv->npending++];
-	p->bot_id = fl_xstrdup(bot_id);
-	p->alias_id = fl_xstrdup(alias_id);
-	p->alias_name = fl_xstrdup(alias_name);
-	p->arn = dup_or_null(arn);
-	p->source = fl_xstrdup(source != NULL ? source : "");
+	p->bot_id = dup(inv, bot_id);
+	p->alias_id = dup(inv, alias_id);
+	p->alias_name = dup(inv, alias_name);
+	p->arn = dup_or_null(inv, arn);
+	p->source = dup(inv, source != NULL ? source : "");
 }
 
 void
@@ -393,25 +391,15 @@ fl_inventory_finish(struct fl_inventory *inv)
 		struct pending_alias *p = &inv->pending[i];
 		const struct fl_resource *bot;
 		char *name, *id;
-		size_t n;
 
 		bot = fl_inventory_by_id(inv, FL_RES_LEX_BOT,
 		    fl_str_cstr(p->bot_id));
-		n = strlen(p->bot_id) + strlen(p->alias_id) + 2;
-		id = fl_xmalloc(n);
-		snprintf(id, n, "%s/%s", p->bot_id, p->alias_id);
-		if (bot != NULL) {
-			n = strlen(bot->name) + strlen(p->alias_name) + 2;
-			name = fl_xmalloc(n);
-			snprintf(name, n, "%s/%s", bot->name, p->alias_name);
-		} else {
-			name = fl_xstrdup(id);
-		}
+		id = fl_arena_printf(&inv->strings, "%s/%s", p->bot_id,
+		    p->alias_id);
+		name = bot == NULL ? id : fl_arena_printf(&inv->strings,
+		    "%s/%s", bot->name, p->alias_name);
 		fl_inventory_add(inv, FL_RES_LEX_BOT, name, id, p->arn,
 		    p->source);
-		free(name);
-		free(id);
-		free_pending(p);
 	}
 	inv->npending = 0;
 }
@@ -434,7 +422,7 @@ fl_inventory_note_source(struct fl_inventory *inv, enum fl_res_kind kind,
 		if (strcmp(l->v[i], label) == 0)
 			return;
 	FL_GROW(l->v, l->n + 1, l->alloc);
-	l->v[l->n++] = fl_xstrdup(label);
+	l->v[l->n++] = dup(inv, label);
 }
 
 bool

@@ -40,12 +40,13 @@ enum fl_res_kind {
 	FL_RES_KIND_COUNT
 };
 
+/* A resource; its strings belong to the inventory. */
 struct fl_resource {
 	enum fl_res_kind kind;
-	char *name;		/* owned; never NULL */
-	char *id;		/* owned; NULL when unknown */
-	char *arn;		/* owned; NULL when unknown */
-	char *source;		/* owned: file it came from, for messages */
+	char *name;		/* never NULL */
+	char *id;		/* NULL when unknown */
+	char *arn;		/* NULL when unknown */
+	char *source;		/* the file it came from, for messages */
 };
 
 struct fl_inventory;
@@ -62,6 +63,10 @@ void fl_inventory_free(struct fl_inventory *inv);
  */
 void fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
     const char *name, const char *id, const char *arn, const char *source);
+
+/* Makes room for `more` resources, as a source that knows how many it
+ * holds can say before adding them. */
+void fl_inventory_reserve(struct fl_inventory *inv, size_t more);
 
 /*
  * Records a Lex V2 bot alias known by IDs only (list-bot-aliases output,

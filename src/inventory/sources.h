@@ -9,6 +9,8 @@
  *
  * Every reader marks the kinds it is a source for, even when it finds
  * nothing, so that an empty but configured source still means "checked".
+ * Files are read through a snapshot (repo/snapshot.h): on disk, or the
+ * staged or committed state the checked files come from.
  */
 #ifndef FL_INVENTORY_SOURCES_H
 #define FL_INVENTORY_SOURCES_H
@@ -18,6 +20,15 @@
 #include "inventory/inventory.h"
 
 struct fl_buf;
+struct fl_inventory_cache;
+struct fl_snapshot;
+
+/* Where and how sources are read, and what reading them cost. */
+struct fl_inventory_reader {
+	const struct fl_snapshot *snapshot;	/* borrowed */
+	struct fl_inventory_cache *cache;	/* borrowed; NULL: none */
+	size_t files;		/* resource files taken from folders */
+};
 
 /*
  * Reads the reference layout below `root` (the folder that holds
@@ -29,15 +40,17 @@ struct fl_buf;
  * files that are not JSON or have no Name are skipped (checking them is
  * the rules' business).  Returns the number of folders found.
  */
-int fl_inventory_read_layout(struct fl_inventory *inv, const char *root);
+int fl_inventory_read_layout(struct fl_inventory *inv,
+    struct fl_inventory_reader *rd, const char *root);
 
 /*
  * Reads every *.json below `dir` as a resource of `kind` named by its
  * "Name" (for FL_RES_FLOW, flows and modules as in the layout).  Returns
- * 0, or FL_EIO when `dir` cannot be opened.
+ * 0, FL_ENOTFOUND when there is no folder `dir`, or FL_EIO when it cannot
+ * be opened.
  */
-int fl_inventory_read_folder(struct fl_inventory *inv, enum fl_res_kind kind,
-    const char *dir);
+int fl_inventory_read_folder(struct fl_inventory *inv,
+    struct fl_inventory_reader *rd, enum fl_res_kind kind, const char *dir);
 
 /*
  * Reads a name list: one resource a line as "name", "name<TAB>id" or
@@ -66,12 +79,13 @@ void fl_inventory_read_names(struct fl_inventory *inv, enum fl_res_kind kind,
  *   aws qconnect list-assistants        assistantSummaries
  *
  * recognised by its list key.  `kind` is the kind the configuration
- * expects, or -1 for any.  Returns 0, or FL_EIO / FL_ECONFIG with
- * "<path>:<line>:<col>: <reason>": unreadable, not JSON, no known list
- * key, a list of another kind than expected, an entry without its name.
+ * expects, or -1 for any.  Returns 0, or FL_EIO / FL_ENOTFOUND /
+ * FL_ECONFIG with "<path>:<line>:<col>: <reason>": unreadable, not JSON,
+ * no known list key, a list of another kind than expected, an entry
+ * without its name.
  */
-int fl_inventory_read_awscli(struct fl_inventory *inv, int kind,
-    const char *path);
+int fl_inventory_read_awscli(struct fl_inventory *inv,
+    const struct fl_inventory_reader *rd, int kind, const char *path);
 
 /* The AWS CLI command whose saved output lists `kind`, or NULL. */
 const char *fl_inventory_awscli_command(enum fl_res_kind kind);

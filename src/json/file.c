@@ -30,8 +30,6 @@ int
 fl_json_file_load(struct fl_json_file *f, const char *path)
 {
 	struct fl_buf bytes = FL_BUF_INIT;
-	size_t len;
-	char *text;
 	int err;
 
 	memset(f, 0, sizeof(*f));
@@ -41,7 +39,19 @@ fl_json_file_load(struct fl_json_file *f, const char *path)
 		fl_buf_release(&bytes);
 		return err;
 	}
-	text = fl_buf_detach(&bytes, &len);
+	return fl_json_file_take(f, path, &bytes);
+}
+
+int
+fl_json_file_take(struct fl_json_file *f, const char *path,
+    struct fl_buf *bytes)
+{
+	size_t len;
+	char *text;
+
+	memset(f, 0, sizeof(*f));
+	fl_arena_init(&f->arena);
+	text = fl_buf_detach(bytes, &len);
 	fl_source_init(&f->src, fl_xstrdup(path), text, len);
 	return parse(f);
 }

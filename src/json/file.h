@@ -12,6 +12,8 @@
 #include "util/arena.h"
 #include "util/source.h"
 
+struct fl_buf;
+
 struct fl_json_file {
 	struct fl_source src;		/* owned: the path and the bytes */
 	struct fl_arena arena;		/* owns doc's nodes */
@@ -25,10 +27,16 @@ struct fl_json_file {
  */
 int fl_json_file_load(struct fl_json_file *f, const char *path);
 
+/* Parses the bytes of `bytes`, shown as `path`, taking them (`bytes` is
+ * left empty). */
+int fl_json_file_take(struct fl_json_file *f, const char *path,
+    struct fl_buf *bytes);
+
 /* Parses `len` bytes already in memory (copied), shown as `path`. */
 int fl_json_file_load_text(struct fl_json_file *f, const char *path,
     const char *text, size_t len);
 
+/* Frees what a load holds; a zeroed struct may be released too. */
 void fl_json_file_release(struct fl_json_file *f);
 
 /*

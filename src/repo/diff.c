@@ -1,16 +1,14 @@
 /*
  * The merge-request mode: the files changed between the merge base of
- * a reference and HEAD (or the work tree), and reading a commit's tree.
+ * a reference and HEAD (or the work tree).
  */
 #include "repo/git.h"
 
-#include <string.h>
 #include <sys/stat.h>
 
 #include "lint/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "util/fs.h"
 
 /* The tree of the merge base of `ref` and HEAD into *out. */
 static int
@@ -131,90 +129,5 @@ fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
 	git_tree_free(head);
 	git_tree_free(base);
 	fl_repo_pathspec_release(&spec);
-	return err;
-}
-
-int
-fl_repo_tree_read(struct fl_buf *out, struct fl_repo *r, const char *rev,
-    const char *path, size_t limit)
-{
-	git_tree *tree = NULL;
-	git_tree_entry *e = NULL;
-	git_filemode_t mode;
-	int err;
-
-	fl_buf_reset(out);
-	err = fl_repo_git_tree(&tree, r, rev);
-	if (err < 0)
-		return err;
-	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) < 0 ||
-	    ((mode = git_tree_entry_filemode(e)) != GIT_FILEMODE_BLOB &&
-	    mode != GIT_FILEMODE_BLOB_EXECUTABLE))
-		err = fl_error_set(FL_ENOTFOUND, "'%s' is not a file in %s",
-		    path, rev);
-	else
-		err = fl_repo_blob_read(out, r, git_tree_entry_id(e), path,
-		    limit);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
-	return err;
-}
-
-struct walk {
-	struct fl_pathlist *out;
-	struct fl_buf path;	/* the walked folder's path and '/', then
-				   the entry's while it is added */
-	size_t base;		/* length of the folder part of path */
-};
-
-/* git_tree_walk's callback: collects the regular files. */
-static int
-collect(const char *root, const git_tree_entry *e, void *arg)
-{
-	struct walk *w = arg;
-	git_filemode_t mode = git_tree_entry_filemode(e);
-
-	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-		return 0;
-	w->path.len = w->base;
-	fl_buf_adds(&w->path, root);
-	fl_buf_adds(&w->path, git_tree_entry_name(e));
-	fl_pathlist_add(w->out, w->path.ptr);
-	return 0;
-}
-
-int
-fl_repo_tree_list(struct fl_pathlist *out, struct fl_repo *r, const char *rev,
-    const char *prefix)
-{
-	struct walk w = { out, FL_BUF_INIT, 0 };
-	git_tree *tree = NULL, *sub = NULL;
-	git_tree_entry *e = NULL;
-	size_t first = out->n;
-	int err;
-
-	err = fl_repo_git_tree(&tree, r, rev);
-	if (err < 0 || tree == NULL)
-		return err;
-	if (prefix[0] == '\0') {
-		sub = tree;
-		tree = NULL;
-	} else if (git_tree_entry_bypath(&e, tree, prefix) == 0 &&
-	    git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		err = fl_git_call(git_tree_lookup(&sub, r->git,
-		    git_tree_entry_id(e)));
-		fl_buf_adds(&w.path, prefix);
-		fl_buf_addch(&w.path, '/');
-	}
-	w.base = w.path.len;
-	if (err == 0 && sub != NULL)
-		err = fl_git_call(git_tree_walk(sub, GIT_TREEWALK_PRE, collect,
-		    &w));
-	/* Trees sort "a/" after "a.json"; callers want plain byte order. */
-	fl_repo_sort_tail(out, first);
-	fl_buf_release(&w.path);
-	git_tree_entry_free(e);
-	git_tree_free(sub);
-	git_tree_free(tree);
 	return err;
 }

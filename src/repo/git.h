@@ -32,9 +32,6 @@ int fl_repo_git_index(git_index **out, struct fl_repo *r);
  */
 int fl_repo_git_tree(git_tree **out, struct fl_repo *r, const char *rev);
 
-/* Whether repository path `path` is `prefix` or below it ("" is all). */
-bool fl_repo_under(const char *path, const char *prefix);
-
 /*
  * Converts operands (relative to the current directory) into a
  * pathspec of repository paths matched literally; `spec` is empty for

@@ -6,25 +6,6 @@
  */
 #include "repo/git.h"
 
-#include <string.h>
-
-#include "util/buf.h"
-#include "util/error.h"
-#include "util/fs.h"
-
-/*
- * Whether index entry `e` is a file git would commit: a regular file at
- * stage 0 that is more than an intent to add (`git add -N`).
- */
-static bool
-committable(const git_index_entry *e)
-{
-	return e != NULL && git_index_entry_stage(e) == 0 &&
-	    (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) == 0 &&
-	    (e->mode == GIT_FILEMODE_BLOB ||
-	    e->mode == GIT_FILEMODE_BLOB_EXECUTABLE);
-}
-
 int
 fl_repo_staged_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, char **paths, size_t n, size_t limit)
@@ -70,45 +51,4 @@ fl_repo_staged_targets(struct fl_targets *t, struct fl_pathlist *notes,
 	git_tree_free(head);
 	fl_repo_pathspec_release(&spec);
 	return err;
-}
-
-int
-fl_repo_index_read(struct fl_buf *out, struct fl_repo *r, const char *path,
-    size_t limit)
-{
-	git_index *index;
-	const git_index_entry *e;
-	int err;
-
-	fl_buf_reset(out);
-	err = fl_repo_git_index(&index, r);
-	if (err < 0)
-		return err;
-	e = git_index_get_bypath(index, path, 0);
-	if (!committable(e))
-		return fl_error_set(FL_ENOTFOUND, "'%s' is not a file in the "
-		    "index", path);
-	return fl_repo_blob_read(out, r, &e->id, path, limit);
-}
-
-int
-fl_repo_index_list(struct fl_pathlist *out, struct fl_repo *r,
-    const char *prefix)
-{
-	git_index *index;
-	size_t i, n;
-	int err;
-
-	err = fl_repo_git_index(&index, r);
-	if (err < 0)
-		return err;
-	/* Entries are sorted by path, as git keeps them. */
-	n = git_index_entrycount(index);
-	for (i = 0; i < n; i++) {
-		const git_index_entry *e = git_index_get_byindex(index, i);
-
-		if (committable(e) && fl_repo_under(e->path, prefix))
-			fl_pathlist_add(out, e->path);
-	}
-	return 0;
 }

@@ -120,6 +120,20 @@ fl_repo_workdir(const struct fl_repo *r)
 	return r->workdir;
 }
 
+void
+fl_repo_cache_path(struct fl_buf *out, const struct fl_repo *r,
+    const char *name)
+{
+	const char *dir = git_repository_commondir(r->git);
+
+	fl_buf_reset(out);
+	fl_buf_adds(out, dir);
+	if (out->len > 0 && out->ptr[out->len - 1] != '/')
+		fl_buf_addch(out, '/');
+	fl_buf_adds(out, "flowlint/");
+	fl_buf_adds(out, name);
+}
+
 int
 fl_repo_git_index(git_index **out, struct fl_repo *r)
 {
@@ -277,15 +291,6 @@ fl_repo_is_json_path(const char *path)
 	const char *slash = strrchr(path, '/');
 
 	return fl_fs_has_json_suffix(slash != NULL ? slash + 1 : path);
-}
-
-bool
-fl_repo_under(const char *path, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return n == 0 || (strncmp(path, prefix, n) == 0 &&
-	    (path[n] == '\0' || path[n] == '/'));
 }
 
 int

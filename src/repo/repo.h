@@ -37,6 +37,14 @@ void fl_repo_free(struct fl_repo *r);
 const char *fl_repo_workdir(const struct fl_repo *r);
 
 /*
+ * Where flowlint keeps cache file `name` for this repository:
+ * "<git folder>/flowlint/<name>" (the common git folder, shared by
+ * linked work trees), so caches never show in the work tree.
+ */
+void fl_repo_cache_path(struct fl_buf *out, const struct fl_repo *r,
+    const char *name);
+
+/*
  * The folder git runs hooks from: core.hooksPath (relative to the work
  * tree when relative), else the repository's hooks folder.  Ends in '/'.
  */
@@ -96,30 +104,5 @@ int fl_repo_staged_targets(struct fl_targets *t, struct fl_pathlist *notes,
 int fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
     size_t n, size_t limit);
-
-/*
- * Reading the staged state or a commit without the work tree (for the
- * repository inventory under --staged and --changed-since).
- *
- * fl_repo_index_read() replaces `out` with the bytes the index holds at
- * repository path `path`; fl_repo_tree_read() with those of `path` in
- * the tree of revision `rev` ("HEAD", a branch, an object ID).  Returns
- * FL_ENOTFOUND when there is no regular file there (an intent-to-add
- * entry is none), FL_ETOOBIG over `limit` bytes.
- */
-int fl_repo_index_read(struct fl_buf *out, struct fl_repo *r,
-    const char *path, size_t limit);
-int fl_repo_tree_read(struct fl_buf *out, struct fl_repo *r, const char *rev,
-    const char *path, size_t limit);
-
-/*
- * Appends the repository paths of the regular files below `prefix` ("":
- * all) in the index, or in the tree of `rev` (an unborn HEAD has none),
- * without reading any blob.  Sorted.
- */
-int fl_repo_index_list(struct fl_pathlist *out, struct fl_repo *r,
-    const char *prefix);
-int fl_repo_tree_list(struct fl_pathlist *out, struct fl_repo *r,
-    const char *rev, const char *prefix);
 
 #endif

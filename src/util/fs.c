@@ -187,7 +187,8 @@ fl_fs_is_dir(const char *path)
 	struct stat st;
 
 	if (stat(path, &st) != 0)
-		return fl_error_set(FL_EIO, "%s: %s", path, strerror(errno));
+		return fl_error_set(errno == ENOENT || errno == ENOTDIR ?
+		    FL_ENOTFOUND : FL_EIO, "%s: %s", path, strerror(errno));
 	return S_ISDIR(st.st_mode) ? 1 : 0;
 }
 

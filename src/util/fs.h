@@ -65,7 +65,8 @@ void fl_fs_fatal_signals(sigset_t *out);
 /* Whether a file name is one a walk picks up: "*.json" (not ".json"). */
 bool fl_fs_has_json_suffix(const char *name);
 
-/* 1 if `path` is a directory (following symlinks), 0 if not, FL_EIO. */
+/* 1 if `path` is a directory (following symlinks), 0 if not;
+ * FL_ENOTFOUND when nothing is there, FL_EIO when it cannot be told. */
 int fl_fs_is_dir(const char *path);
 
 #endif

@@ -21,8 +21,10 @@
 #include "config/glob.h"
 #include "config/project.h"
 #include "inventory/inventory.h"
+#include "inventory/sources.h"
 #include "lint/lint.h"
 #include "lint/targets.h"
+#include "repo/snapshot.h"
 #include "util/error.h"
 #include "util/xalloc.h"
 #include "tmp_tree.h"
@@ -422,6 +424,7 @@ test_config__inventory_sources(void **state)
 	char *d = tmpdir(), path[512];
 	struct fl_inventory *inv;
 	struct fl_config c;
+	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0 };
 	char *msg;
 
 	tmp_tree_put(d, "repo/imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
@@ -432,7 +435,7 @@ test_config__inventory_sources(void **state)
 	tmp_tree_put(d, ".flowlint.json", full_config);
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
-	if (fl_config_inventory(&inv, &c, NULL) != 0)
+	if (fl_config_inventory(&inv, &c, NULL, &rd) != 0)
 		fail_msg("%s", fl_error_msg());
 	assert_non_null(fl_inventory_by_name(inv, FL_RES_QUEUE,
 	    fl_str_cstr("sales")));
@@ -450,7 +453,7 @@ test_config__inventory_sources(void **state)
 
 	/* A missing source is an error naming the entry. */
 	unlink(strcat(strcpy(path, d), "/inventory/lambdas.txt"));
-	assert_int_equal(fl_config_inventory(&inv, &c, NULL), FL_EIO);
+	assert_int_equal(fl_config_inventory(&inv, &c, NULL, &rd), FL_EIO);
 	assert_null(inv);
 	msg = strdup(fl_error_msg());
 	assert_non_null(strstr(msg, ".flowlint.json:14:7: inventory source: "));
@@ -463,7 +466,7 @@ test_config__inventory_sources(void **state)
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
 	snprintf(path, sizeof(path), "%s/repo", d);
-	assert_int_equal(fl_config_inventory(&inv, &c, path), 0);
+	assert_int_equal(fl_config_inventory(&inv, &c, path, &rd), 0);
 	assert_false(fl_inventory_has_kind(inv, FL_RES_QUEUE));
 	fl_inventory_free(inv);
 	fl_config_release(&c);

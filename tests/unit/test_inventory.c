@@ -18,10 +18,14 @@
 
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
+#include "repo/snapshot.h"
 #include "util/error.h"
 #include "tmp_tree.h"
 
 #define S(s) fl_str_cstr(s)
+
+/* Sources read from disk, without a cache. */
+static struct fl_inventory_reader disk = { &fl_snapshot_disk, NULL, 0 };
 
 static const char *
 name_of(const struct fl_resource *r)
@@ -200,7 +204,7 @@ test_inventory__layout(void **state)
 	    "\"RRR1QBJYLY\", \"botAliasId\": \"6D2PWJ4ZZP\", \"botAliasName\": "
 	    "\"current\"}]");
 
-	assert_int_equal(fl_inventory_read_layout(inv, d), 7);
+	assert_int_equal(fl_inventory_read_layout(inv, &disk, d), 7);
 	fl_inventory_finish(inv);
 	assert_non_null(fl_inventory_by_name(inv, FL_RES_FLOW, S("main")));
 	assert_non_null(fl_inventory_by_name(inv, FL_RES_MODULE, S("mod")));
@@ -236,7 +240,7 @@ test_inventory__layout(void **state)
 	/* No imports/resources at all. */
 	inv = fl_inventory_new();
 	tmp_tree_put(d, "other/x.json", "{}");
-	assert_int_equal(fl_inventory_read_layout(inv, "/nonexistent"), 0);
+	assert_int_equal(fl_inventory_read_layout(inv, &disk, "/nonexistent"), 0);
 	fl_inventory_free(inv);
 	tmp_tree_remove(d);
 	free(d);
@@ -252,13 +256,13 @@ test_inventory__folder(void **state)
 	tmp_tree_put(d, "admin/queues/deep/b.json", "{\"Name\": \"b\"}");
 	tmp_tree_put(d, "admin/queues/notes.txt", "not json");
 	snprintf(path, sizeof(path), "%s/admin/queues", d);
-	assert_int_equal(fl_inventory_read_folder(inv, FL_RES_QUEUE, path), 0);
+	assert_int_equal(fl_inventory_read_folder(inv, &disk, FL_RES_QUEUE, path), 0);
 	assert_int_equal(fl_inventory_count(inv, FL_RES_QUEUE), 2);
 	assert_string_equal(name_of(fl_inventory_by_id(inv, FL_RES_QUEUE,
 	    S("1"))), "a");
 	snprintf(path, sizeof(path), "%s/missing", d);
-	assert_int_equal(fl_inventory_read_folder(inv, FL_RES_QUEUE, path),
-	    FL_EIO);
+	assert_int_equal(fl_inventory_read_folder(inv, &disk, FL_RES_QUEUE, path),
+	    FL_ENOTFOUND);
 	assert_non_null(strstr(fl_error_msg(), "missing"));
 	fl_inventory_free(inv);
 	tmp_tree_remove(d);
@@ -313,7 +317,7 @@ read_aws(const char *name, int kind)
 		fl_inventory_free(inv);
 		return NULL;
 	}
-	if (fl_inventory_read_awscli(inv, kind, path) != 0)
+	if (fl_inventory_read_awscli(inv, &disk, kind, path) != 0)
 		fail_msg("%s: %s", name, fl_error_msg());
 	free(path);
 	fl_inventory_finish(inv);
@@ -377,10 +381,10 @@ test_inventory__awscli_lambda_and_lex(void **state)
 		skip();
 	}
 	/* Aliases first: they are joined with the bots at the end. */
-	assert_int_equal(fl_inventory_read_awscli(inv, FL_RES_LEX_BOT,
+	assert_int_equal(fl_inventory_read_awscli(inv, &disk, FL_RES_LEX_BOT,
 	    aliases), 0);
-	assert_int_equal(fl_inventory_read_awscli(inv, -1, bots), 0);
-	assert_int_equal(fl_inventory_read_awscli(inv, FL_RES_LAMBDA, fns), 0);
+	assert_int_equal(fl_inventory_read_awscli(inv, &disk, -1, bots), 0);
+	assert_int_equal(fl_inventory_read_awscli(inv, &disk, FL_RES_LAMBDA, fns), 0);
 	fl_inventory_finish(inv);
 	r = fl_inventory_by_key(inv, FL_RES_LAMBDA, S("acme-exampleFunction"));
 	assert_string_equal(name_of(r), "acme-exampleFunction-use1");
@@ -401,7 +405,7 @@ test_inventory__awscli_lambda_and_lex(void **state)
 
 	/* Without list-bots, an alias is known by its IDs only. */
 	inv = fl_inventory_new();
-	assert_int_equal(fl_inventory_read_awscli(inv, -1, aliases), 0);
+	assert_int_equal(fl_inventory_read_awscli(inv, &disk, -1, aliases), 0);
 	fl_inventory_finish(inv);
 	assert_non_null(fl_inventory_by_key(inv, FL_RES_LEX_BOT,
 	    S("RRR1QBJYLY/6D2PWJ4ZZP")));
@@ -424,7 +428,7 @@ aws_error(const char *dir, const char *text, int kind)
 	tmp_tree_put(dir, "list.json", text);
 	snprintf(path, sizeof(path), "%s/list.json", dir);
 	fl_error_clear();
-	err = fl_inventory_read_awscli(inv, kind, path);
+	err = fl_inventory_read_awscli(inv, &disk, kind, path);
 	fl_inventory_free(inv);
 	return err == 0 ? "" : fl_error_msg();
 }
@@ -460,7 +464,7 @@ test_inventory__awscli_errors(void **state)
 	{
 		struct fl_inventory *inv = fl_inventory_new();
 
-		assert_int_equal(fl_inventory_read_awscli(inv, -1,
+		assert_int_equal(fl_inventory_read_awscli(inv, &disk, -1,
 		    "/nonexistent/list.json"), FL_EIO);
 		fl_inventory_free(inv);
 	}
@@ -494,7 +498,7 @@ test_inventory__reference_monorepo(void **state)
 	if (stat(path, &st) != 0)
 		skip();
 	inv = fl_inventory_new();
-	fl_inventory_read_layout(inv, path);
+	fl_inventory_read_layout(inv, &disk, path);
 	fl_inventory_finish(inv);
 	assert_int_equal(fl_inventory_count(inv, FL_RES_FLOW), 8);
 	assert_non_null(fl_inventory_by_name(inv, FL_RES_MODULE,

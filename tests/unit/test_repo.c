@@ -19,6 +19,7 @@
 
 #include "lint/targets.h"
 #include "repo/repo.h"
+#include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -560,54 +561,107 @@ test_repo__changed_since_unborn_head(void **state)
 	fl_repo_free(r);
 }
 
+/* The hex ID git gives a blob of `text`. */
 static void
-test_repo__read_index_and_tree(void **state)
+blob_id(char out[FL_SNAPSHOT_ID_SIZE], const char *text)
 {
-	struct fl_buf b = FL_BUF_INIT;
-	struct fl_pathlist l = { 0 };
+	git_oid id;
+
+	ok(git_odb_hash(&id, text, strlen(text), GIT_OBJECT_BLOB));
+	git_oid_tostr(out, FL_SNAPSHOT_ID_SIZE, &id);
+}
+
+static void
+test_repo__snapshot_index_and_commit(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT, shown = FL_BUF_INIT;
+	struct fl_snapshot_files l = { 0 };
+	struct fl_snapshot idx = { FL_SNAPSHOT_INDEX, NULL, NULL };
+	struct fl_snapshot head = { FL_SNAPSHOT_COMMIT, NULL, "HEAD" };
+	struct fl_snapshot nope = { FL_SNAPSHOT_COMMIT, NULL, "nope" };
+	char good[FL_SNAPSHOT_ID_SIZE], outside[] = "/tmp/fl-outside-XXXXXX";
 	struct fl_repo *r;
+	int fd;
 
 	put("res/queues/q.json", GOOD);
 	put("res/flows/f.json", GOOD);
 	put("res/flows.json", GOOD);
+	put("res/flows/notes.txt", "not a flow");
 	stage("res/queues/q.json");
 	stage("res/flows/f.json");
 	stage("res/flows.json");
+	stage("res/flows/notes.txt");
 	commit();
 	put("res/queues/q.json", BAD);
 	stage("res/queues/q.json");
 	put("res/queues/q.json", "work tree");
+	put("res/flows/untracked.json", GOOD);
 
 	r = open_here();
-	assert_int_equal(fl_repo_index_read(&b, r, "res/queues/q.json",
+	idx.repo = head.repo = nope.repo = r;
+	/* Reading a path: the index, the commit, and disk outside the work
+	 * tree; git's files are shown by repository path. */
+	assert_int_equal(fl_snapshot_read(&idx, &b, &shown, "res/queues/q.json",
 	    FL_FS_MAX_FILE), 0);
 	assert_string_equal(b.ptr, BAD);
-	assert_int_equal(fl_repo_tree_read(&b, r, "HEAD", "res/queues/q.json",
+	assert_string_equal(shown.ptr, "res/queues/q.json");
+	assert_int_equal(fl_snapshot_read(&head, &b, &shown,
+	    "./res/../res/queues/q.json", FL_FS_MAX_FILE), 0);
+	assert_string_equal(b.ptr, GOOD);
+	assert_string_equal(shown.ptr, "res/queues/q.json");
+	assert_int_equal(fl_snapshot_read(&idx, &b, &shown, "res/queues/q.json",
+	    3), FL_ETOOBIG);
+	assert_int_equal(fl_snapshot_read(&idx, &b, &shown, "res/none.json",
+	    FL_FS_MAX_FILE), FL_ENOTFOUND);
+	assert_int_equal(fl_snapshot_read(&idx, &b, &shown,
+	    "res/flows/untracked.json", FL_FS_MAX_FILE), FL_ENOTFOUND);
+	assert_int_equal(fl_snapshot_read(&head, &b, &shown, "res/queues",
+	    FL_FS_MAX_FILE), FL_ENOTFOUND);
+	assert_int_equal(fl_snapshot_read(&nope, &b, &shown,
+	    "res/queues/q.json", FL_FS_MAX_FILE), FL_ENOTFOUND);
+	fd = mkstemp(outside);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "outside", 7), 7);
+	close(fd);
+	assert_int_equal(fl_snapshot_read(&idx, &b, &shown, outside,
+	    FL_FS_MAX_FILE), 0);
+	assert_string_equal(b.ptr, "outside");
+	assert_string_equal(shown.ptr, outside);
+	unlink(outside);
+
+	/* Listing: "*.json" regular files only, in byte order, with IDs. */
+	blob_id(good, GOOD);
+	assert_int_equal(fl_snapshot_list_json(&idx, &l, "res/flows"), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].path, "res/flows/f.json");
+	assert_string_equal(l.v[0].id, good);
+	assert_int_equal(fl_snapshot_read_file(&idx, &b, &l.v[0],
 	    FL_FS_MAX_FILE), 0);
 	assert_string_equal(b.ptr, GOOD);
-	assert_int_equal(fl_repo_index_read(&b, r, "res/queues/q.json", 3),
-	    FL_ETOOBIG);
-	assert_int_equal(fl_repo_index_read(&b, r, "res/none.json",
-	    FL_FS_MAX_FILE), FL_ENOTFOUND);
-	assert_int_equal(fl_repo_tree_read(&b, r, "HEAD", "res/queues",
-	    FL_FS_MAX_FILE), FL_ENOTFOUND);
-	assert_int_equal(fl_repo_tree_read(&b, r, "nope", "res/queues/q.json",
-	    FL_FS_MAX_FILE), FL_ENOTFOUND);
-
-	assert_int_equal(fl_repo_index_list(&l, r, "res/flows"), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0], "res/flows/f.json");
-	fl_pathlist_release(&l);
-	assert_int_equal(fl_repo_tree_list(&l, r, "HEAD", "res"), 0);
+	fl_snapshot_files_release(&l);
+	assert_int_equal(fl_snapshot_list_json(&head, &l, "res"), 0);
 	assert_int_equal(l.n, 3);
-	assert_string_equal(l.v[0], "res/flows.json");
-	assert_string_equal(l.v[1], "res/flows/f.json");
-	assert_string_equal(l.v[2], "res/queues/q.json");
-	fl_pathlist_release(&l);
-	assert_int_equal(fl_repo_tree_list(&l, r, "HEAD", "missing"), 0);
+	assert_string_equal(l.v[0].path, "res/flows.json");
+	assert_string_equal(l.v[1].path, "res/flows/f.json");
+	assert_string_equal(l.v[2].path, "res/queues/q.json");
+	assert_string_equal(l.v[2].id, good);
+	fl_snapshot_files_release(&l);
+	assert_int_equal(fl_snapshot_list_json(&head, &l, "missing"),
+	    FL_ENOTFOUND);
+	assert_int_equal(fl_snapshot_list_json(&idx, &l, "missing"),
+	    FL_ENOTFOUND);
 	assert_int_equal(l.n, 0);
+	/* On disk: what is there, untracked or not, without IDs. */
+	assert_int_equal(fl_snapshot_list_json(&fl_snapshot_disk, &l,
+	    "res/flows"), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].path, "res/flows/f.json");
+	assert_string_equal(l.v[1].path, "res/flows/untracked.json");
+	assert_string_equal(l.v[1].id, "");
+	fl_snapshot_files_release(&l);
 	fl_repo_free(r);
 	fl_buf_release(&b);
+	fl_buf_release(&shown);
 }
 
 static void
@@ -621,6 +675,9 @@ test_repo__hooks_dir(void **state)
 	assert_non_null(realpath(dir, real));
 	assert_int_equal(fl_repo_hooks_dir(&b, r), 0);
 	snprintf(expect, sizeof(expect), "%s/.git/hooks/", real);
+	assert_string_equal(b.ptr, expect);
+	fl_repo_cache_path(&b, r, "c");
+	snprintf(expect, sizeof(expect), "%s/.git/flowlint/c", real);
 	assert_string_equal(b.ptr, expect);
 	fl_repo_free(r);
 
@@ -692,7 +749,7 @@ main(void)
 		T(test_repo__targets_from_paths_keep_operand_form),
 		T(test_repo__changed_since_merge_base),
 		T(test_repo__changed_since_unborn_head),
-		T(test_repo__read_index_and_tree),
+		T(test_repo__snapshot_index_and_commit),
 		T(test_repo__hooks_dir),
 		T(test_repo__outside_and_bare),
 #undef T
