@@ -17,6 +17,8 @@ struct entry {
 	enum fl_res_kind kind;
 	struct fl_str key;	/* in inv->strings */
 	uint32_t res;		/* index in inv->res */
+	uint32_t hash;		/* hash(kind, key), kept for probing and
+				   growing without hashing again */
 };
 
 struct index {
@@ -160,32 +162,32 @@ index_release(struct index *ix)
 	memset(ix, 0, sizeof(*ix));
 }
 
+/* The slot of (kind, key), whose hash is h: the one holding its entry,
+ * or the empty one where it would go. */
+static uint32_t
+index_slot(const struct index *ix, enum fl_res_kind kind, struct fl_str key,
+    uint32_t h)
+{
+	uint32_t i;
+
+	for (i = h & ix->mask; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
+		const struct entry *e = &ix->v[ix->slots[i] - 1];
+
+		if (e->hash == h && e->kind == kind && fl_str_eq(e->key, key))
+			break;
+	}
+	return i;
+}
+
 static const struct entry *
 index_find(const struct index *ix, enum fl_res_kind kind, struct fl_str key)
 {
-	uint32_t h;
+	uint32_t i;
 
 	if (ix->mask == 0)
 		return NULL;
-	for (h = hash(kind, key) & ix->mask; ix->slots[h] != 0;
-	    h = (h + 1) & ix->mask) {
-		const struct entry *e = &ix->v[ix->slots[h] - 1];
-
-		if (e->kind == kind && fl_str_eq(e->key, key))
-			return e;
-	}
-	return NULL;
-}
-
-static void
-index_place(struct index *ix, uint32_t entry)
-{
-	const struct entry *e = &ix->v[entry];
-	uint32_t h = hash(e->kind, e->key) & ix->mask;
-
-	while (ix->slots[h] != 0)
-		h = (h + 1) & ix->mask;
-	ix->slots[h] = entry + 1;
+	i = index_slot(ix, kind, key, hash(kind, key));
+	return ix->slots[i] != 0 ? &ix->v[ix->slots[i] - 1] : NULL;
 }
 
 /* Makes room for `need` entries in all, at most half the slots full. */
@@ -193,6 +195,7 @@ static void
 index_reserve(struct index *ix, size_t need)
 {
 	size_t size = ix->mask ? (size_t)ix->mask + 1 : 64, i;
+	uint32_t h;
 
 	FL_GROW(ix->v, need, ix->alloc);
 	if (2 * need <= size && ix->mask != 0)
@@ -202,8 +205,12 @@ index_reserve(struct index *ix, size_t need)
 	free(ix->slots);
 	ix->slots = fl_xcalloc(size, sizeof(*ix->slots));
 	ix->mask = (uint32_t)(size - 1);
-	for (i = 0; i < ix->n; i++)
-		index_place(ix, (uint32_t)i);
+	for (i = 0; i < ix->n; i++) {
+		for (h = ix->v[i].hash & ix->mask; ix->slots[h] != 0;
+		    h = (h + 1) & ix->mask)
+			;
+		ix->slots[h] = (uint32_t)i + 1;
+	}
 }
 
 /* Adds (kind, key) -> res unless the pair is already there. */
@@ -211,12 +218,14 @@ static void
 index_add(struct index *ix, enum fl_res_kind kind, struct fl_str key,
     uint32_t res)
 {
-	if (index_find(ix, kind, key) != NULL)
-		return;
+	uint32_t h = hash(kind, key), i;
+
 	index_reserve(ix, ix->n + 1);
-	ix->v[ix->n] = (struct entry){ kind, key, res };
-	index_place(ix, (uint32_t)ix->n);
-	ix->n++;
+	i = index_slot(ix, kind, key, h);
+	if (ix->slots[i] != 0)
+		return;
+	ix->v[ix->n] = (struct entry){ kind, key, res, h };
+	ix->slots[i] = (uint32_t)++ix->n;
 }
 
 struct fl_inventory *
