@@ -448,6 +448,7 @@ cmd_check(int argc, char **argv)
 	so.record = o.write_baseline;
 	so.snapshot = &snap;
 	so.cache = !o.no_cache;
+	so.jobs = o.jobs;
 	if (fl_setup_load(&setup, &so) != 0) {
 		fl_cmd_error(NULL);
 		goto done;

@@ -16,14 +16,15 @@
 
 /* The target's path relative to the project root (fl_xmalloc'd). */
 static char *
-relpath(const struct fl_filter *f, const struct fl_target *t)
+relpath(struct fl_filter *f, const struct fl_target *t)
 {
-	return t->fs_path != NULL ? fl_project_relpath(f->project, t->path) :
-	    fl_project_relpath_repo(f->project, t->path);
+	return t->fs_path != NULL ?
+	    fl_project_relpath(f->project, &f->memo, t->path) :
+	    fl_project_relpath_repo(f->project, &f->memo, t->path);
 }
 
 unsigned
-fl_filter_targets(const struct fl_filter *f, struct fl_targets *t)
+fl_filter_targets(struct fl_filter *f, struct fl_targets *t)
 {
 	size_t i, out = 0;
 	unsigned dropped = 0;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "config/project.h"
 #include "report/fingerprint.h"
 #include "rules/rule.h"
 
@@ -34,10 +35,11 @@ struct fl_filter {
 					   recorded in it */
 	struct fl_fingerprinter fp;	/* owned: the baseline's identities,
 					   as the reports compute them */
+	struct fl_path_memo memo;	/* owned: for target paths */
 };
 
 /* Drops the targets that include/exclude leave out; returns how many. */
-unsigned fl_filter_targets(const struct fl_filter *f, struct fl_targets *t);
+unsigned fl_filter_targets(struct fl_filter *f, struct fl_targets *t);
 
 /*
  * Drops the findings of `res`, read from target `t`, that the

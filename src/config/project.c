@@ -64,10 +64,34 @@ normalize(char *path)
 	*out = '\0';
 }
 
+void
+fl_path_memo_release(struct fl_path_memo *m)
+{
+	free(m->dir);
+	free(m->real);
+	m->dir = m->real = NULL;
+}
+
+/* realpath() of folder `dir` into `out` (PATH_MAX), through the memo. */
+static bool
+resolve_dir(struct fl_path_memo *m, const char *dir, char *out)
+{
+	if (m->dir != NULL && strcmp(m->dir, dir) == 0) {
+		strcpy(out, m->real);
+		return true;
+	}
+	if (realpath(dir, out) == NULL)
+		return false;
+	fl_path_memo_release(m);
+	m->dir = fl_xstrdup(dir);
+	m->real = fl_xstrdup(out);
+	return true;
+}
+
 /* The absolute form of `path`: its folder resolved with realpath when it
  * exists (the last segment kept as is), else lexically from the cwd. */
 static char *
-absolute(const char *path)
+absolute(struct fl_path_memo *m, const char *path)
 {
 	char buf[PATH_MAX], *copy, *slash, *out;
 	const char *dir, *base;
@@ -86,7 +110,7 @@ absolute(const char *path)
 		base = copy;
 	}
 	if (strcmp(base, "..") != 0 && strcmp(base, ".") != 0 &&
-	    realpath(dir, buf) != NULL) {
+	    resolve_dir(m, dir, buf)) {
 		out = fl_path_join(buf, base);
 	} else if (path[0] == '/') {
 		out = fl_xstrdup(path);
@@ -96,6 +120,17 @@ absolute(const char *path)
 	}
 	free(copy);
 	normalize(out);
+	return out;
+}
+
+/* absolute() without a memo to keep. */
+static char *
+absolute_once(const char *path)
+{
+	struct fl_path_memo m = FL_PATH_MEMO_INIT;
+	char *out = absolute(&m, path);
+
+	fl_path_memo_release(&m);
 	return out;
 }
 
@@ -151,7 +186,7 @@ fl_project_discover(struct fl_project *out, const char *operand,
 	char *cfgdir;
 
 	memset(out, 0, sizeof(*out));
-	out->start = absolute(operand != NULL ? operand : ".");
+	out->start = absolute_once(operand != NULL ? operand : ".");
 	if (stat(out->start, &st) != 0 || !S_ISDIR(st.st_mode))
 		(void)parent(out->start);
 	out->repo_root = find_up(out->start, ".git", false, NULL);
@@ -164,7 +199,7 @@ fl_project_discover(struct fl_project *out, const char *operand,
 		if (!S_ISREG(st.st_mode))
 			return fl_error_set(FL_EIO, "cannot read configuration "
 			    "'%s': not a file", config);
-		out->config = absolute(config);
+		out->config = absolute_once(config);
 	} else {
 		cfgdir = find_up(out->start, FL_CONFIG_FILE, false,
 		    out->repo_root);
@@ -209,9 +244,10 @@ below(const char *abs, const char *dir)
 }
 
 char *
-fl_project_relpath(const struct fl_project *p, const char *path)
+fl_project_relpath(const struct fl_project *p, struct fl_path_memo *m,
+    const char *path)
 {
-	char *abs = absolute(path), *out;
+	char *abs = absolute(m, path), *out;
 	const char *rel = below(abs, p->root);
 
 	out = fl_xstrdup(rel != NULL ? rel : abs);
@@ -220,14 +256,15 @@ fl_project_relpath(const struct fl_project *p, const char *path)
 }
 
 char *
-fl_project_relpath_repo(const struct fl_project *p, const char *path)
+fl_project_relpath_repo(const struct fl_project *p, struct fl_path_memo *m,
+    const char *path)
 {
 	char *abs, *out;
 
 	if (p->repo_root == NULL)
-		return fl_project_relpath(p, path);
+		return fl_project_relpath(p, m, path);
 	abs = fl_path_join(p->repo_root, path);
-	out = fl_project_relpath(p, abs);
+	out = fl_project_relpath(p, m, abs);
 	free(abs);
 	return out;
 }

@@ -34,17 +34,31 @@ int fl_project_discover(struct fl_project *out, const char *operand,
     const char *config);
 void fl_project_release(struct fl_project *p);
 
+/* The folder fl_project_relpath() resolved last: files come folder by
+ * folder, and resolving a folder is a system call per segment.  Valid
+ * while the current directory stays the same. */
+struct fl_path_memo {
+	char *dir;	/* owned: the folder as given, or NULL */
+	char *real;	/* owned: what realpath() made of it */
+};
+
+#define FL_PATH_MEMO_INIT { NULL, NULL }
+
+void fl_path_memo_release(struct fl_path_memo *m);
+
 /*
  * `path` (absolute, or relative to the current directory) relative to
  * p->root when it lies below it, else absolute.  fl_xmalloc'd.  Paths
- * are made absolute by resolving their folder, so symlinked folders
- * and "./" or "../" spellings give the same answer.
+ * are made absolute by resolving their folder (through memo `m`), so
+ * symlinked folders and "./" or "../" spellings give the same answer.
  */
-char *fl_project_relpath(const struct fl_project *p, const char *path);
+char *fl_project_relpath(const struct fl_project *p, struct fl_path_memo *m,
+    const char *path);
 
 /* The same for a repository path (relative to p->repo_root, as git
  * blobs are shown); the current directory when there is no repository. */
-char *fl_project_relpath_repo(const struct fl_project *p, const char *path);
+char *fl_project_relpath_repo(const struct fl_project *p,
+    struct fl_path_memo *m, const char *path);
 
 /* `path` as a user should see it: relative to the current directory
  * when below it, else as is.  fl_xmalloc'd. */

@@ -19,7 +19,7 @@
 static int
 load_inventory(struct fl_setup *s, const struct fl_setup_options *o)
 {
-	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0 };
+	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, o->jobs, 0 };
 	struct fl_buf path = FL_BUF_INIT;
 	int err;
 
@@ -78,6 +78,7 @@ fl_setup_release(struct fl_setup *s)
 	fl_baseline_release(&s->baseline);
 	fl_baseline_release(&s->record);
 	fl_fingerprinter_release(&s->filter.fp);
+	fl_path_memo_release(&s->filter.memo);
 	free(s->baseline_path);
 	memset(s, 0, sizeof(*s));
 }

@@ -28,6 +28,7 @@ struct fl_setup_options {
 	const struct fl_snapshot *snapshot;	/* the state the inventory
 						   is read from; NULL: disk */
 	bool cache;		/* use the repository's inventory cache */
+	unsigned jobs;		/* threads to read with; 0: one per core */
 };
 
 struct fl_setup {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "inventory/cache.h"
+#include "inventory/describe.h"
 #include "json/file.h"
 #include "repo/snapshot.h"
 #include "util/buf.h"
@@ -37,105 +38,34 @@ basename_of(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
-/* The string member `key` of object `obj` as a C string in the file's
- * arena, or NULL when it is missing or empty. */
-static const char *
-member(struct fl_json_file *f, uint32_t obj, const char *key)
-{
-	struct fl_str s = fl_json_string(&f->doc, fl_json_get(&f->doc, obj, key));
-
-	return s.len > 0 ? fl_arena_strndup(&f->arena, s.ptr, s.len) : NULL;
-}
-
 /*
- * What a wrapper file in a folder of `kind` resources describes (kind
- * -1: nothing).  For flows, the DescribeContactFlow response nests the
- * wrapper under "ContactFlow", and a wrapper without Type (or
- * ContactFlowType) is a module, as the loader decides (flow/load.c).
- * The strings live in f's arena.
- */
-static struct fl_cached_resource
-describe(struct fl_json_file *f, enum fl_res_kind kind)
-{
-	struct fl_cached_resource r = { -1, NULL, NULL, NULL };
-	uint32_t w = FL_JSON_ROOT, cf;
-
-	if (!fl_json_is(&f->doc, FL_JSON_ROOT, FL_JSON_OBJECT))
-		return r;
-	if (kind == FL_RES_FLOW) {
-		cf = fl_json_get(&f->doc, FL_JSON_ROOT, "ContactFlow");
-		if (fl_json_is(&f->doc, cf, FL_JSON_OBJECT))
-			w = cf;
-		if (fl_json_get(&f->doc, w, "Content") == FL_JSON_NONE)
-			return r;
-		if (fl_json_get(&f->doc, w, "Type") == FL_JSON_NONE &&
-		    fl_json_get(&f->doc, w, "ContactFlowType") == FL_JSON_NONE)
-			kind = FL_RES_MODULE;
-	}
-	r.name = member(f, w, "Name");
-	if (r.name == NULL)
-		return r;
-	r.kind = (int)kind;
-	r.id = member(f, w, "Id");
-	r.arn = member(f, w, "Arn");
-	return r;
-}
-
-/* Reads and parses a listed file.  Release `f` in every case. */
-static int
-load(struct fl_json_file *f, const struct fl_inventory_reader *rd,
-    const struct fl_snapshot_file *file)
-{
-	struct fl_buf text = FL_BUF_INIT;
-	int err;
-
-	memset(f, 0, sizeof(*f));
-	err = fl_snapshot_read_file(rd->snapshot, &text, file, FL_FS_MAX_FILE);
-	if (err == 0)
-		err = fl_json_file_take(f, file->path, &text);
-	fl_buf_release(&text);
-	fl_error_clear();
-	return err;
-}
-
-static void
-add_described(struct fl_inventory *inv, const struct fl_cached_resource *r,
-    const char *path)
-{
-	if (r->kind >= 0)
-		fl_inventory_add(inv, (enum fl_res_kind)r->kind, r->name, r->id,
-		    r->arn, path);
-}
-
-/*
- * Adds the resource file `file` describes.  A file from git is looked up
- * in the cache by blob first, and what it gives is recorded there.
+ * Adds what the files of a folder of `kind` resources describe, in
+ * order, recording in the cache what the bytes of each file from git
+ * decided (a failure to read them is not recorded: the next run retries).
  */
 static void
-read_resource(struct fl_inventory *inv, struct fl_inventory_reader *rd,
-    enum fl_res_kind kind, const struct fl_snapshot_file *file)
+add_files(struct fl_inventory *inv, struct fl_inventory_reader *rd,
+    enum fl_res_kind kind, const struct fl_snapshot_files *files)
 {
-	const struct fl_cached_resource *hit = NULL;
-	struct fl_cached_resource r = { -1, NULL, NULL, NULL };
-	struct fl_json_file f;
-	int err;
-	bool cacheable = rd->cache != NULL && file->id[0] != '\0';
+	struct fl_describe_batch b;
+	size_t i;
 
-	rd->files++;
-	if (cacheable)
-		hit = fl_inventory_cache_get(rd->cache, file->id, kind);
-	if (hit != NULL) {
-		add_described(inv, hit, file->path);
-		return;
+	fl_describe_files(&b, rd, kind, files);
+	fl_inventory_reserve(inv, files->n);
+	for (i = 0; i < files->n; i++) {
+		const struct fl_snapshot_file *f = &files->v[i];
+		const struct fl_described *d = &b.v[i];
+
+		if (rd->cache != NULL && f->id[0] != '\0' && !d->cached &&
+		    (d->err == 0 || d->err == FL_ECONFIG ||
+		    d->err == FL_ETOOBIG))
+			fl_inventory_cache_put(rd->cache, f->id, kind, &d->res);
+		if (d->res.kind >= 0)
+			fl_inventory_add(inv, (enum fl_res_kind)d->res.kind,
+			    d->res.name, d->res.id, d->res.arn, f->path);
 	}
-	err = load(&f, rd, file);
-	if (err == 0)
-		r = describe(&f, kind);
-	/* What the bytes decide is cached; a failure to read them is not. */
-	if (cacheable && (err == 0 || err == FL_ECONFIG || err == FL_ETOOBIG))
-		fl_inventory_cache_put(rd->cache, file->id, kind, &r);
-	add_described(inv, &r, file->path);
-	fl_json_file_release(&f);
+	rd->files += files->n;
+	fl_describe_batch_release(&b);
 }
 
 static void
@@ -152,16 +82,13 @@ fl_inventory_read_folder(struct fl_inventory *inv,
 {
 	struct fl_snapshot_files files = { 0 };
 	struct fl_buf shown = FL_BUF_INIT;
-	size_t i;
 	int err;
 
 	err = fl_snapshot_list_json(rd->snapshot, &files, dir);
 	if (err == 0) {
 		fl_snapshot_shown(rd->snapshot, &shown, dir);
 		note(inv, kind, shown.ptr);
-		fl_inventory_reserve(inv, files.n);
-		for (i = 0; i < files.n; i++)
-			read_resource(inv, rd, kind, &files.v[i]);
+		add_files(inv, rd, kind, &files);
 	}
 	fl_buf_release(&shown);
 	fl_snapshot_files_release(&files);
@@ -176,10 +103,12 @@ read_bot(struct fl_inventory *inv, const struct fl_inventory_reader *rd,
 	struct fl_json_file f;
 	const char *name;
 
-	if (load(&f, rd, file) == 0 &&
-	    (name = member(&f, FL_JSON_ROOT, "name")) != NULL)
+	if (fl_describe_load(&f, rd->snapshot, file) == 0 &&
+	    (name = fl_describe_member(&f.arena, &f, FL_JSON_ROOT,
+	    "name")) != NULL)
 		fl_inventory_add(inv, FL_RES_LEX_BOT, name,
-		    member(&f, FL_JSON_ROOT, "identifier"), NULL, file->path);
+		    fl_describe_member(&f.arena, &f, FL_JSON_ROOT,
+		    "identifier"), NULL, file->path);
 	fl_json_file_release(&f);
 }
 
@@ -191,12 +120,15 @@ read_aliases(struct fl_inventory *inv, const struct fl_inventory_reader *rd,
 	struct fl_json_file f;
 	uint32_t it;
 
-	if (load(&f, rd, file) == 0 &&
+	if (fl_describe_load(&f, rd->snapshot, file) == 0 &&
 	    fl_json_is(&f.doc, FL_JSON_ROOT, FL_JSON_ARRAY)) {
 		fl_json_foreach(&f.doc, FL_JSON_ROOT, it) {
-			const char *bot = member(&f, it, "botId");
-			const char *id = member(&f, it, "botAliasId");
-			const char *name = member(&f, it, "botAliasName");
+			const char *bot = fl_describe_member(&f.arena, &f, it,
+			    "botId");
+			const char *id = fl_describe_member(&f.arena, &f, it,
+			    "botAliasId");
+			const char *name = fl_describe_member(&f.arena, &f, it,
+			    "botAliasName");
 
 			if (bot != NULL && id != NULL && name != NULL)
 				fl_inventory_add_bot_alias(inv, bot, id, name,

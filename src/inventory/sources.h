@@ -27,6 +27,7 @@ struct fl_snapshot;
 struct fl_inventory_reader {
 	const struct fl_snapshot *snapshot;	/* borrowed */
 	struct fl_inventory_cache *cache;	/* borrowed; NULL: none */
+	unsigned jobs;		/* threads to read with; 0: one per core */
 	size_t files;		/* resource files taken from folders */
 };
 

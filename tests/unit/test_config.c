@@ -101,6 +101,7 @@ test_config__project_discovery(void **state)
 {
 	char *d = tmpdir(), path[512], cwd[4096];
 	struct fl_project p;
+	struct fl_path_memo memo = FL_PATH_MEMO_INIT;
 	char *rel;
 
 	tmp_tree_put(d, "repo/.git/HEAD", "ref: refs/heads/main\n");
@@ -119,7 +120,7 @@ test_config__project_discovery(void **state)
 	assert_string_equal(p.root, path);
 	snprintf(path, sizeof(path), "%s/repo/.flowlint.json", d);
 	assert_string_equal(p.config, path);
-	rel = fl_project_relpath(&p, p.start);
+	rel = fl_project_relpath(&p, &memo, p.start);
 	assert_string_equal(rel, "imports/resources/flows");
 	free(rel);
 	fl_project_release(&p);
@@ -137,9 +138,14 @@ test_config__project_discovery(void **state)
 	assert_int_equal(chdir(path), 0);
 	assert_int_equal(fl_project_discover(&p, "flows/../flows/x.json",
 	    NULL), 0);
-	rel = fl_project_relpath(&p, "./flows//x.json");
+	rel = fl_project_relpath(&p, &memo, "./flows//x.json");
 	assert_string_equal(rel, "nested/flows/x.json");
 	free(rel);
+	/* The same folder again, from the memo. */
+	rel = fl_project_relpath(&p, &memo, "./flows//y.json");
+	assert_string_equal(rel, "nested/flows/y.json");
+	free(rel);
+	fl_path_memo_release(&memo);
 	/* Shown relative to the cwd only below it. */
 	rel = fl_project_display(p.config);
 	assert_string_equal(rel, p.config);
@@ -424,7 +430,7 @@ test_config__inventory_sources(void **state)
 	char *d = tmpdir(), path[512];
 	struct fl_inventory *inv;
 	struct fl_config c;
-	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0 };
+	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0, 0 };
 	char *msg;
 
 	tmp_tree_put(d, "repo/imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
@@ -597,6 +603,7 @@ test_config__filter(void **state)
 	}
 	fl_config_release(&c);
 	fl_project_release(&p);
+	fl_path_memo_release(&f.memo);
 	assert_int_equal(chdir(cwd), 0);
 	tmp_tree_remove(d);
 	free(d);

@@ -25,7 +25,7 @@
 #define S(s) fl_str_cstr(s)
 
 /* Sources read from disk, without a cache. */
-static struct fl_inventory_reader disk = { &fl_snapshot_disk, NULL, 0 };
+static struct fl_inventory_reader disk = { &fl_snapshot_disk, NULL, 0, 0 };
 
 static const char *
 name_of(const struct fl_resource *r)
@@ -265,6 +265,61 @@ test_inventory__folder(void **state)
 	    FL_ENOTFOUND);
 	assert_non_null(strstr(fl_error_msg(), "missing"));
 	fl_inventory_free(inv);
+	tmp_tree_remove(d);
+	free(d);
+}
+
+/*
+ * A big folder is read on several threads; what it gives, and which of
+ * two files with one name wins, is what one thread gives.
+ */
+static void
+test_inventory__folder_in_parallel(void **state)
+{
+	struct fl_inventory_reader threads = { &fl_snapshot_disk, NULL, 4, 0 };
+	struct fl_inventory_reader one = { &fl_snapshot_disk, NULL, 1, 0 };
+	struct fl_inventory *a = fl_inventory_new(), *b = fl_inventory_new();
+	char *d = tmpdir(), rel[64], text[96], path[512];
+	const struct fl_resource *ra, *rb;
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		snprintf(rel, sizeof(rel), "flows/f%03d.json", i);
+		/* Every tenth file reuses the name of the one before. */
+		snprintf(text, sizeof(text), "{\"Name\": \"flow-%d\", \"Id\": "
+		    "\"id-%d\", %s\"Content\": \"{}\"}", i - (i % 10 == 9), i,
+		    i % 7 == 0 ? "" : "\"Type\": \"CONTACT_FLOW\", ");
+		tmp_tree_put(d, rel, i == 150 ? "{ broken" : text);
+	}
+	snprintf(path, sizeof(path), "%s/flows", d);
+	assert_int_equal(fl_inventory_read_folder(a, &threads, FL_RES_FLOW,
+	    path), 0);
+	assert_int_equal(fl_inventory_read_folder(b, &one, FL_RES_FLOW, path),
+	    0);
+	assert_int_equal(threads.files, 300);
+	assert_int_equal(fl_inventory_count(a, FL_RES_FLOW),
+	    fl_inventory_count(b, FL_RES_FLOW));
+	assert_int_equal(fl_inventory_count(a, FL_RES_MODULE),
+	    fl_inventory_count(b, FL_RES_MODULE));
+	assert_true(fl_inventory_count(a, FL_RES_MODULE) > 0);
+	for (i = 0; i < 300; i++) {
+		snprintf(text, sizeof(text), "flow-%d", i);
+		ra = fl_inventory_by_name(a, i % 7 == 0 ? FL_RES_MODULE :
+		    FL_RES_FLOW, S(text));
+		rb = fl_inventory_by_name(b, i % 7 == 0 ? FL_RES_MODULE :
+		    FL_RES_FLOW, S(text));
+		assert_true((ra == NULL) == (rb == NULL));
+		if (ra != NULL) {
+			assert_string_equal(ra->source, rb->source);
+			assert_string_equal(ra->id, rb->id);
+		}
+	}
+	/* The broken file describes nothing; the first of two names wins. */
+	assert_null(fl_inventory_by_id(a, FL_RES_FLOW, S("id-150")));
+	assert_string_equal(name_of(fl_inventory_by_id(a, FL_RES_FLOW,
+	    S("id-8"))), "flow-8");
+	fl_inventory_free(a);
+	fl_inventory_free(b);
 	tmp_tree_remove(d);
 	free(d);
 }
@@ -524,6 +579,7 @@ main(void)
 		cmocka_unit_test(test_inventory__kind_names_and_letters),
 		cmocka_unit_test(test_inventory__layout),
 		cmocka_unit_test(test_inventory__folder),
+		cmocka_unit_test(test_inventory__folder_in_parallel),
 		cmocka_unit_test(test_inventory__names),
 		cmocka_unit_test(test_inventory__awscli_connect_lists),
 		cmocka_unit_test(test_inventory__awscli_lambda_and_lex),
