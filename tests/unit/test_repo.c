@@ -422,7 +422,8 @@ test_repo__worktree_honours_ignores(void **state)
 	ok(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL,
 	    cfgdir));
 
-	put(".gitignore", "build/\nhome/\nignored-*.json\n");
+	/* A file in an ignored folder cannot be taken back by a negation. */
+	put(".gitignore", "build/\nhome/\nignored-*.json\n!build/neg.json\n");
 	put(".git/info/exclude", "local-*.json\n");
 	put("tracked.json", GOOD);
 	put("build/out.json", GOOD);
@@ -433,6 +434,13 @@ test_repo__worktree_honours_ignores(void **state)
 	put("sub/readme.txt", "x");
 	put("deleted.json", GOOD);
 	put("ignored-but-tracked.json", GOOD);
+	put("build/kept.json", GOOD);
+	put("build/neg.json", GOOD);
+	/* Another repository inside this one is not entered. */
+	put("nested/.git/HEAD", "ref: refs/heads/main\n");
+	put("nested/inner.json", GOOD);
+	assert_int_equal(symlink("tracked.json", "link.json"), 0);
+	assert_int_equal(symlink("sub", "sublink"), 0);
 	stage("tracked.json");
 	stage("deleted.json");
 	{
@@ -441,6 +449,7 @@ test_repo__worktree_honours_ignores(void **state)
 		/* git add -f: tracked although ignored. */
 		ok(git_repository_index(&index, repo));
 		ok(git_index_add_bypath(index, "ignored-but-tracked.json"));
+		ok(git_index_add_bypath(index, "build/kept.json"));
 		ok(git_index_write(index));
 		git_index_free(index);
 	}
@@ -449,14 +458,21 @@ test_repo__worktree_honours_ignores(void **state)
 
 	r = open_here();
 	assert_int_equal(fl_repo_list_worktree(&l, r, ""), 0);
-	assert_int_equal(l.n, 3);
-	assert_string_equal(l.v[0], "ignored-but-tracked.json");
-	assert_string_equal(l.v[1], "sub/untracked.json");
-	assert_string_equal(l.v[2], "tracked.json");
+	assert_int_equal(l.n, 5);
+	assert_string_equal(l.v[0], "build/kept.json");
+	assert_string_equal(l.v[1], "ignored-but-tracked.json");
+	assert_string_equal(l.v[2], "link.json");
+	assert_string_equal(l.v[3], "sub/untracked.json");
+	assert_string_equal(l.v[4], "tracked.json");
 	fl_pathlist_release(&l);
 	assert_int_equal(fl_repo_list_worktree(&l, r, "sub"), 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0], "sub/untracked.json");
+	fl_pathlist_release(&l);
+	/* An ignored folder named as the prefix: what it tracks. */
+	assert_int_equal(fl_repo_list_worktree(&l, r, "build"), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0], "build/kept.json");
 	fl_pathlist_release(&l);
 	fl_repo_free(r);
 	ok(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL,
