@@ -445,7 +445,9 @@ class Gen:
                  "ErrorType": "NoMatchingError"}]
             return True
         if kind == "unused-object-map-entry":
-            if amap is None:
+            # A lone entry is the documented dummy the block needs, which
+            # FL204 leaves alone: add a second one.
+            if amap is None or not fattrs:
                 return False
             fattrs["stale_%s" % name_token(r.randrange(1000))] = {
                 "Value": self.placeholder_arn("queue", r.choice(self.queues))}
@@ -456,10 +458,15 @@ class Gen:
             r.choice(body)["Transitions"]["NextAction"] = self.uid()
             return True
         if kind == "dangling-placeholder":
-            if not fattrs:
+            # In an action's parameter, where the deploy resolves it (the
+            # object map is rebuilt from the references, so a placeholder
+            # there is never resolved).
+            queued = [a for a in body if str(a["Parameters"].get(
+                "QueueId", "")).startswith("$.FlowAttributes.")]
+            if not queued:
                 return False
-            key = r.choice(sorted(fattrs))
-            fattrs[key]["Value"] = self.placeholder_arn("queue", "gone_queue")
+            r.choice(queued)["Parameters"]["QueueId"] = \
+                self.placeholder_arn("queue", "gone_queue")
             return True
         if kind == "orphan-metadata":
             ameta[self.uid()] = {"position": {"x": 10.0, "y": 10.0}}
