@@ -5,7 +5,8 @@
  * text or yields nodes whose spans, parents and sibling links are
  * consistent; loading a flow from them never crashes, and every node of
  * the flow document maps to a position inside the file, as do the
- * loader's problems.
+ * loader's problems.  Parsing with Content left raw (as the inventory
+ * does) accepts and rejects exactly the same texts, with the same nodes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +19,30 @@
 #include "util/buf.h"
 #include "util/source.h"
 #include "util/xalloc.h"
+
+/* fl_json_parse_raw(..., "Content") agrees with the full parse. */
+static void
+check_raw(const struct fl_source *src, const struct fl_json_doc *full,
+    bool full_ok)
+{
+	struct fl_json_error err;
+	struct fl_json_doc raw;
+	struct fl_arena arena;
+	uint32_t i;
+
+	fl_arena_init(&arena);
+	FL_FUZZ_CHECK((fl_json_parse_raw(&raw, &arena, src->text, src->len,
+	    "Content", &err) == 0) == full_ok);
+	for (i = 0; full_ok && i < full->count; i++) {
+		FL_FUZZ_CHECK(raw.count == full->count);
+		FL_FUZZ_CHECK(raw.nodes[i].type == full->nodes[i].type);
+		FL_FUZZ_CHECK(raw.nodes[i].off == full->nodes[i].off);
+		FL_FUZZ_CHECK(raw.nodes[i].len == full->nodes[i].len);
+		FL_FUZZ_CHECK((raw.nodes[i].flags & FL_JSON_F_RAW) != 0 ||
+		    fl_str_eq(raw.nodes[i].str, full->nodes[i].str));
+	}
+	fl_arena_release(&arena);
+}
 
 static void
 check_index(const struct fl_json_doc *d)
@@ -66,8 +91,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FL_FUZZ_CHECK(err.off <= size);
 		FL_FUZZ_CHECK(err.msg[0] != '\0');
 		fl_source_linecol(&src, err.off, &line, &col);
+		check_raw(&src, &outer, false);
 		goto done;
 	}
+	check_raw(&src, &outer, true);
 	check_index(&outer);
 	fl_flow_load(&flow, &probs, &arena, &outer,
 	    fl_str_make("fuzz", 4), &env->pats, env->m);

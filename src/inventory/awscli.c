@@ -137,7 +137,7 @@ fl_inventory_read_awscli(struct fl_inventory *inv,
 	err = fl_snapshot_read(rd->snapshot, &text, &shown, path,
 	    FL_FS_MAX_FILE);
 	if (err == 0)
-		err = fl_json_file_take(&f, shown.ptr, &text);
+		err = fl_json_file_take(&f, shown.ptr, &text, NULL);
 	fl_buf_release(&text);
 	fl_buf_release(&shown);
 	if (err != 0)

@@ -73,13 +73,14 @@ int
 fl_describe_load(struct fl_json_file *f, const struct fl_snapshot *s,
     const struct fl_snapshot_file *file)
 {
+	/* A flow's Content is most of its bytes, and not needed here. */
 	struct fl_buf text = FL_BUF_INIT;
 	int err;
 
 	memset(f, 0, sizeof(*f));
 	err = fl_snapshot_read_file(s, &text, file, FL_FS_MAX_FILE);
 	if (err == 0)
-		err = fl_json_file_take(f, file->path, &text);
+		err = fl_json_file_take(f, file->path, &text, "Content");
 	fl_buf_release(&text);
 	fl_error_clear();
 	return err;

@@ -13,13 +13,13 @@
 #include "util/xalloc.h"
 
 static int
-parse(struct fl_json_file *f)
+parse(struct fl_json_file *f, const char *raw_key)
 {
 	struct fl_json_error err;
 	uint32_t line, col;
 
-	if (fl_json_parse(&f->doc, &f->arena, f->src.text, f->src.len,
-	    &err) == 0)
+	if (fl_json_parse_raw(&f->doc, &f->arena, f->src.text, f->src.len,
+	    raw_key, &err) == 0)
 		return 0;
 	fl_source_linecol(&f->src, err.off, &line, &col);
 	return fl_error_set(FL_ECONFIG, "%s:%u:%u: %s", f->src.path, line, col,
@@ -39,12 +39,12 @@ fl_json_file_load(struct fl_json_file *f, const char *path)
 		fl_buf_release(&bytes);
 		return err;
 	}
-	return fl_json_file_take(f, path, &bytes);
+	return fl_json_file_take(f, path, &bytes, NULL);
 }
 
 int
 fl_json_file_take(struct fl_json_file *f, const char *path,
-    struct fl_buf *bytes)
+    struct fl_buf *bytes, const char *raw_key)
 {
 	size_t len;
 	char *text;
@@ -53,7 +53,7 @@ fl_json_file_take(struct fl_json_file *f, const char *path,
 	fl_arena_init(&f->arena);
 	text = fl_buf_detach(bytes, &len);
 	fl_source_init(&f->src, fl_xstrdup(path), text, len);
-	return parse(f);
+	return parse(f, raw_key);
 }
 
 int
@@ -63,7 +63,7 @@ fl_json_file_load_text(struct fl_json_file *f, const char *path,
 	memset(f, 0, sizeof(*f));
 	fl_arena_init(&f->arena);
 	fl_source_init(&f->src, fl_xstrdup(path), fl_xstrndup(text, len), len);
-	return parse(f);
+	return parse(f, NULL);
 }
 
 void

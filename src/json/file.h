@@ -28,9 +28,10 @@ struct fl_json_file {
 int fl_json_file_load(struct fl_json_file *f, const char *path);
 
 /* Parses the bytes of `bytes`, shown as `path`, taking them (`bytes` is
- * left empty). */
+ * left empty); string values of members named `raw_key` (NULL: none)
+ * are left undecoded, as fl_json_parse_raw() says. */
 int fl_json_file_take(struct fl_json_file *f, const char *path,
-    struct fl_buf *bytes);
+    struct fl_buf *bytes, const char *raw_key);
 
 /* Parses `len` bytes already in memory (copied), shown as `path`. */
 int fl_json_file_load_text(struct fl_json_file *f, const char *path,

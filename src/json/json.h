@@ -48,6 +48,9 @@ enum fl_json_node_flag {
 	FL_JSON_F_KEY_ESCAPED = 1 << 1,	/* member key had escapes */
 	FL_JSON_F_NUM_OVERFLOW = 1 << 2,/* number beyond double range */
 	FL_JSON_F_DUP_KEY = 1 << 3,	/* an earlier sibling has this key */
+	FL_JSON_F_RAW = 1 << 4,		/* string value with escapes left
+					   undecoded (fl_json_parse_raw):
+					   its str is empty */
 };
 
 struct fl_json_node {
@@ -93,6 +96,16 @@ struct fl_json_error {
  */
 int fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
     const char *text, size_t len, struct fl_json_error *err);
+
+/*
+ * fl_json_parse(), except that the string values of object members
+ * named `raw_key` are validated but, when they hold escapes, not decoded
+ * (FL_JSON_F_RAW): for a reader that needs a wrapper's small members
+ * and not its big Content string.
+ */
+int fl_json_parse_raw(struct fl_json_doc *out, struct fl_arena *arena,
+    const char *text, size_t len, const char *raw_key,
+    struct fl_json_error *err);
 
 /*
  * Parses a small data file (configuration, rule data) that must hold a

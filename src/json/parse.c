@@ -59,6 +59,7 @@ struct parser {
 	struct fl_str key;
 	uint32_t key_off;
 	bool key_escaped;
+	const char *raw_key;	/* values of members so named: not decoded */
 };
 
 /*
@@ -273,10 +274,12 @@ scan_escape(struct parser *p, size_t *ip)
 /*
  * Scans the string whose opening quote is at p->pos, leaving p->pos just
  * past the closing quote.  The content is borrowed from the text when it
- * has no escapes, else decoded into the arena.
+ * has no escapes, else decoded into the arena -- or, without `decode`,
+ * validated only and left empty.
  */
 static int
-parse_string(struct parser *p, struct fl_str *out, bool *escaped)
+parse_string(struct parser *p, struct fl_str *out, bool *escaped,
+    bool decode)
 {
 	const unsigned char *s = p->s;
 	size_t len = p->len;
@@ -319,6 +322,10 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped)
 	*escaped = esc;
 	if (!esc) {
 		*out = fl_str_make((const char *)s + start, i - start);
+		return 0;
+	}
+	if (!decode) {
+		*out = fl_str_make(NULL, 0);
 		return 0;
 	}
 	buf = fl_arena_alloc(p->arena, i - start + 1);
@@ -469,7 +476,7 @@ parse_key(struct parser *p, const char *what, bool after_comma)
 		return fail(p, p->pos, "expected %s", what);
 	}
 	p->key_off = (uint32_t)p->pos;
-	if (parse_string(p, &p->key, &p->key_escaped) < 0)
+	if (parse_string(p, &p->key, &p->key_escaped, true) < 0)
 		return -1;
 	skip_ws(p);
 	if (p->pos >= p->len)
@@ -678,15 +685,22 @@ parse_document(struct parser *p, struct frame *stack)
 			want_value = true;
 			after_comma = false;
 			break;
-		case '"':
-			if (parse_string(p, &p->nodes[idx].str, &escaped) < 0)
+		case '"': {
+			bool decode = p->raw_key == NULL || depth == 0 ||
+			    p->nodes[stack[depth - 1].node].type !=
+			    FL_JSON_OBJECT || !fl_str_eq_cstr(p->key, p->raw_key);
+
+			if (parse_string(p, &p->nodes[idx].str, &escaped,
+			    decode) < 0)
 				return -1;
 			p->nodes[idx].type = FL_JSON_STRING;
 			if (escaped)
-				p->nodes[idx].flags |= FL_JSON_F_ESCAPED;
+				p->nodes[idx].flags |= decode ? FL_JSON_F_ESCAPED :
+				    FL_JSON_F_RAW;
 			p->nodes[idx].len = (uint32_t)(p->pos -
 			    p->nodes[idx].off);
 			break;
+		}
 		case '-': case '0': case '1': case '2': case '3': case '4':
 		case '5': case '6': case '7': case '8': case '9':
 			if (parse_number(p, idx) < 0)
@@ -714,6 +728,14 @@ int
 fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
     const char *text, size_t len, struct fl_json_error *err)
 {
+	return fl_json_parse_raw(out, arena, text, len, NULL, err);
+}
+
+int
+fl_json_parse_raw(struct fl_json_doc *out, struct fl_arena *arena,
+    const char *text, size_t len, const char *raw_key,
+    struct fl_json_error *err)
+{
 	/* 8 KiB: one frame per open container, so no recursion is needed. */
 	struct frame stack[FL_JSON_MAX_DEPTH];
 	struct parser p;
@@ -729,6 +751,7 @@ fl_json_parse(struct fl_json_doc *out, struct fl_arena *arena,
 	p.len = len;
 	p.arena = arena;
 	p.err = err;
+	p.raw_key = raw_key;
 	/* Offsets are 32-bit; the first byte they cannot name is the error. */
 	if (len > UINT32_MAX)
 		return fail(&p, (size_t)UINT32_MAX + 1, "text is 4 GiB or "

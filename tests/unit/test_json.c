@@ -227,6 +227,44 @@ test_json__string_escapes(void **state)
 	assert_ptr_equal(d->nodes[3].str.ptr, text + 25);
 }
 
+/* Values of the raw key are validated, not decoded; the rest as usual. */
+static void
+test_json__raw_key(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] = "{\"Name\": \"a\\\"b\", \"Content\": "
+	    "\"{\\\"x\\\": 1}\", \"Tags\": {\"Content\": \"plain\"}, "
+	    "\"List\": [\"Content\", \"\\n\"]}";
+	static const char bad[] = "{\"Content\": \"\\q\"}";
+	const struct fl_json_doc *d = &f->doc;
+	uint32_t content, tags;
+	struct fl_str decoded;
+	struct fl_json_offmap map;
+
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, text,
+	    strlen(text), "Content", &f->err), 0);
+	assert_true(fl_str_eq_cstr(fl_json_string(d, fl_json_get(d,
+	    FL_JSON_ROOT, "Name")), "a\"b"));
+	content = fl_json_get(d, FL_JSON_ROOT, "Content");
+	assert_true(fl_json_is(d, content, FL_JSON_STRING));
+	assert_true((d->nodes[content].flags & FL_JSON_F_RAW) != 0);
+	assert_true((d->nodes[content].flags & FL_JSON_F_ESCAPED) == 0);
+	assert_null(fl_json_string(d, content).ptr);
+	/* Decoding it later still gives the value. */
+	fl_json_decode_mapped(&decoded, &map, &f->arena, d, content);
+	assert_true(fl_str_eq_cstr(decoded, "{\"x\": 1}"));
+	/* Without escapes a raw-key value is borrowed as always. */
+	tags = fl_json_get(d, FL_JSON_ROOT, "Tags");
+	assert_true(fl_str_eq_cstr(fl_json_string(d, fl_json_get(d, tags,
+	    "Content")), "plain"));
+	/* Array elements are not members: decoded. */
+	assert_true(fl_str_eq_cstr(fl_json_string(d, d->nodes[fl_json_first(d,
+	    fl_json_get(d, FL_JSON_ROOT, "List"))].next), "\n"));
+	/* Not decoded is still validated. */
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, bad,
+	    strlen(bad), "Content", &f->err), -1);
+}
+
 static void
 test_json__unicode_escapes(void **state)
 {
@@ -800,6 +838,7 @@ main(void)
 		T(test_json__spans_and_links),
 		T(test_json__navigation),
 		T(test_json__string_escapes),
+		T(test_json__raw_key),
 		T(test_json__unicode_escapes),
 		T(test_json__escaped_keys),
 		T(test_json__nul_escape),
