@@ -62,6 +62,7 @@ fl_params_load(struct fl_params *out, const char *text, size_t len,
 			r = &out->v[out->n++];
 			r->type = fl_xstrndup(doc.nodes[t].key.ptr,
 			    doc.nodes[t].key.len);
+			r->type_len = doc.nodes[t].key.len;
 			r->path = fl_xstrndup(doc.nodes[p].key.ptr,
 			    doc.nodes[p].key.len);
 			r->kind = fl_xstrndup(doc.nodes[kind].str.ptr,
@@ -150,7 +151,8 @@ fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
 	if (act->params == FL_JSON_NONE)
 		return;
 	for (i = 0; i < p->n; i++) {
-		if (!fl_str_eq_cstr(act->type, p->v[i].type))
+		if (!fl_str_eq(act->type, fl_str_make(p->v[i].type,
+		    p->v[i].type_len)))
 			continue;
 		fl_buf_reset(&meta);
 		walk(f->doc, act->params, p->v[i].path, &meta, &p->v[i], fn, arg);

@@ -24,6 +24,7 @@ struct fl_action;
 
 struct fl_param_rule {
 	char *type;		/* action Type (owned) */
+	size_t type_len;	/* strlen(type): compared first, per action */
 	char *path;		/* parameter path (owned) */
 	char *kind;		/* resource kind (owned) */
 	bool dynamic;		/* accepts a whole-value JSONPath */
