@@ -1,10 +1,12 @@
 /*
  * Describing resource files (describe.h).  Reading and parsing ten
- * thousand flows is most of what a whole-repository inventory costs, and
- * each file is independent: files on disk are spread over threads, each
- * with its own arena for the strings it keeps.  Files from git are read
- * on the calling thread, as libgit2 objects are not shared between
- * threads.
+ * thousand flows is most of what an inventory costs when the cache
+ * cannot answer, and each file is independent: files on disk are spread
+ * over threads, each with its own arena for the strings it keeps.  So
+ * are files from git whose bytes the work tree holds unchanged (as git's
+ * stat data says: after a clone, nearly all), which spares inflating
+ * their blobs; the others are read on the calling thread, as libgit2
+ * objects are not shared between threads.
  */
 #include "inventory/describe.h"
 
@@ -69,45 +71,44 @@ describe(struct fl_arena *a, struct fl_json_file *f, enum fl_res_kind kind)
 	return r;
 }
 
+/* Parses `text` (taken) as file `path` shows and describes it. */
+static void
+describe_text(struct fl_described *out, struct fl_arena *a,
+    enum fl_res_kind kind, const char *path, struct fl_buf *text)
+{
+	struct fl_json_file f;
+
+	/* A flow's Content is most of its bytes, and not needed here. */
+	out->err = fl_json_file_take(&f, path, text, "Content");
+	if (out->err == 0)
+		out->res = describe(a, &f, kind);
+	fl_json_file_release(&f);
+	fl_error_clear();
+}
+
 int
 fl_describe_load(struct fl_json_file *f, const struct fl_snapshot *s,
     const struct fl_snapshot_file *file)
 {
-	/* A flow's Content is most of its bytes, and not needed here. */
 	struct fl_buf text = FL_BUF_INIT;
 	int err;
 
 	memset(f, 0, sizeof(*f));
 	err = fl_snapshot_read_file(s, &text, file, FL_FS_MAX_FILE);
 	if (err == 0)
-		err = fl_json_file_take(f, file->path, &text, "Content");
+		err = fl_json_file_take(f, file->path, &text, NULL);
 	fl_buf_release(&text);
 	fl_error_clear();
 	return err;
 }
 
-/* Reads, parses and describes one file, keeping the strings in `a`. */
-static void
-describe_file(struct fl_described *out, struct fl_arena *a,
-    const struct fl_snapshot *s, enum fl_res_kind kind,
-    const struct fl_snapshot_file *file)
-{
-	struct fl_json_file f;
-
-	out->res = (struct fl_cached_resource){ -1, NULL, NULL, NULL };
-	out->err = fl_describe_load(&f, s, file);
-	if (out->err == 0)
-		out->res = describe(a, &f, kind);
-	fl_json_file_release(&f);
-}
-
-/* The files left to read, shared by the threads that read them. */
+/* The files to read from disk, shared by the threads that read them. */
 struct work {
-	struct fl_describe_batch *b;
-	const struct fl_snapshot *snapshot;
+	struct fl_described *out;	/* indexed like files */
 	enum fl_res_kind kind;
 	const struct fl_snapshot_files *files;
 	const size_t *todo;		/* indexes into files */
+	char *const *disk;		/* the path to read, by todo index */
 	size_t ntodo;
 	atomic_size_t next;		/* the next of todo to claim */
 };
@@ -122,13 +123,21 @@ worker(void *arg)
 {
 	struct worker *me = arg;
 	struct work *w = me->w;
+	struct fl_buf text = FL_BUF_INIT;
 	size_t k, i;
 
 	while ((k = atomic_fetch_add(&w->next, 1)) < w->ntodo) {
+		struct fl_described *out;
+
 		i = w->todo[k];
-		describe_file(&w->b->v[i], me->arena, w->snapshot, w->kind,
-		    &w->files->v[i]);
+		out = &w->out[i];
+		out->err = fl_fs_read(&text, w->disk[k], FL_FS_MAX_FILE);
+		if (out->err == 0)
+			describe_text(out, me->arena, w->kind,
+			    w->files->v[i].path, &text);
+		fl_error_clear();
 	}
+	fl_buf_release(&text);
 	return NULL;
 }
 
@@ -146,9 +155,10 @@ threads_for(size_t ntodo, unsigned jobs)
 	return (unsigned)n;
 }
 
-/* Reads the files of w->todo on `nthreads` threads (this one included). */
+/* Reads the files of w->todo on `nthreads` threads (this one included),
+ * thread k keeping its strings in arenas[k]. */
 static void
-read_all(struct work *w, unsigned nthreads)
+read_all(struct work *w, struct fl_arena *arenas, unsigned nthreads)
 {
 	pthread_t threads[MAX_THREADS];
 	struct worker workers[MAX_THREADS];
@@ -156,7 +166,7 @@ read_all(struct work *w, unsigned nthreads)
 
 	for (k = 0; k < nthreads; k++) {
 		workers[k].w = w;
-		workers[k].arena = &w->b->arenas[k];
+		workers[k].arena = &arenas[k];
 	}
 	for (k = 1; k < nthreads; k++)
 		if (pthread_create(&threads[started], NULL, worker,
@@ -168,50 +178,86 @@ read_all(struct work *w, unsigned nthreads)
 		pthread_join(threads[k], NULL);
 }
 
+/*
+ * Files from git whose bytes the work tree does not hold as they are:
+ * read here, one at a time, as libgit2 objects are not shared between
+ * threads.
+ */
+static void
+read_blobs(struct fl_describe_batch *b, const struct fl_snapshot *s,
+    enum fl_res_kind kind, const struct fl_snapshot_files *files,
+    const size_t *todo, size_t ntodo)
+{
+	struct fl_buf text = FL_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < ntodo; k++) {
+		const struct fl_snapshot_file *f = &files->v[todo[k]];
+		struct fl_described *out = &b->v[todo[k]];
+
+		out->err = fl_snapshot_read_file(s, &text, f, FL_FS_MAX_FILE);
+		if (out->err == 0)
+			describe_text(out, &b->arenas[0], kind, f->path, &text);
+		fl_error_clear();
+	}
+	fl_buf_release(&text);
+}
+
 void
 fl_describe_files(struct fl_describe_batch *b,
     const struct fl_inventory_reader *rd, enum fl_res_kind kind,
     const struct fl_snapshot_files *files)
 {
 	struct work w = { 0 };
-	size_t *todo, ntodo = 0, i;
+	struct fl_buf path = FL_BUF_INIT;
+	size_t n = files->n > 0 ? files->n : 1, ndisk = 0, nblob = 0, i;
+	size_t *disk_todo = fl_xcalloc(n, sizeof(*disk_todo));
+	size_t *blob_todo = fl_xcalloc(n, sizeof(*blob_todo));
+	char **disk = fl_xcalloc(n, sizeof(*disk));
 	unsigned k;
 
 	memset(b, 0, sizeof(*b));
-	b->v = fl_xcalloc(files->n > 0 ? files->n : 1, sizeof(*b->v));
-	todo = fl_xcalloc(files->n > 0 ? files->n : 1, sizeof(*todo));
-	b->narenas = 1;
+	b->v = fl_xcalloc(n, sizeof(*b->v));
 	for (i = 0; i < files->n; i++) {
 		const struct fl_snapshot_file *f = &files->v[i];
 		const struct fl_cached_resource *hit = NULL;
 
+		b->v[i].res = (struct fl_cached_resource){ -1, NULL, NULL,
+		    NULL };
 		if (rd->cache != NULL && f->id[0] != '\0')
 			hit = fl_inventory_cache_get(rd->cache, f->id, kind);
 		if (hit != NULL) {
 			b->v[i].res = *hit;
 			b->v[i].cached = true;
+		} else if (f->id[0] == '\0') {
+			disk[ndisk] = fl_xstrdup(f->path);
+			disk_todo[ndisk++] = i;
+		} else if (fl_snapshot_same_on_disk(rd->snapshot, f, &path)) {
+			disk[ndisk] = fl_xstrdup(path.ptr);
+			disk_todo[ndisk++] = i;
 		} else {
-			todo[ntodo++] = i;
+			blob_todo[nblob++] = i;
 		}
 	}
-	/* Blobs are read here; only files on disk go to threads. */
-	for (i = 0; i < ntodo; i++)
-		if (files->v[todo[i]].id[0] != '\0')
-			break;
-	if (i == ntodo)
-		b->narenas = threads_for(ntodo, rd->jobs);
+	b->narenas = threads_for(ndisk, rd->jobs);
 	b->arenas = fl_xcalloc(b->narenas, sizeof(*b->arenas));
 	for (k = 0; k < b->narenas; k++)
 		fl_arena_init(&b->arenas[k]);
-	w.b = b;
-	w.snapshot = rd->snapshot;
+	w.out = b->v;
 	w.kind = kind;
 	w.files = files;
-	w.todo = todo;
-	w.ntodo = ntodo;
+	w.todo = disk_todo;
+	w.disk = disk;
+	w.ntodo = ndisk;
 	atomic_init(&w.next, 0);
-	read_all(&w, b->narenas);
-	free(todo);
+	read_all(&w, b->arenas, b->narenas);
+	read_blobs(b, rd->snapshot, kind, files, blob_todo, nblob);
+	for (i = 0; i < ndisk; i++)
+		free(disk[i]);
+	free(disk);
+	free(disk_todo);
+	free(blob_todo);
+	fl_buf_release(&path);
 }
 
 void

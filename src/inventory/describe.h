@@ -2,7 +2,8 @@
  * What the resource files of a folder describe -- the wrapper members
  * Name, Id and Arn, and for flows whether the file is a module -- read
  * many at a time: from the inventory cache where it knows the blob, and
- * otherwise read and parsed, files on disk on several threads at once.
+ * otherwise read and parsed, files on disk (or unchanged on disk) on
+ * several threads at once.
  * Private to src/inventory/.
  */
 #ifndef FL_INVENTORY_DESCRIBE_H

@@ -7,6 +7,7 @@
 #define FL_REPO_GIT_H
 
 #include <git2.h>
+#include <time.h>
 
 #include "repo/repo.h"
 
@@ -15,6 +16,9 @@ struct fl_repo {
 	git_index *index;	/* owned: GIT_INDEX_FILE's, or NULL until
 				   repo_index() loads the repository's */
 	char *workdir;		/* owned: absolute, ends in '/'; NULL bare */
+	int index_stamp_known;	/* 1: index_stamp holds the index file's
+				   mtime; -1: it could not be read */
+	struct timespec index_stamp;
 };
 
 /*

@@ -211,11 +211,13 @@ static int
 resolve(struct fl_buf *out, const char *path)
 {
 	char resolved[PATH_MAX];
-	char *head = fl_xstrdup(path), *slash;
+	/* Room for "." when `path` is shorter (""). */
+	char *head = fl_xmalloc(strlen(path) + 2), *slash;
 	const char *rest;
 	size_t keep = strlen(path), n;
 	int saved;
 
+	strcpy(head, path);
 	while (realpath(head, resolved) == NULL) {
 		saved = errno;
 		if ((saved != ENOENT && saved != ENOTDIR) ||

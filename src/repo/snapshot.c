@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "repo/git.h"
 #include "util/buf.h"
@@ -227,6 +228,69 @@ fl_snapshot_read_file(const struct fl_snapshot *s, struct fl_buf *out,
 		return fl_error_set(FL_EINVAL, "%s: bad object ID '%s'",
 		    f->path, f->id);
 	return fl_repo_blob_read(out, s->repo, &id, f->path, limit);
+}
+
+/* The index file's modification time, read once. */
+static const struct timespec *
+index_stamp(struct fl_repo *r, git_index *index)
+{
+	struct stat st;
+	const char *path;
+
+	if (r->index_stamp_known == 0) {
+		path = git_index_path(index);
+		r->index_stamp_known = path != NULL && stat(path, &st) == 0 ?
+		    1 : -1;
+		if (r->index_stamp_known == 1)
+			r->index_stamp = st.st_mtim;
+	}
+	return r->index_stamp_known == 1 ? &r->index_stamp : NULL;
+}
+
+/* Whether stat data `st` is what index entry `e` recorded, and old
+ * enough that the index was written after it could last change. */
+static bool
+stat_clean(const git_index_entry *e, const struct stat *st,
+    const struct timespec *stamp)
+{
+	/* git without USE_NSEC records whole seconds only. */
+	bool nsec = e->mtime.nanoseconds != 0;
+
+	if (!S_ISREG(st->st_mode) || (uint32_t)st->st_size != e->file_size ||
+	    (e->ino != 0 && (uint32_t)st->st_ino != e->ino) ||
+	    st->st_mtim.tv_sec != (time_t)e->mtime.seconds ||
+	    (nsec && (uint32_t)st->st_mtim.tv_nsec != e->mtime.nanoseconds))
+		return false;
+	/* Racy: modified in the tick the index was written in, or later. */
+	return stamp->tv_sec > (time_t)e->mtime.seconds ||
+	    (nsec && stamp->tv_sec == (time_t)e->mtime.seconds &&
+	    (uint32_t)stamp->tv_nsec > e->mtime.nanoseconds);
+}
+
+bool
+fl_snapshot_same_on_disk(const struct fl_snapshot *s,
+    const struct fl_snapshot_file *f, struct fl_buf *disk)
+{
+	const struct timespec *stamp;
+	const git_index_entry *e;
+	git_index *index;
+	struct stat st;
+	git_oid id;
+
+	if (s->state == FL_SNAPSHOT_DISK || f->id[0] == '\0' ||
+	    s->repo->workdir == NULL || git_oid_fromstr(&id, f->id) < 0 ||
+	    fl_repo_git_index(&index, s->repo) < 0) {
+		fl_error_clear();
+		return false;
+	}
+	e = git_index_get_bypath(index, f->path, 0);
+	stamp = index_stamp(s->repo, index);
+	if (e == NULL || stamp == NULL || !git_oid_equal(&e->id, &id))
+		return false;
+	fl_buf_reset(disk);
+	fl_buf_adds(disk, s->repo->workdir);
+	fl_buf_adds(disk, f->path);
+	return lstat(disk->ptr, &st) == 0 && stat_clean(e, &st, stamp);
 }
 
 /* The blob at repository path `path` in the snapshot, or FL_ENOTFOUND. */

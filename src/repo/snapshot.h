@@ -13,6 +13,7 @@
 #ifndef FL_REPO_SNAPSHOT_H
 #define FL_REPO_SNAPSHOT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/arena.h"
@@ -67,6 +68,18 @@ int fl_snapshot_list_json(const struct fl_snapshot *s,
  * `limit`). */
 int fl_snapshot_read_file(const struct fl_snapshot *s, struct fl_buf *out,
     const struct fl_snapshot_file *f, size_t limit);
+
+/*
+ * Whether the work tree holds exactly the bytes of listed file `f` from
+ * git, as git itself decides without reading them: the index has the
+ * same blob at that path, and the file's size, inode and modification
+ * time are those the index recorded, not so recently that a change in
+ * the same tick could hide (git's "racy" check).  Then `disk` is set to
+ * the file's path, to be read with fl_fs_read() on any thread.  Always
+ * false on disk (nothing to compare) and outside a work tree.
+ */
+bool fl_snapshot_same_on_disk(const struct fl_snapshot *s,
+    const struct fl_snapshot_file *f, struct fl_buf *disk);
 
 /*
  * Replaces `out` with the bytes of the file at `path`, and `shown` with

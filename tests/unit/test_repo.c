@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lint/targets.h"
@@ -680,6 +682,93 @@ test_repo__snapshot_index_and_commit(void **state)
 	fl_buf_release(&shown);
 }
 
+/* Sets the modification time of `path` to `sec` seconds. */
+static void
+set_mtime(const char *path, time_t sec)
+{
+	struct timespec ts[2] = { { sec, 0 }, { sec, 0 } };
+
+	assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+/* What git's stat data says of the work tree, as a cold inventory
+ * trusts it to read files from disk instead of inflating blobs. */
+static void
+test_repo__same_on_disk(void **state)
+{
+	struct fl_snapshot idx = { FL_SNAPSHOT_INDEX, NULL, NULL };
+	struct fl_snapshot head = { FL_SNAPSHOT_COMMIT, NULL, "HEAD" };
+	struct fl_snapshot_files l = { 0 };
+	struct fl_buf disk = FL_BUF_INIT;
+	struct fl_repo *r;
+	struct stat st;
+	char expect[PATH_MAX + 32], real[PATH_MAX];
+	size_t i;
+
+	put("a.json", GOOD);
+	put("b.json", GOOD);
+	put("c.json", GOOD);
+	put("d.json", GOOD);
+	/* Written well before the index, so no entry is racy. */
+	set_mtime("a.json", 1000000000);
+	set_mtime("b.json", 1000000000);
+	set_mtime("c.json", 1000000000);
+	set_mtime("d.json", 1000000000);
+	stage("a.json");
+	stage("b.json");
+	stage("c.json");
+	stage("d.json");
+	commit();
+	put("b.json", BAD);			/* changed on disk only */
+	put("c.json", BAD);			/* changed and staged */
+	set_mtime("c.json", 1000000000);
+	stage("c.json");
+	put("c.json", BAD);			/* same bytes, new mtime */
+	set_mtime("c.json", 1000000000);
+
+	r = open_here();
+	idx.repo = head.repo = r;
+	assert_non_null(realpath(dir, real));
+	assert_int_equal(fl_snapshot_list_json(&idx, &l, ""), 0);
+	assert_int_equal(l.n, 4);
+	for (i = 0; i < l.n; i++) {
+		bool same = fl_snapshot_same_on_disk(&idx, &l.v[i], &disk);
+
+		/* a and c (as staged) are what the disk holds; b is not. */
+		assert_int_equal(same, strcmp(l.v[i].path, "b.json") != 0);
+		if (same) {
+			snprintf(expect, sizeof(expect), "%s/%s", real,
+			    l.v[i].path);
+			assert_string_equal(disk.ptr, expect);
+		}
+	}
+	fl_snapshot_files_release(&l);
+	/* HEAD's c is not the staged one, whatever the disk says. */
+	assert_int_equal(fl_snapshot_list_json(&head, &l, ""), 0);
+	assert_string_equal(l.v[2].path, "c.json");
+	assert_false(fl_snapshot_same_on_disk(&head, &l.v[2], &disk));
+	assert_true(fl_snapshot_same_on_disk(&head, &l.v[0], &disk));
+	fl_snapshot_files_release(&l);
+	/* On disk there is nothing to compare. */
+	assert_int_equal(fl_snapshot_list_json(&fl_snapshot_disk, &l, "."), 0);
+	assert_false(fl_snapshot_same_on_disk(&fl_snapshot_disk, &l.v[0],
+	    &disk));
+	fl_snapshot_files_release(&l);
+	fl_repo_free(r);
+
+	/* Racy: the index written in the second the file last changed. */
+	assert_int_equal(stat("d.json", &st), 0);
+	set_mtime(".git/index", st.st_mtim.tv_sec);
+	r = open_here();
+	idx.repo = r;
+	assert_int_equal(fl_snapshot_list_json(&idx, &l, ""), 0);
+	assert_string_equal(l.v[3].path, "d.json");
+	assert_false(fl_snapshot_same_on_disk(&idx, &l.v[3], &disk));
+	fl_snapshot_files_release(&l);
+	fl_repo_free(r);
+	fl_buf_release(&disk);
+}
+
 static void
 test_repo__hooks_dir(void **state)
 {
@@ -766,6 +855,7 @@ main(void)
 		T(test_repo__changed_since_merge_base),
 		T(test_repo__changed_since_unborn_head),
 		T(test_repo__snapshot_index_and_commit),
+		T(test_repo__same_on_disk),
 		T(test_repo__hooks_dir),
 		T(test_repo__outside_and_bare),
 #undef T
