@@ -56,16 +56,6 @@ fl_json_file_take(struct fl_json_file *f, const char *path,
 	return parse(f, raw_key);
 }
 
-int
-fl_json_file_load_text(struct fl_json_file *f, const char *path,
-    const char *text, size_t len)
-{
-	memset(f, 0, sizeof(*f));
-	fl_arena_init(&f->arena);
-	fl_source_init(&f->src, fl_xstrdup(path), fl_xstrndup(text, len), len);
-	return parse(f, NULL);
-}
-
 void
 fl_json_file_release(struct fl_json_file *f)
 {

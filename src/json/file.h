@@ -33,10 +33,6 @@ int fl_json_file_load(struct fl_json_file *f, const char *path);
 int fl_json_file_take(struct fl_json_file *f, const char *path,
     struct fl_buf *bytes, const char *raw_key);
 
-/* Parses `len` bytes already in memory (copied), shown as `path`. */
-int fl_json_file_load_text(struct fl_json_file *f, const char *path,
-    const char *text, size_t len);
-
 /* Frees what a load holds; a zeroed struct may be released too. */
 void fl_json_file_release(struct fl_json_file *f);
 
