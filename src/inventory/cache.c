@@ -211,7 +211,7 @@ fl_inventory_cache_get(struct fl_inventory_cache *c, const char *blob,
 static const char *
 copy(struct fl_arena *a, const char *s)
 {
-	return s != NULL ? fl_arena_strndup(a, s, strlen(s)) : NULL;
+	return s != NULL ? fl_arena_strdup(a, s) : NULL;
 }
 
 void

@@ -312,15 +312,10 @@ index_keys(struct fl_inventory *inv, uint32_t i)
 }
 
 static char *
-dup(struct fl_inventory *inv, const char *s)
-{
-	return fl_arena_strndup(&inv->strings, s, strlen(s));
-}
-
-static char *
 dup_or_null(struct fl_inventory *inv, const char *s)
 {
-	return s != NULL && s[0] != '\0' ? dup(inv, s) : NULL;
+	return s != NULL && s[0] != '\0' ? fl_arena_strdup(&inv->strings, s) :
+	    NULL;
 }
 
 void
@@ -342,7 +337,7 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 			if (r->arn == NULL)
 				r->arn = dup_or_null(inv, arn);
 			if (r->id == NULL && id != NULL) {
-				r->id = dup(inv, id);
+				r->id = fl_arena_strdup(&inv->strings, id);
 				index_add(&inv->by_id, kind, fl_str_cstr(r->id),
 				    e->res);
 				if (kind == FL_RES_LEX_BOT)
@@ -355,10 +350,11 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 	i = (uint32_t)inv->nres++;
 	r = &inv->res[i];
 	r->kind = kind;
-	r->name = dup(inv, name);
+	r->name = fl_arena_strdup(&inv->strings, name);
 	r->id = dup_or_null(inv, id);
 	r->arn = dup_or_null(inv, arn);
-	r->source = dup(inv, source != NULL ? source : "");
+	r->source = fl_arena_strdup(&inv->strings,
+	    source != NULL ? source : "");
 	inv->count[kind]++;
 	index_add(&inv->by_name, kind, fl_str_cstr(r->name), i);
 	if (r->id != NULL)
@@ -384,11 +380,12 @@ fl_inventory_add_bot_alias(struct fl_inventory *inv, const char *bot_id,
 	fl_inventory_mark_kind(inv, FL_RES_LEX_BOT);
 	FL_GROW(inv->pending, inv->npending + 1, inv->pending_alloc);
 	p = &inv->pending[inv->npending++];
-	p->bot_id = dup(inv, bot_id);
-	p->alias_id = dup(inv, alias_id);
-	p->alias_name = dup(inv, alias_name);
+	p->bot_id = fl_arena_strdup(&inv->strings, bot_id);
+	p->alias_id = fl_arena_strdup(&inv->strings, alias_id);
+	p->alias_name = fl_arena_strdup(&inv->strings, alias_name);
 	p->arn = dup_or_null(inv, arn);
-	p->source = dup(inv, source != NULL ? source : "");
+	p->source = fl_arena_strdup(&inv->strings,
+	    source != NULL ? source : "");
 }
 
 void
@@ -431,7 +428,7 @@ fl_inventory_note_source(struct fl_inventory *inv, enum fl_res_kind kind,
 		if (strcmp(l->v[i], label) == 0)
 			return;
 	FL_GROW(l->v, l->n + 1, l->alloc);
-	l->v[l->n++] = dup(inv, label);
+	l->v[l->n++] = fl_arena_strdup(&inv->strings, label);
 }
 
 bool

@@ -282,7 +282,7 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		if (enabled(o, &fl_rule_invalid_json))
 			add_diag(r, &fl_rule_invalid_json,
 			    severity(o, &fl_rule_invalid_json), (uint32_t)err.off,
-			    fl_arena_strndup(&r->arena, err.msg, strlen(err.msg)));
+			    fl_arena_strdup(&r->arena, err.msg));
 		return;
 	}
 	fl_flow_load(&r->flow, &probs, &r->arena, &outer, file_stem(r->src.path),

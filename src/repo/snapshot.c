@@ -32,7 +32,7 @@ add_file(struct fl_snapshot_files *l, const char *path, const git_oid *id)
 
 	FL_GROW(l->v, l->n + 1, l->alloc);
 	f = &l->v[l->n++];
-	f->path = fl_arena_strndup(&l->paths, path, strlen(path));
+	f->path = fl_arena_strdup(&l->paths, path);
 	f->id[0] = '\0';
 	if (id != NULL)
 		git_oid_tostr(f->id, sizeof(f->id), id);

@@ -138,6 +138,12 @@ fl_arena_strndup(struct fl_arena *a, const char *s, size_t len)
 	return p;
 }
 
+char *
+fl_arena_strdup(struct fl_arena *a, const char *s)
+{
+	return fl_arena_strndup(a, s, strlen(s));
+}
+
 struct fl_str
 fl_arena_str(struct fl_arena *a, struct fl_str s)
 {

@@ -38,6 +38,7 @@ void *fl_arena_array(struct fl_arena *a, size_t nmemb, size_t size);
 void *fl_arena_grow_array(struct fl_arena *a, void *ptr, size_t old_n,
     size_t new_n, size_t size);
 char *fl_arena_strndup(struct fl_arena *a, const char *s, size_t len);
+char *fl_arena_strdup(struct fl_arena *a, const char *s);
 struct fl_str fl_arena_str(struct fl_arena *a, struct fl_str s);
 char *fl_arena_printf(struct fl_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
