@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
 #include "config/setup.h"
 #include "cmd/progress.h"
 #include "flow/params.h"
@@ -33,7 +34,8 @@ static const char usage_text[] =
 "(skipping .git and node_modules); inside a git work tree, only the\n"
 "files git tracks or would track (not ignored) are checked.  JSON that\n"
 "is not a contact flow is skipped silently in folders and noted when\n"
-"named explicitly.  With --staged or --changed-since, the inventory (the\n"
+"named explicitly; so is a file that is not valid JSON, unless it is\n"
+"in a flows folder or carries a flow's marks (then: FL001).  With --staged or --changed-since, the inventory (the\n"
 "resources the cross-file rules look up) is read from the same state as\n"
 "the checked files.\n"
 "\n"
@@ -51,6 +53,9 @@ static const char usage_text[] =
 "      --color WHEN      auto (default), always, never; NO_COLOR=1 also\n"
 "                        turns colour off\n"
 "  -q, --quiet           print findings only, no summary or notes\n"
+"      --flows-only      of the named files, check the flows and pass over\n"
+"                        the rest silently (for hooks that name every\n"
+"                        changed file)\n"
 "      --staged          check what is staged in the index (the blobs\n"
 "                        `git commit` would record, not the work tree);\n"
 "                        PATHs limit it; paths shown from the repository\n"
@@ -91,6 +96,7 @@ struct check_opts {
 	enum fl_severity fail_on;
 	int color;			/* -1 auto, 0 never, 1 always */
 	bool quiet;
+	bool flows_only;		/* --flows-only */
 	bool staged;			/* --staged */
 	const char *since;		/* --changed-since REF */
 	bool uncommitted;		/* --include-uncommitted */
@@ -114,7 +120,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 	enum { OPT_SELECT = 256, OPT_IGNORE, OPT_FAIL_ON, OPT_COLOR,
 		OPT_STAGED, OPT_SINCE, OPT_UNCOMMITTED, OPT_NO_CACHE,
 		OPT_CONFIG, OPT_SHOW_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-		OPT_SHARD };
+		OPT_SHARD, OPT_FLOWS_ONLY };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -123,6 +129,7 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "flows-only", no_argument, NULL, OPT_FLOWS_ONLY },
 		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "changed-since", required_argument, NULL, OPT_SINCE },
 		{ "include-uncommitted", no_argument, NULL, OPT_UNCOMMITTED },
@@ -186,6 +193,9 @@ parse_opts(struct check_opts *o, int argc, char **argv)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case OPT_FLOWS_ONLY:
+			o->flows_only = true;
 			break;
 		case OPT_STAGED:
 			o->staged = true;
@@ -333,6 +343,8 @@ struct check_state {
 	struct fl_report_list *reports;
 	struct fl_report_totals totals;
 	bool quiet;
+	bool flows_only;		/* --flows-only */
+	bool verbose;
 	struct fl_filter *filter;	/* configuration and baseline */
 	struct fl_progress progress;	/* the TTY progress line */
 };
@@ -358,14 +370,27 @@ static void
 report_file(struct check_state *st, const struct fl_target *t,
     struct fl_result *res)
 {
+	enum fl_file_kind kind;
+
 	if (res == NULL) {
 		fl_progress_hide(&st->progress);
 		fl_cmd_error(NULL);
 		return;
 	}
+	kind = fl_file_kind(st->filter->project, st->filter->config,
+	    &st->filter->memo, t, st->flows_only, !res->json_invalid,
+	    res->shape, res->src.text, res->src.len);
+	if (kind == FL_FILE_NOT_JSON) {
+		if (st->verbose && !st->quiet) {
+			fl_progress_hide(&st->progress);
+			fprintf(stderr, "flowlint: note: %s: not valid JSON and "
+			    "not a contact flow, skipped\n", res->src.path);
+		}
+		return;
+	}
 	fl_filter_result(st->filter, t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
-		if (t->explicit_path && !st->quiet) {
+	if (kind == FL_FILE_OTHER_JSON && res->ndiags == 0) {
+		if (t->explicit_path && !st->quiet && !st->flows_only) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
@@ -489,6 +514,8 @@ cmd_check(int argc, char **argv)
 	}
 	st.reports = &o.reports;
 	st.quiet = o.quiet;
+	st.flows_only = o.flows_only;
+	st.verbose = o.verbose;
 	st.filter = &setup.filter;
 
 	lo.patterns = &pats;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
 #include "config/setup.h"
 #include "fix/fix.h"
 #include "flow/params.h"
@@ -46,6 +47,8 @@ static const char usage_text[] =
 "      --fail-on LEVEL   exit 1 when findings of this severity or worse\n"
 "                        remain: error (default), warning, info\n"
 "  -q, --quiet           print the remaining findings only\n"
+"      --flows-only      of the named files, fix the flows and pass over\n"
+"                        the rest silently (for hooks)\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
@@ -57,19 +60,22 @@ struct fix_opts {
 	enum fl_severity fail_on;
 	bool diff;
 	bool quiet;
+	bool flows_only;
 };
 
 /* Returns -1 to go on, or the exit code to return at once. */
 static int
 parse_opts(struct fix_opts *o, int argc, char **argv)
 {
-	enum { OPT_DIFF = 256, OPT_SELECT, OPT_IGNORE, OPT_FAIL_ON };
+	enum { OPT_DIFF = 256, OPT_SELECT, OPT_IGNORE, OPT_FAIL_ON,
+		OPT_FLOWS_ONLY };
 	static const struct option longopts[] = {
 		{ "diff", no_argument, NULL, OPT_DIFF },
 		{ "select", required_argument, NULL, OPT_SELECT },
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "flows-only", no_argument, NULL, OPT_FLOWS_ONLY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -103,6 +109,9 @@ parse_opts(struct fix_opts *o, int argc, char **argv)
 		case 'q':
 			o->quiet = true;
 			break;
+		case OPT_FLOWS_ONLY:
+			o->flows_only = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return FL_EXIT_OK;
@@ -123,6 +132,7 @@ struct fix_state {
 	const struct fix_opts *o;
 	const struct fl_fix_options *fo;
 	struct fl_re_match *m;
+	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
 	unsigned fixed, files_fixed;
@@ -210,6 +220,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
 	struct fl_fix_outcome out;
+	enum fl_file_kind kind;
 	unsigned fixed;
 
 	if (res == NULL) {
@@ -217,8 +228,13 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->failed = true;
 		return;
 	}
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
-		if (t->explicit_path && !st->o->quiet)
+	kind = fl_file_kind(st->filter->project, st->filter->config,
+	    &st->filter->memo, t, st->o->flows_only, !res->json_invalid,
+	    res->shape, res->src.text, res->src.len);
+	if (kind == FL_FILE_NOT_JSON)
+		return;
+	if (kind == FL_FILE_OTHER_JSON && res->ndiags == 0) {
+		if (t->explicit_path && !st->o->quiet && !st->o->flows_only)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
 		return;
@@ -296,6 +312,7 @@ cmd_fix(int argc, char **argv)
 	err = fl_repo_targets_from_paths(&targets, paths, npaths);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	fl_filter_targets(&setup.filter, &targets);
 
 	/* Every rule runs: a fix is verified against all of them. */
 	lo.patterns = &pats;
@@ -305,6 +322,7 @@ cmd_fix(int argc, char **argv)
 	fo.enabled = o.enabled;
 	st.o = &o;
 	st.fo = &fo;
+	st.filter = &setup.filter;
 	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;

@@ -10,8 +10,11 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
+#include "config/setup.h"
 #include "format/format.h"
 #include "lint/targets.h"
+#include "repo/repo.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diff.h"
@@ -46,6 +49,8 @@ static const char usage_text[] =
 "                        and :%! filters, which keep both streams); the\n"
 "                        exit status is still 2\n"
 "  -q, --quiet           print no file names or summary, only errors\n"
+"      --flows-only      of the named files, format the flows and pass\n"
+"                        over the rest silently (for hooks)\n"
 "  -h, --help            show this help\n"
 "\n"
 "Exit status: 0 formatted (or nothing to change), 1 with --check: a file\n"
@@ -57,6 +62,7 @@ struct format_opts {
 	bool use_stdin;
 	bool echo_on_error;
 	bool quiet;
+	bool flows_only;
 	const char *stdin_name;		/* borrowed from argv, or NULL */
 };
 
@@ -74,13 +80,15 @@ struct format_totals {
 static int
 parse_opts(struct format_opts *o, int argc, char **argv)
 {
-	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_NAME, OPT_ECHO };
+	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_NAME, OPT_ECHO,
+		OPT_FLOWS_ONLY };
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "diff", no_argument, NULL, OPT_DIFF },
 		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
 		{ "echo-on-error", no_argument, NULL, OPT_ECHO },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "flows-only", no_argument, NULL, OPT_FLOWS_ONLY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -105,6 +113,9 @@ parse_opts(struct format_opts *o, int argc, char **argv)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case OPT_FLOWS_ONLY:
+			o->flows_only = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -240,10 +251,11 @@ done:
 /* Formats one file: rewrites it, or reports what would change. */
 static void
 format_file(const struct format_opts *o, struct format_totals *tot,
-    const struct fl_target *t)
+    struct fl_filter *f, const struct fl_target *t)
 {
 	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
 	struct fl_format_info info;
+	enum fl_file_kind kind;
 	struct fl_fs_stamp stamp;
 	struct fl_source src;
 	struct fl_arena arena;
@@ -263,12 +275,14 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	fl_arena_init(&arena);
 	rc = fl_format(&out, &info, &arena, src.text, src.len);
 	/*
-	 * A folder walk formats contact flows only; JSON that is not one
-	 * (a queue, a bot, package.json) is left alone as check leaves it,
-	 * even when it could not be formatted.  Invalid JSON could be a
-	 * broken flow, so it is reported.
+	 * Contact flows only, as check decides; JSON that is not one (a
+	 * queue, package.json, a tsconfig.json with comments) is left alone
+	 * unless it was named, even when it could not be formatted.
 	 */
-	if (!t->explicit_path && info.json && info.shape == FL_SHAPE_NOT_FLOW)
+	kind = fl_file_kind(f->project, f->config, &f->memo, t, o->flows_only,
+	    info.json, info.shape, src.text, src.len);
+	if (kind == FL_FILE_NOT_JSON || (kind == FL_FILE_OTHER_JSON &&
+	    (!t->explicit_path || o->flows_only)))
 		goto done;
 	if (rc != 0) {
 		report_refusal(&src, &info);
@@ -328,8 +342,11 @@ cmd_format(int argc, char **argv)
 	struct format_opts o = { 0 };
 	struct format_totals tot = { 0 };
 	struct fl_targets targets = { 0 };
+	struct fl_setup_options so = { 0 };
+	struct fl_setup setup;
 	char *dot[] = { "." };
-	size_t i;
+	char **paths = dot;
+	size_t i, npaths = 1;
 	int rc, err;
 
 	rc = parse_opts(&o, argc, argv);
@@ -337,17 +354,27 @@ cmd_format(int argc, char **argv)
 		return rc;
 	if (o.use_stdin)
 		return format_stdin(&o);
-	if (optind < argc)
-		err = fl_targets_from_paths(&targets, argv + optind,
-		    (size_t)(argc - optind));
-	else
-		err = fl_targets_from_paths(&targets, dot, 1);
+	if (optind < argc) {
+		paths = argv + optind;
+		npaths = (size_t)(argc - optind);
+	}
+	/* The files check would check: the same walk, exclude and flows. */
+	so.operand = paths[0];
+	so.no_inventory = true;
+	if (fl_setup_load(&setup, &so) != 0) {
+		fl_cmd_error(NULL);
+		fl_setup_release(&setup);
+		return FL_EXIT_ERROR;
+	}
+	err = fl_repo_targets_from_paths(&targets, paths, npaths);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	fl_filter_targets(&setup.filter, &targets);
 	for (i = 0; i < targets.n; i++)
-		format_file(&o, &tot, &targets.v[i]);
+		format_file(&o, &tot, &setup.filter, &targets.v[i]);
 	print_summary(&o, &tot);
 	fl_targets_release(&targets);
+	fl_setup_release(&setup);
 	if (fflush(stdout) != 0) {
 		fl_cmd_error("cannot write to standard output: %s",
 		    strerror(errno));
