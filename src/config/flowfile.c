@@ -9,7 +9,7 @@
 #include "config/config.h"
 #include "config/project.h"
 #include "flow/load.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 
 /* Whether absolute `path` lies below folder `dir`. */
 static bool
