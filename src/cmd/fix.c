@@ -63,7 +63,8 @@ const struct fl_cmd fl_cmd_fix = {
 "know is not guessed: the finding stays and says what to add to the\n"
 "inventory.  Each fixed file is re-parsed and re-checked before it is\n"
 "written, atomically; a file whose fix cannot be verified is left as it\n"
-"is, and files with nothing to fix are not touched.\n",
+"is, and files with nothing to fix are not touched.  A file changed or\n"
+"deleted since it was read, or read-only, is not written (exit 2).\n",
 	.options = options,
 	.epilogue =
 "Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
@@ -149,7 +150,8 @@ deliver(const struct fix_state *st, const struct fl_target *t,
 	struct fl_buf diff = FL_BUF_INIT;
 
 	if (!st->o->diff)
-		return fl_fs_write_atomic(t->fs_path, fixed->src.text,
+		return fl_fs_replace_unchanged(t->fs_path, &in->src.stamp,
+		    in->src.text, in->src.len, fixed->src.text,
 		    fixed->src.len);
 	fl_diff_unified(&diff, in->src.path, fl_str_make(in->src.text,
 	    in->src.len), fl_str_make(fixed->src.text, fixed->src.len));
