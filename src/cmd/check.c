@@ -9,6 +9,7 @@
 #include "cmd/cmd.h"
 #include "config/flowfile.h"
 #include "config/setup.h"
+#include "inventory/dependents.h"
 #include "cmd/progress.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
@@ -115,7 +116,9 @@ const struct fl_cmd fl_cmd_check = {
 "files git tracks or would track (not ignored) are checked.  JSON that\n"
 "is not a contact flow is skipped silently in folders and noted when\n"
 "named explicitly; so is a file that is not valid JSON, unless it is in\n"
-"a flows folder or carries a flow's marks (then: FL001).  With --staged or --changed-since, the inventory (the\n"
+"a flows folder or carries a flow's marks (then: FL001).  --staged and\n"
+"--changed-since also check the unchanged flows that refer to a resource\n"
+"the change deleted, renamed or re-Named, and say why.  With --staged or --changed-since, the inventory (the\n"
 "resources the cross-file rules look up) is read from the same state as\n"
 "the checked files.\n",
 	.options = options,
@@ -187,6 +190,39 @@ repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
 		    FL_FS_MAX_FILE);
 	return fl_repo_changed_targets(t, notes, r, o->since, o->uncommitted,
 	    paths, n, FL_FS_MAX_FILE);
+}
+
+/*
+ * For --staged and --changed-since: adds the unchanged flows that refer
+ * to a resource the change took away, read from the checked state
+ * `snap`; the base is HEAD for --staged, else the merge base.
+ */
+static int
+add_dependents(struct fl_targets *t, struct fl_pathlist *notes,
+    struct fl_setup *setup, const struct fl_snapshot *snap,
+    const struct check_opts *o)
+{
+	struct fl_snapshot base = { FL_SNAPSHOT_COMMIT, snap->repo, "HEAD" };
+	struct fl_inventory *before = NULL;
+	struct fl_buf rev = FL_BUF_INIT;
+	char *flows = fl_config_flows_dir(&setup->project, &setup->config);
+	int err = 0;
+
+	if (flows == NULL)
+		return 0;
+	if (o->since != NULL) {
+		err = fl_repo_merge_base(&rev, snap->repo, o->since);
+		base.rev = rev.ptr;
+	}
+	if (err == 0)
+		err = fl_setup_inventory_at(setup, &base, &before);
+	if (err == 0)
+		err = fl_dependents_add(t, notes, before, setup->inventory,
+		    snap, flows);
+	fl_inventory_free(before);
+	fl_buf_release(&rev);
+	free(flows);
+	return err;
 }
 
 /* What the per-file callback needs: the reports and the running totals. */
@@ -339,9 +375,12 @@ cmd_check(int argc, char **argv)
 		rc = FL_EXIT_OK;
 		goto done;
 	}
-	if (o.staged || o.since != NULL)
+	if (o.staged || o.since != NULL) {
 		err = repo_targets(&targets, &notes, repo, &o, ops.v, ops.n);
-	else
+		if (err == 0)
+			err = add_dependents(&targets, &notes, &setup, &snap,
+			    &o);
+	} else
 		err = fl_repo_targets_from_paths(&targets,
 		    ops.n > 0 ? ops.v : dot, ops.n > 0 ? ops.n : 1);
 	if (err != 0)
