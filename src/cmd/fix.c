@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "config/filter.h"
+#include "config/flowfile.h"
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "lint/run.h"
@@ -35,6 +36,7 @@ static const struct fl_option options[] = {
 	    "or worse remain; error by default"),
 	FL_OPT_RUN_COLOR(O, run),
 	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_RUN_VERBOSE(O, run),
 	FL_OPT_RUN_CONFIG(O, run),
 	FL_OPT_RUN_JOBS(O, run),
@@ -80,6 +82,7 @@ struct fix_state {
 	struct fl_session *s;
 	struct fl_lint_options all;	/* the session's, every rule on */
 	struct fl_re_match *m;
+	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
 	unsigned fixed, files_fixed;
@@ -179,6 +182,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 	struct fl_fix_options fo;
 	struct fl_fix_outcome out;
 	bool fixable[FL_MAX_RULES];
+	enum fl_file_kind kind;
 	unsigned fixed;
 
 	if (res == NULL) {
@@ -186,8 +190,14 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->failed = true;
 		return;
 	}
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
-		if (t->explicit_path && !st->o->run.quiet)
+	kind = fl_file_kind(st->filter->project, st->filter->config,
+	    &st->filter->memo, t, st->o->run.flows_only, !res->json_invalid,
+	    res->shape, res->src.text, res->src.len);
+	if (kind == FL_FILE_NOT_JSON)
+		return;
+	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
+		if (t->explicit_path && !st->o->run.quiet &&
+		    !st->o->run.flows_only)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
 		return;
@@ -279,6 +289,7 @@ cmd_fix(int argc, char **argv)
 	st.all.enabled = NULL;
 	st.o = &o;
 	st.s = &s;
+	st.filter = &s.setup.filter;
 	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
 #include "format/format.h"
 #include "repo/targets.h"
 #include "run/session.h"
@@ -53,6 +54,7 @@ static const struct fl_option options[] = {
 	FL_OPT_RUN_QUIET(O, run),
 	FL_OPT_RUN_CONFIG(O, run),
 	FL_OPT_RUN_JOBS(O, run),
+	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };
@@ -221,10 +223,11 @@ done:
 /* Formats one file: rewrites it, or reports what would change. */
 static void
 format_file(const struct format_opts *o, struct format_totals *tot,
-    const struct fl_target *t)
+    struct fl_filter *f, const struct fl_target *t)
 {
 	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
 	struct fl_format_info info;
+	enum fl_file_kind kind;
 	struct fl_fs_stamp stamp;
 	struct fl_source src;
 	struct fl_arena arena;
@@ -244,12 +247,14 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	fl_arena_init(&arena);
 	rc = fl_format(&out, &info, &arena, src.text, src.len);
 	/*
-	 * A folder walk formats contact flows only; JSON that is not one
-	 * (a queue, a bot, package.json) is left alone as check leaves it,
-	 * even when it could not be formatted.  Invalid JSON could be a
-	 * broken flow, so it is reported.
+	 * Contact flows only, as check decides; JSON that is not one (a
+	 * queue, package.json, a tsconfig.json with comments) is left alone
+	 * unless it was named, even when it could not be formatted.
 	 */
-	if (!t->explicit_path && info.json && info.shape == FL_SHAPE_NOT_FLOW)
+	kind = fl_file_kind(f->project, f->config, &f->memo, t,
+	    o->run.flows_only, info.json, info.shape, src.text, src.len);
+	if (kind == FL_FILE_NOT_JSON || (kind == FL_FILE_OTHER_JSON &&
+	    (!t->explicit_path || o->run.flows_only)))
 		goto done;
 	if (rc != 0) {
 		report_refusal(&src, &info);
@@ -320,7 +325,7 @@ cmd_format(int argc, char **argv)
 	if (o.use_stdin)
 		return format_stdin(&o);
 	/* The files check would check: the same configuration, the same
-	 * work-tree listing. */
+	 * work-tree listing, the same decision of what is a flow. */
 	so.args = &o.run;
 	so.paths = ops.v;
 	so.npaths = ops.n;
@@ -333,7 +338,7 @@ cmd_format(int argc, char **argv)
 	if (err != 0)
 		fl_cmd_error(NULL);
 	for (i = 0; i < s.targets.n; i++)
-		format_file(&o, &tot, &s.targets.v[i]);
+		format_file(&o, &tot, &s.setup.filter, &s.targets.v[i]);
 	print_summary(&o, &tot);
 	fl_session_release(&s);
 	if (fflush(stdout) != 0) {

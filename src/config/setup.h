@@ -25,12 +25,11 @@ struct fl_setup_options {
 	const char *config;	/* --config FILE, or NULL: .flowlint.json */
 	const char *baseline;	/* the baseline file, or NULL: none */
 	bool record;		/* write the baseline instead of reading it */
-	bool inventory;		/* build the inventory (what the rules
-				   look names up in); false: none */
 	const struct fl_snapshot *snapshot;	/* the state the inventory
 						   is read from; NULL: disk */
 	bool cache;		/* use the repository's inventory cache */
 	unsigned jobs;		/* threads to read with; 0: one per core */
+	bool no_inventory;	/* build none (format looks nothing up) */
 };
 
 struct fl_setup {
@@ -51,7 +50,7 @@ struct fl_setup {
 
 /*
  * Discovers the project from o->operand, reads the configuration, builds
- * the inventory (with o->inventory) from o->snapshot's state (with the cache when o->cache
+ * the inventory (unless o->no_inventory) from o->snapshot's state (with the cache when o->cache
  * and the state is git's) and reads the baseline -- or, with o->record,
  * prepares to write one.  Returns 0, or an FL_E* code with the message
  * set.  Release `s` in every case.

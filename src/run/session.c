@@ -66,7 +66,7 @@ fl_session_open(struct fl_session *s, const struct fl_session_options *o)
 	so.baseline = o->baseline;
 	so.record = o->record;
 	so.snapshot = &s->snapshot;
-	so.inventory = o->lint;
+	so.no_inventory = !o->lint;
 	so.cache = !o->no_cache;
 	so.jobs = o->args->jobs;
 	if ((err = fl_setup_load(&s->setup, &so)) != 0)
