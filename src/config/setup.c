@@ -44,7 +44,6 @@ static int
 load_inventory(struct fl_setup *s, const struct fl_setup_options *o)
 {
 	s->snapshot = o->snapshot != NULL ? o->snapshot : &fl_snapshot_disk;
-	s->cache = o->cache;
 	s->jobs = o->jobs;
 	return read_inventory(s, &s->inventory, s->snapshot, o->cache,
 	    o->jobs);
@@ -55,7 +54,8 @@ fl_setup_inventory_at(struct fl_setup *s, const struct fl_snapshot *snapshot,
     struct fl_inventory **out)
 {
 	size_t files = s->inventory_files, cached = s->inventory_cached;
-	int err = read_inventory(s, out, snapshot, s->cache, s->jobs);
+	/* Not through the cache: one run keeps the entries of one state. */
+	int err = read_inventory(s, out, snapshot, false, s->jobs);
 
 	/* The counts --verbose shows are those of the checked state. */
 	s->inventory_files = files;
