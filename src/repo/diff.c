@@ -4,11 +4,13 @@
  */
 #include "repo/git.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/xalloc.h"
 
 /* The merge base of `ref` and HEAD into *merge. */
 static int
@@ -47,6 +49,17 @@ merge_base(git_oid *merge, struct fl_repo *r, const char *ref)
 	}
 	git_object_free(commit);
 	git_object_free(obj);
+	/* A shallow clone lacks the history: say how to fetch it. */
+	if (err != 0 && err != FL_ENOTFOUND &&
+	    git_repository_is_shallow(r->git) == 1) {
+		char *why = fl_xstrdup(fl_error_msg());
+
+		err = fl_error_set(err, "%s: this is a shallow clone, without "
+		    "the history back to the merge base with '%s'; fetch it "
+		    "(git fetch --unshallow, or GIT_DEPTH: 0 in GitLab CI)",
+		    why, ref);
+		free(why);
+	}
 	return err;
 }
 
