@@ -418,6 +418,7 @@ cmd_check(int argc, char **argv)
 	struct fl_pathlist notes = { 0 };
 	struct fl_patterns pats = { 0 };
 	struct fl_params params = { 0 };
+	struct fl_catalog catalog = { 0 };
 	struct fl_lint_options lo = { 0 };
 	struct fl_setup_options so = { 0 };
 	struct fl_snapshot snap = fl_snapshot_disk;
@@ -454,7 +455,8 @@ cmd_check(int argc, char **argv)
 	}
 	fl_config_rules(&setup.config, o.selected ? NULL : o.enabled, severity);
 	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
-	    fl_params_load_default(&params) != 0) {
+	    fl_params_load_default(&params) != 0 ||
+	    fl_config_load_catalog(&catalog, &setup.config) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
@@ -493,6 +495,7 @@ cmd_check(int argc, char **argv)
 
 	lo.patterns = &pats;
 	lo.params = &params;
+	lo.catalog = &catalog;
 	lo.enabled = o.enabled;
 	lo.severity = severity;
 	lo.inventory = setup.inventory;
@@ -528,6 +531,7 @@ done:
 	fl_targets_release(&targets);
 	fl_pathlist_release(&notes);
 	fl_params_release(&params);
+	fl_catalog_release(&catalog);
 	fl_patterns_release(&pats);
 	fl_setup_release(&setup);
 	fl_repo_free(repo);

@@ -263,6 +263,7 @@ cmd_fix(int argc, char **argv)
 	struct fl_setup setup;
 	struct fl_patterns pats = { 0 };
 	struct fl_params params = { 0 };
+	struct fl_catalog catalog = { 0 };
 	struct fl_lint_options lo = { 0 };
 	struct fl_fix_options fo = { 0 };
 	char *dot[] = { "." };
@@ -287,7 +288,8 @@ cmd_fix(int argc, char **argv)
 		return rc;
 	}
 	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
-	    fl_params_load_default(&params) != 0) {
+	    fl_params_load_default(&params) != 0 ||
+	    fl_config_load_catalog(&catalog, &setup.config) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
@@ -298,6 +300,7 @@ cmd_fix(int argc, char **argv)
 	/* Every rule runs: a fix is verified against all of them. */
 	lo.patterns = &pats;
 	lo.params = &params;
+	lo.catalog = &catalog;
 	lo.inventory = setup.inventory;
 	fo.lint = &lo;
 	fo.enabled = o.enabled;
@@ -331,6 +334,7 @@ done:
 	fl_setup_release(&setup);
 	fl_targets_release(&targets);
 	fl_params_release(&params);
+	fl_catalog_release(&catalog);
 	fl_patterns_release(&pats);
 	return rc;
 }

@@ -39,6 +39,7 @@ fl_config_init(struct fl_config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->layout = true;
+	fl_catalog_init(&c->actions);
 }
 
 static void
@@ -71,6 +72,7 @@ fl_config_release(struct fl_config *c)
 	}
 	free(c->sources);
 	free(c->patterns);
+	fl_catalog_release(&c->actions);
 	free(c->suppressions_file);
 	for (i = 0; i < c->nsupp; i++) {
 		free(c->supp[i].path);
@@ -615,7 +617,7 @@ suppression_file(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 
 static const char *const top_keys[] = { "select", "ignore", "severity",
 	"include", "exclude", "per-file-ignores", "inventory", "patterns",
-	"suppressions", NULL };
+	"suppressions", "actions", NULL };
 
 /* The top-level members, each by its own parser. */
 static int
@@ -651,6 +653,8 @@ members(struct fl_config *c, struct fl_json_file *f)
 				c->patterns = fl_path_join(c->dir, rel);
 				free(rel);
 			}
+		} else if (fl_str_eq_cstr(k, "actions")) {
+			err = fl_catalog_add(&c->actions, f, v, "actions.");
 		} else if (fl_json_is(&f->doc, v, FL_JSON_STRING)) {
 			err = suppression_file(c, f, v);
 		} else {
@@ -717,6 +721,18 @@ fl_config_wants(const struct fl_config *c, const char *relpath)
 	for (i = 0; i < c->nexclude && in; i++)
 		in = !fl_glob_match(c->exclude[i], relpath);
 	return in;
+}
+
+int
+fl_config_load_catalog(struct fl_catalog *out, const struct fl_config *c)
+{
+	int err;
+
+	fl_catalog_init(out);
+	err = fl_catalog_load_default(out);
+	if (err == 0)
+		fl_catalog_merge(out, &c->actions);
+	return err;
 }
 
 int
