@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flow/flow.h"
 #include "json/file.h"
 #include "json/json.h"
 #include "util/buf.h"
@@ -28,6 +29,15 @@ fl_flow_kind_find(struct fl_str s)
 		if (fl_str_eq_cstr(s, fl_flow_kind_names[k]))
 			return k;
 	return -1;
+}
+
+int
+fl_flow_kind_of(const struct fl_flow *f)
+{
+	if (f->is_module ||
+	    fl_json_get(f->doc, f->root, "Settings") != FL_JSON_NONE)
+		return FL_KIND_MODULE;
+	return fl_flow_kind_find(f->type);
 }
 
 void
@@ -291,7 +301,8 @@ conditions(struct entry_parser *p, uint32_t node, struct fl_cat_action *a)
 static int
 entry(struct entry_parser *p, uint32_t node, struct fl_cat_action *a)
 {
-	static const char *const keys[] = { "source", "note", "flow-types",
+	static const char *const keys[] = { "source", "note", "aliases",
+		"flow-types",
 		"terminal", "parameters", "closed", "exclusive", "errors",
 		"required-errors", "conditions", NULL };
 	const struct fl_json_doc *d = &p->f->doc;
@@ -319,6 +330,9 @@ entry(struct entry_parser *p, uint32_t node, struct fl_cat_action *a)
 		return bad(p, v, "note", "expected a string");
 	if (v != FL_JSON_NONE)
 		a->note = dup(p, d->nodes[v].str);
+	if ((v = fl_json_get(d, node, "aliases")) != FL_JSON_NONE &&
+	    (err = names(p, v, "aliases", &a->aliases)) != 0)
+		return err;
 	if ((err = flow_types(p, node, &a->kinds)) != 0 ||
 	    (err = expect_bool(p, fl_json_get(d, node, "terminal"), "terminal",
 	    &a->terminal)) != 0 ||
@@ -433,7 +447,7 @@ fl_catalog_find(const struct fl_catalog *c, struct fl_str type)
 {
 	struct fl_cat_action key;
 
-	if (c->n == 0)
+	if (c == NULL || c->n == 0)
 		return NULL;
 	key.type = type.ptr;
 	key.type_len = type.len;
@@ -467,19 +481,54 @@ distance(struct fl_str a, struct fl_str b)
 	return row[n];
 }
 
+/* The CamelCase word of `s` that starts at `*at`; advances `*at`. */
+static struct fl_str
+next_word(struct fl_str s, size_t *at)
+{
+	size_t b = *at, e = b + 1;
+
+	while (e < s.len && !(s.ptr[e] >= 'A' && s.ptr[e] <= 'Z'))
+		e++;
+	*at = e;
+	return fl_str_make(s.ptr + b, e - b);
+}
+
+/* How many CamelCase words of `a` are words of `b`. */
+static unsigned
+shared_words(struct fl_str a, struct fl_str b)
+{
+	size_t i = 0, j;
+	unsigned n = 0;
+
+	while (i < a.len) {
+		struct fl_str w = next_word(a, &i);
+		bool found = false;
+
+		for (j = 0; j < b.len && !found;)
+			found = fl_str_eq(w, next_word(b, &j));
+		n += found;
+	}
+	return n;
+}
+
 const struct fl_cat_action *
 fl_catalog_closest(const struct fl_catalog *c, struct fl_str type)
 {
 	const struct fl_cat_action *best = NULL;
-	unsigned best_d = ~0u;
+	unsigned best_score = 0;
 	size_t i;
 
+	for (i = 0; i < c->n; i++)
+		if (fl_cat_names_has(&c->v[i].aliases, type))
+			return &c->v[i];
 	for (i = 0; i < c->n; i++) {
-		unsigned dd = distance(type,
-		    fl_str_make(c->v[i].type, c->v[i].type_len));
+		struct fl_str t = fl_str_make(c->v[i].type, c->v[i].type_len);
+		/* Shared words first, then the smaller distance. */
+		unsigned score = shared_words(type, t) * 1024u +
+		    (1023u - (distance(type, t) & 1023u));
 
-		if (dd < best_d) {
-			best_d = dd;
+		if (score > best_score) {
+			best_score = score;
 			best = &c->v[i];
 		}
 	}

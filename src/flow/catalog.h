@@ -6,6 +6,8 @@
  *
  *   "source":          the page (or export) the entry comes from; required
  *   "note":            where sources disagree, what was decided and why
+ *   "aliases":         names other tools or the legacy format give the
+ *                      action, for "did you mean" (e.g. TransferToQueue)
  *   "flow-types":      the flow types it is allowed in (API values, plus
  *                      "MODULE"), or "*" for all; required
  *   "terminal":        true when its Transitions must be {} (default false)
@@ -62,6 +64,11 @@ extern const char *const fl_flow_kind_names[FL_KIND_COUNT];
 /* The kind named `s`, or -1. */
 int fl_flow_kind_find(struct fl_str s);
 
+struct fl_flow;
+/* The kind of flow `f`: its wrapper's Type, MODULE for a module (no
+ * Type, or Settings), else -1 (a raw document, an unknown Type). */
+int fl_flow_kind_of(const struct fl_flow *f);
+
 enum fl_value_class {
 	FL_VALUE_TEXT,		/* static, or text with references */
 	FL_VALUE_STATIC,	/* no JSONPath at all */
@@ -96,6 +103,7 @@ struct fl_cat_action {
 	size_t type_len;
 	const char *source;
 	const char *note;		/* NULL when none */
+	struct fl_cat_names aliases;
 	uint32_t kinds;			/* 1u << enum fl_flow_kind */
 	bool terminal;
 	struct fl_cat_param *params;
@@ -141,11 +149,13 @@ void fl_catalog_merge(struct fl_catalog *c, const struct fl_catalog *from);
 /* The built-in catalog, rules/data/actions.json, into `c`. */
 int fl_catalog_load_default(struct fl_catalog *c);
 
-/* The entry for Type `type`, or NULL. */
+/* The entry for Type `type`, or NULL (also when `c` is NULL). */
 const struct fl_cat_action *fl_catalog_find(const struct fl_catalog *c,
     struct fl_str type);
 
-/* The known Type closest to `type` in edit distance (NULL if empty). */
+/* The known Type `type` most likely means: the one that has it as an
+ * alias, else the one sharing most CamelCase words with it, then the
+ * nearest in edit distance (NULL if the catalog is empty). */
 const struct fl_cat_action *fl_catalog_closest(const struct fl_catalog *c,
     struct fl_str type);
 

@@ -76,8 +76,14 @@ test_catalog__builtin_entries_read_as_documented(void **state)
 	assert_int_equal(fl_cat_action_param(a, FL_STR_LIT("PromptId"))->value,
 	    FL_VALUE_PATH);
 	assert_null(fl_catalog_find(&c, FL_STR_LIT("TransferToQueue")));
+	/* An alias, then the most shared words, then the edit distance. */
 	assert_string_equal(fl_catalog_closest(&c,
-	    FL_STR_LIT("TransferToQueue"))->type, "TransferToFlow");
+	    FL_STR_LIT("TransferToQueue"))->type, "TransferContactToQueue");
+	assert_string_equal(fl_catalog_closest(&c,
+	    FL_STR_LIT("SendMessageToParticipant"))->type,
+	    "MessageParticipant");
+	assert_string_equal(fl_catalog_closest(&c,
+	    FL_STR_LIT("Comparre"))->type, "Compare");
 	fl_catalog_release(&c);
 }
 

@@ -829,13 +829,15 @@ test_seeded__unreachable_action(void **state)
 
 		seed_init(&s, &flows[j]);
 		v = find(&s, pat, 0) + strlen(pat);
-		snprintf(act, sizeof(act), "{\"Parameters\":{\"Text\":\"Please "
-		    "hold.\"},\"Identifier\":\"unreachable-0e1f\",\"Type\":"
-		    "\"MessageParticipant\",\"Transitions\":{\"NextAction\":"
-		    "\"%.*s\"}}", (int)(find(&s, "\"", v) - v), s.inner.ptr + v);
+		/* An action every flow type allows (FL502 stays quiet). */
+		snprintf(act, sizeof(act), "{\"Parameters\":{\"Attributes\":"
+		    "{\"step\":\"hold\"}},\"Identifier\":\"unreachable-0e1f\","
+		    "\"Type\":\"UpdateContactAttributes\",\"Transitions\":"
+		    "{\"NextAction\":\"%.*s\"}}", (int)(find(&s, "\"", v) - v),
+		    s.inner.ptr + v);
 		at = append_action(&s, act);
 		expect(&s, "FL306", find(&s, "\"unreachable-0e1f\"", at),
-		    "MessageParticipant action \"unreachable-0e1f\" is not "
+		    "UpdateContactAttributes action \"unreachable-0e1f\" is not "
 		    "reachable from StartAction");
 		check(&s, "unreachable action");
 		seed_release(&s);
