@@ -15,6 +15,8 @@ static const struct fl_cmd commands[] = {
 	{ "install-hook", cmd_install_hook,
 	    "install the git pre-commit hook (flowlint check --staged)" },
 	{ "rules", cmd_rules, "list every rule" },
+	{ "server", cmd_server,
+	    "a language server for editors (LSP on stdin/stdout)" },
 };
 
 static void

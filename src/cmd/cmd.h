@@ -30,6 +30,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_format(int argc, char **argv);
 int cmd_install_hook(int argc, char **argv);
+int cmd_server(int argc, char **argv);
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
 void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

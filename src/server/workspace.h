@@ -1,0 +1,64 @@
+/*
+ * What the server checks documents against: the project around the
+ * workspace root (its .flowlint.json and inventory, as `check` loads
+ * them), the patterns and the parameter table, and the rule selection
+ * and severities the configuration gives.  Reloaded when the
+ * configuration or the inventory may have changed.
+ */
+#ifndef FL_SERVER_WORKSPACE_H
+#define FL_SERVER_WORKSPACE_H
+
+#include <stdbool.h>
+
+#include "config/setup.h"
+#include "flow/params.h"
+#include "flow/patterns.h"
+#include "lint/lint.h"
+
+struct fl_document;
+struct fl_fix_outcome;
+struct fl_re_match;
+
+struct fl_workspace {
+	char *root;		/* owned: the folder, or NULL: the current one */
+	bool loaded;		/* the members below are valid */
+	struct fl_setup *setup;		/* owned */
+	struct fl_patterns pats;
+	struct fl_params params;
+	bool enabled[FL_MAX_RULES];
+	enum fl_severity severity[FL_MAX_RULES];
+	struct fl_lint_options lint;	/* points into the members above */
+	struct fl_re_match *m;		/* owned: regex scratch */
+};
+
+/*
+ * Loads (or reloads) the workspace at `root` (NULL: keep the current
+ * root).  Returns 0, or an FL_E* code with the message set; the
+ * workspace loaded before, if any, then stays in use.
+ */
+int fl_workspace_load(struct fl_workspace *w, const char *root);
+void fl_workspace_release(struct fl_workspace *w);
+
+/*
+ * Lints `doc` as `check` would lint the file with its text: the
+ * configuration's rules, severities, per-file ignores and suppressions.
+ * Returns false, with nothing to release, when `check` would pass over
+ * the document (not a local *.json file, left out by include/exclude,
+ * JSON that is not a contact flow); else `res` holds the findings.
+ */
+bool fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
+    struct fl_result *res);
+
+/*
+ * The safe fixes of rule `only` (NULL: every enabled rule) on `doc`,
+ * worked out in memory as `flowlint fix` makes them.  Returns 0 with
+ * `out` filled (out->final->src is the fixed text) and `full` holding
+ * the input linted with every rule (release both), or an FL_E* code
+ * with nothing to release when `check` passes the document over or the
+ * fix fails verification.
+ */
+int fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
+    const struct fl_rule *only, struct fl_fix_outcome *out,
+    struct fl_result *full);
+
+#endif
