@@ -114,6 +114,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.in = fileno(in);
 	o.out = null_fd;
 	o.debounce_ms = 0;
+	o.config = NULL;
 	rc = fl_server_run(&o);
 	FL_FUZZ_CHECK(rc == 0 || rc == 1);
 	fclose(in);

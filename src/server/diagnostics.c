@@ -88,11 +88,11 @@ fl_server_publish(struct fl_server *s, struct fl_document *doc)
 	/* A file `check` passes over gets an empty list, never an error. */
 	if (fl_workspace_lint(&s->ws, doc, &res)) {
 		fl_lsp_lines_init(&lines, doc->text, doc->len);
-		for (i = 0; i < res.ndiags; i++) {
+		for (i = 0; i < res.diags.n; i++) {
 			if (i > 0)
 				fl_buf_addch(&params, ',');
 			fl_server_add_diagnostic(&params, &lines,
-			    &res.diags[i]);
+			    &res.diags.v[i]);
 		}
 		fl_lsp_lines_release(&lines);
 		fl_result_release(&res);

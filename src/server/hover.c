@@ -45,8 +45,8 @@ fl_lsp_hover(struct fl_server *s, const struct fl_rpc_msg *m)
 	}
 	fl_lsp_lines_init(&lines, doc->text, doc->len);
 	pos = fl_lsp_offset(&lines, (uint32_t)line, (uint32_t)ch);
-	for (i = 0; i < res.ndiags; i++) {
-		const struct fl_diag *d = &res.diags[i];
+	for (i = 0; i < res.diags.n; i++) {
+		const struct fl_diag *d = &res.diags.v[i];
 
 		if (!covers(&lines, d, pos))
 			continue;

@@ -299,6 +299,7 @@ fl_server_run(const struct fl_server_options *o)
 	signal(SIGPIPE, SIG_IGN);
 	fl_lsp_transport_init(&s.io, o->in, o->out);
 	s.debounce_ms = o->debounce_ms;
+	s.ws.config = o->config;
 	fl_buf_init(&s.out);
 	fl_buf_init(&s.result);
 	while (!s.exit && !s.io.broken) {

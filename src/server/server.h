@@ -10,6 +10,7 @@
 struct fl_server_options {
 	int in, out;		/* the client's messages; ours */
 	unsigned debounce_ms;	/* quiet time after an edit before linting */
+	const char *config;	/* --config FILE, or NULL: .flowlint.json */
 };
 
 /*

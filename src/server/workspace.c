@@ -10,8 +10,8 @@
 #include "config/config.h"
 #include "config/filter.h"
 #include "config/project.h"
-#include "fix/fix.h"
-#include "lint/targets.h"
+#include "lint/fix.h"
+#include "repo/targets.h"
 #include "server/documents.h"
 #include "util/error.h"
 #include "util/re.h"
@@ -45,6 +45,7 @@ fl_workspace_load(struct fl_workspace *w, const char *root)
 		w->root = fl_xstrdup(root);
 	}
 	so.operand = w->root;
+	so.config = w->config;
 	so.cache = true;
 	err = fl_setup_load(setup, &so);
 	if (err == 0)
@@ -122,7 +123,7 @@ fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
 	t.path = doc->path;
 	t.fs_path = doc->path;
 	fl_filter_result(&w->setup->filter, &t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
 		fl_result_release(res);
 		return false;
 	}

@@ -21,6 +21,7 @@ struct fl_re_match;
 
 struct fl_workspace {
 	char *root;		/* owned: the folder, or NULL: the current one */
+	const char *config;	/* borrowed: --config FILE, or NULL */
 	bool loaded;		/* the members below are valid */
 	struct fl_setup *setup;		/* owned */
 	struct fl_patterns pats;
