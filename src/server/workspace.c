@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "config/filter.h"
+#include "config/flowfile.h"
 #include "config/project.h"
 #include "lint/fix.h"
 #include "repo/targets.h"
@@ -116,14 +117,21 @@ fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
     struct fl_result *res)
 {
 	struct fl_target t = { 0 };
+	enum fl_file_kind kind;
 
 	if (!wanted(w, doc))
 		return false;
 	lint_text(w, doc, &w->lint, res);
 	t.path = doc->path;
 	t.fs_path = doc->path;
-	fl_filter_result(&w->setup->filter, &t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
+	/* An editor opening a file does not name it as a flow. */
+	kind = fl_file_kind(&w->setup->project, &w->setup->config,
+	    &w->setup->filter.memo, &t, false, !res->json_invalid, res->shape,
+	    res->src.text, res->src.len);
+	if (kind != FL_FILE_NOT_JSON)
+		fl_filter_result(&w->setup->filter, &t, res);
+	if (kind == FL_FILE_NOT_JSON ||
+	    (kind == FL_FILE_OTHER_JSON && res->diags.n == 0)) {
 		fl_result_release(res);
 		return false;
 	}

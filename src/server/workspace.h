@@ -45,7 +45,8 @@ void fl_workspace_release(struct fl_workspace *w);
  * configuration's rules, severities, per-file ignores and suppressions.
  * Returns false, with nothing to release, when `check` would pass over
  * the document (not a local *.json file, left out by include/exclude,
- * JSON that is not a contact flow); else `res` holds the findings.
+ * JSON that is not a contact flow, or broken JSON that nothing marks as
+ * one, config/flowfile.h); else `res` holds the findings.
  */
 bool fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
     struct fl_result *res);

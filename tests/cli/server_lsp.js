@@ -2,8 +2,9 @@
 // LSP client packages (tests/lsp/package.json): initialize, open a flow
 // whose Content holds non-ASCII prompt text before a hardcoded Lambda
 // ARN, FL101 at the right UTF-16 range, hover, code actions, the quick
-// fix applied, no diagnostics left, formatting, a file that is not a
-// flow, an unknown method, shutdown and exit.
+// fix applied, no diagnostics left, formatting, files that are not flows
+// (valid JSON, and JSON with comments), an unknown method, shutdown and
+// exit.
 //
 // usage: node server_lsp.js FLOWLINT NODE_MODULES WORKDIR
 // WORKDIR is a git repository holding greeting.json.  Expected texts
@@ -127,6 +128,12 @@ async function main() {
   conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
     textDocument: { uri: other, languageId: 'json', version: 1, text: '{"name": "x"}\n' } });
   check((await diagnostics(other)).diagnostics.length === 0, 'no diagnostics for a non-flow');
+  const broken = 'file://' + path.join(work, 'tsconfig.json');
+  conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: broken, languageId: 'jsonc', version: 1,
+      text: '{\n  // comments: not JSON, and not a flow\n  "strict": true\n}\n' } });
+  check((await diagnostics(broken)).diagnostics.length === 0,
+    'no diagnostics for broken JSON that is not a flow');
   check((await conn.sendRequest(rpc.DocumentFormattingRequest.type, {
     textDocument: { uri: other }, options: { tabSize: 2, insertSpaces: true } })).length === 0,
     'no edits for a non-flow');
