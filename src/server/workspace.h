@@ -1,19 +1,16 @@
 /*
- * What the server checks documents against: the project around the
- * workspace root (its .flowlint.json and inventory, as `check` loads
- * them), the patterns and the parameter table, and the rule selection
- * and severities the configuration gives.  Reloaded when the
- * configuration or the inventory may have changed.
+ * What the server checks documents against: the session `check` opens
+ * for the workspace root (its .flowlint.json, rule selection and
+ * severities, inventory, patterns and parameter table), reloaded when
+ * the configuration or the inventory may have changed.
  */
 #ifndef FL_SERVER_WORKSPACE_H
 #define FL_SERVER_WORKSPACE_H
 
 #include <stdbool.h>
 
-#include "config/setup.h"
-#include "flow/params.h"
-#include "flow/patterns.h"
 #include "lint/lint.h"
+#include "run/session.h"
 
 struct fl_document;
 struct fl_fix_outcome;
@@ -22,13 +19,7 @@ struct fl_re_match;
 struct fl_workspace {
 	char *root;		/* owned: the folder, or NULL: the current one */
 	const char *config;	/* borrowed: --config FILE, or NULL */
-	bool loaded;		/* the members below are valid */
-	struct fl_setup *setup;		/* owned */
-	struct fl_patterns pats;
-	struct fl_params params;
-	bool enabled[FL_MAX_RULES];
-	enum fl_severity severity[FL_MAX_RULES];
-	struct fl_lint_options lint;	/* points into the members above */
+	struct fl_session *session;	/* owned, or NULL until one loads */
 	struct fl_re_match *m;		/* owned: regex scratch */
 };
 
@@ -57,7 +48,8 @@ bool fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
  * `out` filled (out->final->src is the fixed text) and `full` holding
  * the input linted with every rule (release both), or an FL_E* code
  * with nothing to release when `check` passes the document over or the
- * fix fails verification.
+ * fix fails verification.  A rule that the configuration ignores for
+ * the file, or suppresses a finding of in it, is not fixed, as in `fix`.
  */
 int fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
     const struct fl_rule *only, struct fl_fix_outcome *out,
