@@ -323,8 +323,10 @@ deliver_file(void *arg, size_t i, void *slot_mem)
 	struct format_run *run = arg;
 	struct format_slot *slot = slot_mem;
 
-	fwrite(slot->out.ptr, 1, slot->out.len, stdout);
-	fwrite(slot->err.ptr, 1, slot->err.len, stderr);
+	if (slot->out.len > 0)
+		fwrite(slot->out.ptr, 1, slot->out.len, stdout);
+	if (slot->err.len > 0)
+		fwrite(slot->err.ptr, 1, slot->err.len, stderr);
 	run->tot.changed += slot->outcome == FILE_CHANGED;
 	run->tot.unchanged += slot->outcome == FILE_UNCHANGED;
 	run->tot.failed += slot->outcome == FILE_FAILED;
