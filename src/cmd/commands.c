@@ -11,6 +11,7 @@ const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_format,
 	&fl_cmd_install_hook,
 	&fl_cmd_rules,
+	&fl_cmd_schema,
 	&fl_cmd_server,
 	NULL,
 };
