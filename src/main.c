@@ -15,6 +15,8 @@ static const struct fl_cmd commands[] = {
 	{ "install-hook", cmd_install_hook,
 	    "install the git pre-commit hook (flowlint check --staged)" },
 	{ "rules", cmd_rules, "list every rule" },
+	{ "textconv", cmd_textconv,
+	    "print a flow as lines for git diff (the diff driver)" },
 };
 
 static void

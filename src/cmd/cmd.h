@@ -30,6 +30,11 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_format(int argc, char **argv);
 int cmd_install_hook(int argc, char **argv);
+int cmd_textconv(int argc, char **argv);
+
+struct fl_repo;
+/* install-hook --diff-driver (cmd/diff_driver.c); returns an exit code. */
+int fl_cmd_install_diff_driver(struct fl_repo *r);
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
 void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

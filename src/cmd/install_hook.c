@@ -23,6 +23,7 @@
 
 static const char usage_text[] =
 "usage: flowlint install-hook [--force | --uninstall]\n"
+"       flowlint install-hook --diff-driver\n"
 "\n"
 "Install the git pre-commit hook that runs 'flowlint check --staged' in\n"
 "the current repository: into core.hooksPath when that is set, else\n"
@@ -34,6 +35,11 @@ static const char usage_text[] =
 "                    keeping it as pre-commit.flowlint-backup\n"
 "      --uninstall   remove flowlint's hook and put a backup it made\n"
 "                    back; any other hook is left alone\n"
+"      --diff-driver instead of the hook, make git diff, log -p and\n"
+"                    show print *.json files through 'flowlint textconv':\n"
+"                    adds '*.json diff=flowlint' to .gitattributes and\n"
+"                    sets diff.flowlint.textconv and .xfuncname in\n"
+"                    .git/config (each only when missing)\n"
 "  -h, --help        show this help\n"
 "\n"
 "The hook runs $FLOWLINT when that is set, else flowlint on PATH.\n"
@@ -231,8 +237,9 @@ uninstall(const char *path, enum hook_state state)
 int
 cmd_install_hook(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256, OPT_UNINSTALL };
+	enum { OPT_FORCE = 256, OPT_UNINSTALL, OPT_DIFF_DRIVER };
 	static const struct option longopts[] = {
+		{ "diff-driver", no_argument, NULL, OPT_DIFF_DRIVER },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "uninstall", no_argument, NULL, OPT_UNINSTALL },
 		{ "help", no_argument, NULL, 'h' },
@@ -242,7 +249,7 @@ cmd_install_hook(int argc, char **argv)
 	struct fl_buf dir = FL_BUF_INIT, path = FL_BUF_INIT;
 	struct fl_repo *r = NULL;
 	enum hook_state state;
-	bool force = false, remove = false;
+	bool force = false, remove = false, diff_driver = false;
 	int c, rc;
 
 	opterr = 0;
@@ -254,6 +261,9 @@ cmd_install_hook(int argc, char **argv)
 			break;
 		case OPT_UNINSTALL:
 			remove = true;
+			break;
+		case OPT_DIFF_DRIVER:
+			diff_driver = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -270,9 +280,20 @@ cmd_install_hook(int argc, char **argv)
 	if (force && remove)
 		return fl_cmd_usage_error("install-hook", "--force and "
 		    "--uninstall cannot be combined");
+	if (diff_driver && (force || remove))
+		return fl_cmd_usage_error("install-hook", "--diff-driver "
+		    "takes no other option");
 
-	if (fl_repo_open_worktree(&r, ".") != 0 ||
-	    fl_repo_hooks_dir(&dir, r) != 0) {
+	if (fl_repo_open_worktree(&r, ".") != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
+	if (diff_driver) {
+		rc = fl_cmd_install_diff_driver(r);
+		goto done;
+	}
+	if (fl_repo_hooks_dir(&dir, r) != 0) {
 		fl_cmd_error(NULL);
 		rc = FL_EXIT_ERROR;
 		goto done;

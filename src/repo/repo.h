@@ -51,6 +51,14 @@ void fl_repo_cache_path(struct fl_buf *out, const struct fl_repo *r,
 int fl_repo_hooks_dir(struct fl_buf *out, struct fl_repo *r);
 
 /*
+ * Sets `key` to `value` in the repository's own configuration
+ * (.git/config), unless it already has that value there; *changed says
+ * whether it wrote.
+ */
+int fl_repo_config_set(struct fl_repo *r, const char *key, const char *value,
+    bool *changed);
+
+/*
  * The repository path of `path` (a file or folder relative to the
  * current directory, which need not exist) into `out`: "" for the root.
  * FL_EINVAL when it lies outside the work tree.
