@@ -9,6 +9,8 @@
 
 static const struct fl_cmd commands[] = {
 	{ "check", cmd_check, "lint flow files or folders (default: .)" },
+	{ "diff", cmd_diff,
+	    "compare two versions of a flow block by block" },
 	{ "explain", cmd_explain, "print the documentation of one rule" },
 	{ "fix", cmd_fix, "apply the safe fixes in place (--diff to preview)" },
 	{ "format", cmd_format, "rewrite flow files in the canonical layout" },

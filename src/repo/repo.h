@@ -113,4 +113,24 @@ int fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
     size_t n, size_t limit);
 
+/* One file that differs between two states of a repository. */
+struct fl_repo_change {
+	char *path;		/* repository path (the new one when renamed) */
+	char *old, *new;	/* each side's bytes, NUL-terminated, or NULL
+				   when the file is absent on that side */
+	size_t old_len, new_len;
+};
+
+/*
+ * The "*.json" files that differ between revision `from` and revision
+ * `to`, or the work tree when `to` is NULL (staged and unstaged changes,
+ * and untracked files no ignore rule matches), sorted by path, with the
+ * bytes of both sides.  Symbolic links and submodules are left out.
+ * A side over `limit` bytes is FL_ETOOBIG.  Free with
+ * fl_repo_changes_free().
+ */
+int fl_repo_diff_revisions(struct fl_repo_change **out, size_t *n,
+    struct fl_repo *r, const char *from, const char *to, size_t limit);
+void fl_repo_changes_free(struct fl_repo_change *v, size_t n);
+
 #endif

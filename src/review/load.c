@@ -63,7 +63,7 @@ fl_review_load(struct fl_result *r, struct fl_buf *why,
 			return false;
 		}
 	}
-	fl_buf_adds(why, "not an Amazon Connect contact flow");
+	fl_buf_adds(why, "1:1: not an Amazon Connect contact flow");
 	return false;
 }
 

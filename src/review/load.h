@@ -30,9 +30,9 @@ void fl_review_env_release(struct fl_review_env *e);
 /*
  * Checks the `len` bytes of `text` as the file `path` into `r` (which
  * takes both, fl_xmalloc'd; the caller releases r in any case).
- * Returns true when r->flow holds a flow document, else false with a
- * one-line reason in `why` ("invalid JSON at line 3, column 7: ...",
- * "not a contact flow", ...).
+ * Returns true when r->flow holds a flow document, else false with
+ * "LINE:COL: reason" in `why` (say "1:1: not an Amazon Connect contact
+ * flow"), to follow the file's name and a colon.
  */
 bool fl_review_load(struct fl_result *r, struct fl_buf *why,
     struct fl_review_env *e, char *path, char *text, size_t len);
