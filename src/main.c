@@ -14,6 +14,8 @@ static const struct fl_cmd commands[] = {
 	{ "explain", cmd_explain, "print the documentation of one rule" },
 	{ "fix", cmd_fix, "apply the safe fixes in place (--diff to preview)" },
 	{ "format", cmd_format, "rewrite flow files in the canonical layout" },
+	{ "graph", cmd_graph,
+	    "draw a flow as a Mermaid or Graphviz graph" },
 	{ "install-hook", cmd_install_hook,
 	    "install the git pre-commit hook (flowlint check --staged)" },
 	{ "rules", cmd_rules, "list every rule" },

@@ -32,6 +32,7 @@ int cmd_format(int argc, char **argv);
 int cmd_install_hook(int argc, char **argv);
 int cmd_textconv(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 struct fl_repo;
 /* install-hook --diff-driver (cmd/diff_driver.c); returns an exit code. */
