@@ -3,7 +3,6 @@
  * (review/blockdiff.h), of two files or of the flows changed between
  * git revisions.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,27 +17,46 @@
 #include "util/fs.h"
 #include "util/xalloc.h"
 
-static const char usage_text[] =
-"usage: flowlint diff [--format FORMAT] OLD NEW\n"
-"       flowlint diff [--format FORMAT] --git REV[..REV]\n"
-"\n"
+static int cmd_diff(int argc, char **argv);
+
+static const char *const format_choices[] = { "text", "markdown", "json",
+    NULL };	/* enum fl_blockdiff_format order */
+
+struct diff_opts {
+	int format;
+	const char *git;
+};
+
+#define O struct diff_opts
+static const struct fl_option options[] = {
+	FL_OPT_CHOICE(0, "format", "FORMAT", O, format, format_choices,
+	    "text (the default), markdown (for a merge request) or json"),
+	FL_OPT_STRING(0, "git", "REV[..REV]", O, git, "compare the flows "
+	    "changed since REV (in the work tree), or between two revisions"),
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
+#undef O
+
+const struct fl_cmd fl_cmd_diff = {
+	.name = "diff",
+	.summary = "compare two versions of a flow block by block",
+	.synopsis = "[--format FORMAT] OLD NEW\n[--format FORMAT] --git REV[..REV]",
+	.description =
 "Compare two versions of a contact flow block by block, matching blocks\n"
 "by Identifier: blocks added and removed, parameters changed (old -> new),\n"
 "transitions rewired, the start moved, the flow's properties changed,\n"
 "findings introduced and resolved; blocks only moved in the designer are\n"
 "counted on one \"layout only\" line.  With --git, every *.json flow that\n"
 "changed between REV and the work tree (REV..REV: between two revisions)\n"
-"is compared; files that are no flow on either side are passed over.\n"
-"\n"
-"Options:\n"
-"      --format FORMAT   text (default), markdown (for a merge request)\n"
-"                        or json\n"
-"      --git REV[..REV]  compare the flows changed since REV, or between\n"
-"                        two revisions\n"
-"  -h, --help            show this help\n"
-"\n"
+"is compared; files that are no flow on either side are passed over.\n",
+	.options = options,
+	.epilogue =
 "Exit status, as diff(1): 0 no change, 1 changes, 2 usage or I/O error,\n"
-"or a file that is not a flow.\n";
+"or a file that is not a flow.\n",
+	.max_operands = 2,
+	.run = cmd_diff,
+};
 
 struct diff_run {
 	struct fl_review_env env;
@@ -131,9 +149,9 @@ diff_change(struct diff_run *run, struct fl_repo_change *c, const char *from,
 	    c->new != NULL ? c->new_len : sizeof(empty) - 1);
 	c->old = c->new = NULL;	/* the results own them now */
 	if (o_absent)
-		o.ndiags = 0;
+		o.diags.n = 0;
 	if (n_absent)
-		n.ndiags = 0;
+		n.diags.n = 0;
 	if (o_flow && n_flow)
 		compare(run, &o, &n, old_name.ptr, new_name.ptr);
 	fl_result_release(&o);
@@ -177,66 +195,27 @@ diff_git(struct diff_run *run, const char *spec)
 }
 
 static int
-parse_format(const char *arg, enum fl_blockdiff_format *out)
-{
-	if (strcmp(arg, "text") == 0)
-		*out = FL_BLOCKDIFF_TEXT;
-	else if (strcmp(arg, "markdown") == 0)
-		*out = FL_BLOCKDIFF_MARKDOWN;
-	else if (strcmp(arg, "json") == 0)
-		*out = FL_BLOCKDIFF_JSON;
-	else
-		return fl_cmd_usage_error("diff", "--format takes text, "
-		    "markdown or json, not '%s'", arg);
-	return 0;
-}
-
-int
 cmd_diff(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_GIT };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "git", required_argument, NULL, OPT_GIT },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct diff_opts o = { 0 };
 	struct diff_run run = { .out = FL_BUF_INIT };
-	const char *git = NULL;
-	int c, rc;
+	struct fl_operands ops;
+	int rc;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			if (parse_format(optarg, &run.fmt) != 0)
-				return FL_EXIT_ERROR;
-			break;
-		case OPT_GIT:
-			git = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		case ':':
-			return fl_cmd_usage_error("diff", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			return fl_cmd_usage_error("diff", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (git != NULL && optind != argc)
+	rc = fl_cmd_parse(&fl_cmd_diff, &o, argc, argv, &ops);
+	if (rc >= 0)
+		return rc;
+	run.fmt = (enum fl_blockdiff_format)o.format;
+	if (o.git != NULL && ops.n != 0)
 		return fl_cmd_usage_error("diff", "--git takes no files");
-	if (git == NULL && argc - optind != 2)
+	if (o.git == NULL && ops.n != 2)
 		return fl_cmd_usage_error("diff", "expected OLD and NEW");
 	if (fl_review_env_init(&run.env) != 0) {
 		fl_cmd_error(NULL);
 		return FL_EXIT_ERROR;
 	}
-	rc = git != NULL ? diff_git(&run, git) :
-	    diff_files(&run, argv[optind], argv[optind + 1]);
+	rc = o.git != NULL ? diff_git(&run, o.git) :
+	    diff_files(&run, ops.v[0], ops.v[1]);
 	if (rc == 0 && (fwrite(run.out.ptr, 1, run.out.len, stdout) !=
 	    run.out.len || fflush(stdout) != 0)) {
 		fl_cmd_error("cannot write the output");

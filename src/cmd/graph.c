@@ -3,7 +3,6 @@
  * (review/graph.h), optionally with the blocks changed since a base
  * version highlighted and the unchanged rest collapsed.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,25 +17,48 @@
 #include "util/fs.h"
 #include "util/xalloc.h"
 
-static const char usage_text[] =
-"usage: flowlint graph [--format mermaid|dot] [--base REV|FILE] FILE\n"
-"\n"
+static int cmd_graph(int argc, char **argv);
+
+static const char *const format_choices[] = { "mermaid", "dot", NULL };
+static const struct fl_graph_style *const styles[] = { &fl_graph_mermaid,
+    &fl_graph_dot };
+
+struct graph_opts {
+	int format;
+	const char *base;
+};
+
+#define O struct graph_opts
+static const struct fl_option options[] = {
+	FL_OPT_CHOICE(0, "format", "FORMAT", O, format, format_choices,
+	    "mermaid (the default; GitLab renders it in Markdown) or dot "
+	    "(Graphviz: dot -Tsvg)"),
+	FL_OPT_STRING(0, "base", "REV|FILE", O, base, "highlight the blocks "
+	    "changed since FILE, or since the file at git revision REV, and "
+	    "draw only them and their neighbours"),
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
+#undef O
+
+const struct fl_cmd fl_cmd_graph = {
+	.name = "graph",
+	.summary = "draw a flow as a Mermaid or Graphviz graph",
+	.synopsis = "[--format FORMAT] [--base REV|FILE] FILE",
+	.description =
 "Draw a contact flow: one node per block (its type and key parameter:\n"
 "a prompt's text, a queue's, Lambda function's or flow's name), one edge\n"
 "per transition labelled with its condition or error, findings marked on\n"
 "their blocks.  The output is bounded: a Mermaid chart stays within\n"
 "Mermaid's default limits (50,000 characters, 500 edges), and what does\n"
-"not fit is collapsed into one node that says how many blocks it holds.\n"
-"\n"
-"Options:\n"
-"      --format FORMAT   mermaid (default; GitLab renders it in Markdown)\n"
-"                        or dot (Graphviz: dot -Tsvg)\n"
-"      --base REV|FILE   highlight the blocks changed since FILE, or since\n"
-"                        the file at git revision REV, and draw only them\n"
-"                        and their neighbours\n"
-"  -h, --help            show this help\n"
-"\n"
-"Exit status: 0 drawn, 2 usage or I/O error, or a file that is not a flow.\n";
+"not fit is collapsed into one node that says how many blocks it holds.\n",
+	.options = options,
+	.epilogue =
+"Exit status: 0 drawn, 2 usage or I/O error, or a file that is not a\n"
+"flow.\n",
+	.max_operands = 1,
+	.run = cmd_graph,
+};
 
 /* Loads the base version of `path` from a file, or from git at `rev`. */
 static int
@@ -94,64 +116,39 @@ load_base(struct fl_result *r, struct fl_review_env *env, const char *base,
 	return err == 0 && is_flow ? 0 : -1;
 }
 
-int
+static int
 cmd_graph(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_BASE };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "base", required_argument, NULL, OPT_BASE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct fl_graph_style *style = &fl_graph_mermaid;
-	const char *base = NULL;
+	struct graph_opts o = { 0 };
+	const struct fl_graph_style *style;
+	const char *base, *file;
 	struct fl_review_env env;
 	struct fl_result r, b;
 	struct fl_buf out = FL_BUF_INIT, why = FL_BUF_INIT;
+	struct fl_operands ops;
 	bool is_flow = false;
-	int c, rc = FL_EXIT_ERROR;
+	int rc;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			if (strcmp(optarg, "mermaid") == 0)
-				style = &fl_graph_mermaid;
-			else if (strcmp(optarg, "dot") == 0)
-				style = &fl_graph_dot;
-			else
-				return fl_cmd_usage_error("graph", "--format "
-				    "takes mermaid or dot, not '%s'", optarg);
-			break;
-		case OPT_BASE:
-			base = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		case ':':
-			return fl_cmd_usage_error("graph", "option '%s' needs "
-			    "a value", argv[optind - 1]);
-		default:
-			return fl_cmd_usage_error("graph", "unknown option "
-			    "'%s'", argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
+	rc = fl_cmd_parse(&fl_cmd_graph, &o, argc, argv, &ops);
+	if (rc >= 0)
+		return rc;
+	rc = FL_EXIT_ERROR;
+	style = styles[o.format];
+	base = o.base;
+	if (ops.n != 1)
 		return fl_cmd_usage_error("graph", "expected one FILE");
+	file = ops.v[0];
 	if (fl_review_env_init(&env) != 0) {
 		fl_cmd_error(NULL);
 		return FL_EXIT_ERROR;
 	}
 	memset(&r, 0, sizeof(r));
 	memset(&b, 0, sizeof(b));
-	if (fl_review_load_file(&r, &is_flow, &why, &env, argv[optind]) != 0)
+	if (fl_review_load_file(&r, &is_flow, &why, &env, file) != 0)
 		fl_cmd_error(NULL);
 	else if (!is_flow)
-		fl_cmd_error("%s:%s", argv[optind], why.ptr);
-	else if (base == NULL || load_base(&b, &env, base, argv[optind]) == 0)
+		fl_cmd_error("%s:%s", file, why.ptr);
+	else if (base == NULL || load_base(&b, &env, base, file) == 0)
 		rc = FL_EXIT_OK;
 	if (rc == FL_EXIT_OK) {
 		struct fl_review_flow rf, rb;

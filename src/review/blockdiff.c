@@ -229,13 +229,13 @@ cmp_diag(const void *x, const void *y)
 static const struct fl_diag **
 sorted_diags(struct fl_arena *a, const struct fl_result *r)
 {
-	const struct fl_diag **v = fl_arena_array(a, r->ndiags + 1,
+	const struct fl_diag **v = fl_arena_array(a, r->diags.n + 1,
 	    sizeof(*v));
 	uint32_t i;
 
-	for (i = 0; i < r->ndiags; i++)
-		v[i] = &r->diags[i];
-	qsort(v, r->ndiags, sizeof(*v), cmp_diag);
+	for (i = 0; i < r->diags.n; i++)
+		v[i] = &r->diags.v[i];
+	qsort(v, r->diags.n, sizeof(*v), cmp_diag);
 	return v;
 }
 
@@ -260,8 +260,8 @@ diff_findings(struct fl_blockdiff *d, struct fl_arena *a,
 	const struct fl_diag **n = sorted_diags(a, new_r);
 	uint32_t i = 0, j = 0;
 
-	while (i < old_r->ndiags || j < new_r->ndiags) {
-		int c = i == old_r->ndiags ? 1 : j == new_r->ndiags ? -1 :
+	while (i < old_r->diags.n || j < new_r->diags.n) {
+		int c = i == old_r->diags.n ? 1 : j == new_r->diags.n ? -1 :
 		    cmp_diag(&o[i], &n[j]);
 
 		if (c == 0) {

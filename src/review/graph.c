@@ -124,8 +124,8 @@ mark_findings(struct builder *b, const struct fl_review_flow *rf,
 {
 	uint32_t i;
 
-	for (i = 0; i < r->ndiags; i++) {
-		const struct fl_diag *d = &r->diags[i];
+	for (i = 0; i < r->diags.n; i++) {
+		const struct fl_diag *d = &r->diags.v[i];
 		uint32_t n = d->action.len > 0 ? block_node(rf, d->action) : 0;
 		struct fl_graph_node *node;
 

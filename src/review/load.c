@@ -52,8 +52,8 @@ fl_review_load(struct fl_result *r, struct fl_buf *why,
 	if (r->flow_loaded)
 		return true;
 	/* The loader's own findings say why there is no flow document. */
-	for (i = 0; i < r->ndiags; i++) {
-		const struct fl_diag *d = &r->diags[i];
+	for (i = 0; i < r->diags.n; i++) {
+		const struct fl_diag *d = &r->diags.v[i];
 
 		if (d->rule == &fl_rule_invalid_json ||
 		    d->rule == &fl_rule_invalid_content ||
