@@ -11,6 +11,7 @@
 #include "repo/repo.h"
 #include "review/blockdiff.h"
 #include "review/blocks.h"
+#include "review/graph.h"
 #include "review/load.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -25,6 +26,7 @@ static const char *const format_choices[] = { "text", "markdown", "json",
 struct diff_opts {
 	int format;
 	const char *git;
+	bool graph;
 };
 
 #define O struct diff_opts
@@ -33,6 +35,9 @@ static const struct fl_option options[] = {
 	    "text (the default), markdown (for a merge request) or json"),
 	FL_OPT_STRING(0, "git", "REV[..REV]", O, git, "compare the flows "
 	    "changed since REV (in the work tree), or between two revisions"),
+	FL_OPT_FLAG(0, "graph", O, graph, "with --format markdown, draw the "
+	    "changed blocks of each flow and their neighbours as a Mermaid "
+	    "chart"),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };
@@ -61,6 +66,7 @@ const struct fl_cmd fl_cmd_diff = {
 struct diff_run {
 	struct fl_review_env env;
 	enum fl_blockdiff_format fmt;
+	bool graph;			/* a chart under each Markdown diff */
 	struct fl_buf out;
 	unsigned compared, differ;
 };
@@ -82,6 +88,15 @@ compare(struct diff_run *run, struct fl_result *o, struct fl_result *n,
 	if (run->fmt == FL_BLOCKDIFF_MARKDOWN && run->compared > 1)
 		fl_buf_addch(&run->out, '\n');
 	fl_blockdiff_write(&run->out, &d, old_name, new_name, run->fmt);
+	if (run->graph && d.n > 0 && rn.nblocks > 0) {
+		struct fl_graph g;
+
+		/* Labels escape backticks, so nothing ends the fence early. */
+		fl_graph_build(&g, &n->arena, &rn, n, &d, &fl_graph_mermaid);
+		fl_buf_adds(&run->out, "\n```mermaid\n");
+		fl_graph_write(&run->out, &g, &fl_graph_mermaid);
+		fl_buf_adds(&run->out, "```\n");
+	}
 }
 
 /* Loads the file `path`; -1 (message printed) unless it is a flow. */
@@ -206,6 +221,10 @@ cmd_diff(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	run.fmt = (enum fl_blockdiff_format)o.format;
+	run.graph = o.graph;
+	if (o.graph && run.fmt != FL_BLOCKDIFF_MARKDOWN)
+		return fl_cmd_usage_error("diff", "--graph needs --format "
+		    "markdown");
 	if (o.git != NULL && ops.n != 0)
 		return fl_cmd_usage_error("diff", "--git takes no files");
 	if (o.git == NULL && ops.n != 2)
