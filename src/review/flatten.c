@@ -6,6 +6,8 @@
 #include "util/arena.h"
 #include "util/buf.h"
 
+#define LEAF_PATH_MAX 120
+
 static bool
 plain_char(char c, bool dot_ok)
 {
@@ -75,7 +77,11 @@ add_leaf(struct fl_review_leaves *out, struct fl_arena *a, const char *path,
 	out->v[out->n++] = (struct fl_review_leaf){ path, value };
 }
 
-/* Recursion is bounded by FL_REVIEW_FLATTEN_DEPTH, not by the input. */
+/*
+ * Recursion is bounded by FL_REVIEW_FLATTEN_DEPTH, not by the input; a
+ * path already LEAF_PATH_MAX bytes long goes no deeper, so that a long key
+ * over many members is not repeated on every line.
+ */
 static void
 flatten(struct fl_review_leaves *out, struct fl_arena *a,
     const struct fl_json_doc *d, uint32_t i, struct fl_buf *path,
@@ -84,7 +90,7 @@ flatten(struct fl_review_leaves *out, struct fl_arena *a,
 	size_t len = path->len;
 	uint32_t it, k = 0;
 
-	if (depth == FL_REVIEW_FLATTEN_DEPTH ||
+	if (depth == FL_REVIEW_FLATTEN_DEPTH || path->len >= LEAF_PATH_MAX ||
 	    fl_json_first(d, i) == FL_JSON_NONE) {
 		add_leaf(out, a, fl_arena_strndup(a, path->ptr, path->len),
 		    fl_review_compact(a, d, i));
