@@ -49,6 +49,11 @@ chain_flow chain3000b.json 3000 'Changed'
 "$FLOWLINT" graph --format dot --base chain3000.json chain3000b.json > based.dot || fail "graph --base"
 grep -q 'fillcolor="#fff3b0"' based.dot && grep -q '2996 blocks not shown (unchanged)' based.dot && ok || { fail "--base"; cat based.dot; }
 
+# The README's picture is drawn from the committed DOT, which is what
+# graph prints today (regenerate both with the commands in the README).
+"$FLOWLINT" graph --format dot "$FLOWLINT_SOURCE_DIR/flows/imports/resources/flows/nw_main_inbound.json" > readme.dot &&
+	expect_same readme-picture "$FLOWLINT_SOURCE_DIR/docs/nw_main_inbound.dot" readme.dot
+
 for dir in "${FLOWLINT_SOURCE_DIR:?}/../shared/corpus/real-flows" \
     "$FLOWLINT_SOURCE_DIR/../shared/corpus/reference-monorepo"; do
 	[ -d "$dir" ] || { echo "skipped the corpus: no $dir"; continue; }
