@@ -32,6 +32,8 @@ plain(struct fl_str s, bool dot_ok)
 void
 fl_review_add_name(struct fl_buf *out, struct fl_str s)
 {
+	if (s.ptr == NULL)	/* a missing value: shown as "" */
+		s = FL_STR_LIT("");
 	if (plain(s, true))
 		fl_buf_addstr(out, s);
 	else

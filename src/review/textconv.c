@@ -23,10 +23,12 @@ block(struct fl_buf *out, const struct fl_review_block *b)
 	uint32_t i;
 
 	fl_buf_adds(out, "\naction ");
-	fl_review_add_name(out, b->id);
 	if (b->action == FL_NO_ACTION) {
+		/* "Actions[N]", ours: no Identifier to quote. */
+		fl_buf_addstr(out, b->id);
 		fl_buf_adds(out, ": (not a valid action)\n");
 	} else {
+		fl_review_add_name(out, b->id);
 		fl_buf_adds(out, ": ");
 		fl_review_add_name(out, b->type);
 		fl_buf_addch(out, '\n');
