@@ -30,6 +30,7 @@ extern const struct fl_cmd fl_cmd_format;
 extern const struct fl_cmd fl_cmd_graph;
 extern const struct fl_cmd fl_cmd_install_hook;
 extern const struct fl_cmd fl_cmd_rules;
+extern const struct fl_cmd fl_cmd_server;
 extern const struct fl_cmd fl_cmd_textconv;
 
 struct fl_repo;

@@ -13,6 +13,7 @@ const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_graph,
 	&fl_cmd_install_hook,
 	&fl_cmd_rules,
+	&fl_cmd_server,
 	&fl_cmd_textconv,
 	NULL,
 };
