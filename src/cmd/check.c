@@ -13,6 +13,7 @@
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
+#include "lint/fix.h"
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
@@ -340,6 +341,7 @@ struct check_state {
 static void
 report_result(struct check_state *st, struct fl_result *res)
 {
+	struct fl_report_file view;
 	unsigned e, w, n;
 
 	fl_result_count(res, &e, &w, &n);
@@ -351,7 +353,8 @@ report_result(struct check_state *st, struct fl_result *res)
 		/* The report may go to the terminal the line is on. */
 		fl_progress_hide_for(&st->progress, stdout);
 	}
-	fl_report_list_file(st->reports, res);
+	fl_result_report_file(res, &view);
+	fl_report_list_file(st->reports, &view);
 }
 
 static void
@@ -419,6 +422,8 @@ cmd_check(int argc, char **argv)
 	struct fl_patterns pats = { 0 };
 	struct fl_params params = { 0 };
 	struct fl_lint_options lo = { 0 };
+	struct fl_fix_options fo = { &lo, NULL };
+	struct fl_stages stages = { &lo, NULL };
 	struct fl_setup_options so = { 0 };
 	struct fl_snapshot snap = fl_snapshot_disk;
 	struct fl_repo *repo = NULL;
@@ -480,8 +485,6 @@ cmd_check(int argc, char **argv)
 	if (o.shards > 0)
 		fl_targets_shard(&targets, o.shard, o.shards);
 
-	/* SARIF carries fixes, worked out in memory with the options below. */
-	o.reports.lint = &lo;
 	if (fl_report_list_open(&o.reports, use_color(o.color, stdout),
 	    o.quiet) != 0) {
 		fl_cmd_error(NULL);
@@ -496,8 +499,12 @@ cmd_check(int argc, char **argv)
 	lo.enabled = o.enabled;
 	lo.severity = severity;
 	lo.inventory = setup.inventory;
+	/* SARIF carries fixes: of the rules checked, worked out in memory. */
+	fo.enabled = o.enabled;
+	if (fl_report_list_carries_fixes(&o.reports))
+		stages.fix = &fo;
 	fl_progress_init(&st.progress, "checking", targets.n, !o.quiet);
-	unreadable = fl_run(&targets, &lo, o.jobs, on_result, &st);
+	unreadable = fl_run_stages(&targets, &stages, o.jobs, on_result, &st);
 	fl_progress_hide(&st.progress);
 	fl_filter_unused(&setup.filter, o.enabled, severity, on_config_result,
 	    &st);

@@ -21,21 +21,21 @@
 #include "util/diff.h"
 #include "util/error.h"
 #include "util/fs.h"
-#include "util/re.h"
 
-static const char usage_text[] =
+static const char usage_intro[] =
 "usage: flowlint fix [options] [PATH...]\n"
 "\n"
-"Apply the safe fixes to flow files in place: parameterize hardcoded ARNs\n"
-"and move them into FLOW_OBJECT_MAPS# (FL101), insert a missing\n"
-"FLOW_OBJECT_MAPS# block (FL201), remove unused object-map entries\n"
-"(FL204) and orphan metadata (FL305), and mark dynamic parameters in the\n"
-"console metadata (FL309).  A fix that needs a name flowlint does not\n"
-"know is not guessed: the finding stays and says what to add to the\n"
-"inventory.  Each fixed file is re-parsed and re-checked before it is\n"
-"written, atomically; a file whose fix cannot be verified is left as it\n"
-"is, and files with nothing to fix are not touched.  A file changed or\n"
-"deleted since it was read, or read-only, is not written (exit 2).\n"
+"Apply the safe fixes (below) to flow files in place.  A fix that needs a\n"
+"name flowlint does not know is not guessed: the finding stays and says\n"
+"what to add to the inventory.  Each fixed file is re-parsed and\n"
+"re-checked before it is written, atomically; a file whose fix cannot be\n"
+"verified is left as it is, and files with nothing to fix are not\n"
+"touched.  A file changed or deleted since it was read, or read-only, is\n"
+"not written (exit 2).\n"
+"\n"
+"Fixes:\n";
+
+static const char usage_text[] =
 "\n"
 "Options:\n"
 "      --diff            print the fixes as a unified diff; write nothing\n"
@@ -104,6 +104,11 @@ parse_opts(struct fix_opts *o, int argc, char **argv)
 			o->quiet = true;
 			break;
 		case 'h':
+			fputs(usage_intro, stdout);
+			for (i = 0; i < fl_rule_count; i++)
+				if (fl_rule_fixable(fl_rules[i]))
+					printf("  %s  %s\n", fl_rules[i]->code,
+					    fl_rules[i]->fix_title);
 			fputs(usage_text, stdout);
 			return FL_EXIT_OK;
 		case ':':
@@ -121,36 +126,22 @@ parse_opts(struct fix_opts *o, int argc, char **argv)
 
 struct fix_state {
 	const struct fix_opts *o;
-	const struct fl_fix_options *fo;
-	struct fl_re_match *m;
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
 	unsigned fixed, files_fixed;
 	bool failed;			/* an error: exit 2 */
 };
 
-/* Keeps only the findings of enabled rules (the result is ours to edit). */
+/* `in`'s findings are those of the rules fixed (fl_stages). */
 static void
-keep_enabled(struct fl_result *res, const struct fix_opts *o)
-{
-	uint32_t i, n = 0;
-
-	for (i = 0; i < res->diags.n; i++)
-		if (o->enabled[fl_rule_index(res->diags.v[i].rule)])
-			res->diags.v[n++] = res->diags.v[i];
-	res->diags.n = n;
-}
-
-static void
-print_fixed(const struct fix_state *st, const struct fl_result *in,
-    const struct fl_fix_outcome *out)
+print_fixed(const struct fix_state *st, const struct fl_result *in)
 {
 	uint32_t i;
 
 	for (i = 0; i < in->diags.n; i++) {
 		const struct fl_diag *d = &in->diags.v[i];
 
-		if (out->fixed[i] && st->o->enabled[fl_rule_index(d->rule)])
+		if (d->fixed)
 			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
 			    d->line, d->col, d->rule->code, d->rule->name,
 			    d->message);
@@ -158,15 +149,13 @@ print_fixed(const struct fix_state *st, const struct fl_result *in,
 }
 
 static unsigned
-count_fixed(const struct fix_state *st, const struct fl_result *in,
-    const struct fl_fix_outcome *out)
+count_fixed(const struct fl_result *in)
 {
 	uint32_t i;
 	unsigned n = 0;
 
 	for (i = 0; i < in->diags.n; i++)
-		n += out->fixed[i] &&
-		    st->o->enabled[fl_rule_index(in->diags.v[i].rule)];
+		n += in->diags.v[i].fixed;
 	return n;
 }
 
@@ -174,17 +163,20 @@ count_fixed(const struct fix_state *st, const struct fl_result *in,
 static void
 remaining(struct fix_state *st, struct fl_result *res)
 {
+	struct fl_report_file view;
 	unsigned e, w, n;
 
-	keep_enabled(res, st->o);
+	fl_result_keep(res, st->o->enabled);
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
 	st->totals.warnings += w;
 	st->totals.infos += n;
 	if (res->diags.n > 0)
 		st->totals.files_with_findings++;
-	if (!st->o->diff)
-		st->report.format->file(&st->report, res);
+	if (!st->o->diff) {
+		fl_result_report_file(res, &view);
+		st->report.format->file(&st->report, &view);
+	}
 }
 
 /* Writes the fixed text, or prints it as a diff.  Returns 0 or FL_E*. */
@@ -209,7 +201,7 @@ static void
 on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
-	struct fl_fix_outcome out;
+	const struct fl_fix_outcome *out = res ? res->fix : NULL;
 	unsigned fixed;
 
 	if (res == NULL) {
@@ -224,29 +216,29 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		return;
 	}
 	st->totals.files++;
-	if (fl_fix_file(&out, res, st->fo, st->m) != 0) {
-		fl_cmd_error("%s: not fixed: %s", res->src.path, fl_error_msg());
+	if (out == NULL) {
+		fl_cmd_error("%s: not fixed: %s", res->src.path,
+		    res->fix_refusal);
 		st->failed = true;
 		remaining(st, res);
 		return;
 	}
-	fixed = count_fixed(st, res, &out);
-	if (out.changed && deliver(st, t, res, out.final) != 0) {
+	fl_result_keep(res, st->o->enabled);
+	fixed = count_fixed(res);
+	if (out->changed && deliver(st, t, res, out->final) != 0) {
 		fl_cmd_error(NULL);
 		st->failed = true;
 		remaining(st, res);
-		fl_fix_outcome_release(&out);
 		return;
 	}
-	if (out.changed && fixed > 0) {
+	if (out->changed && fixed > 0) {
 		st->fixed += fixed;
 		st->files_fixed++;
 	}
 	if (!st->o->diff && !st->o->quiet)
-		print_fixed(st, res, &out);
+		print_fixed(st, res);
 	/* With --diff the file stays as it is, and so do its findings. */
-	remaining(st, st->o->diff ? res : out.final);
-	fl_fix_outcome_release(&out);
+	remaining(st, st->o->diff ? res : out->final);
 }
 
 static const char *
@@ -267,6 +259,7 @@ cmd_fix(int argc, char **argv)
 	struct fl_params params = { 0 };
 	struct fl_lint_options lo = { 0 };
 	struct fl_fix_options fo = { 0 };
+	struct fl_stages stages = { &lo, &fo };
 	char *dot[] = { "." };
 	char **paths = dot;
 	size_t npaths = 1;
@@ -304,14 +297,11 @@ cmd_fix(int argc, char **argv)
 	fo.lint = &lo;
 	fo.enabled = o.enabled;
 	st.o = &o;
-	st.fo = &fo;
-	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
 	st.report.quiet = o.quiet;
 	st.report.format->begin(&st.report);
-	unreadable = fl_run(&targets, &lo, 0, on_result, &st);
-	fl_re_match_free(st.m);
+	unreadable = fl_run_stages(&targets, &stages, 0, on_result, &st);
 
 	if (o.diff) {
 		if (!o.quiet)
