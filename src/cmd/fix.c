@@ -4,30 +4,27 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
+#include "config/filter.h"
 #include "config/flowfile.h"
-#include "config/setup.h"
 #include "lint/fix.h"
-#include "flow/params.h"
-#include "flow/patterns.h"
 #include "lint/lint.h"
 #include "lint/run.h"
-#include "repo/targets.h"
 #include "report/report.h"
-#include "repo/repo.h"
+#include "run/session.h"
 #include "util/buf.h"
 #include "util/diff.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/xalloc.h"
 
 struct fix_opts {
 	struct fl_run_args run;
 	struct fl_rule_choice rules;	/* --select, --ignore */
 	int fail_on;			/* enum fl_severity */
 	bool diff;
-	bool enabled[FL_MAX_RULES];	/* fixed and reported */
+	bool enabled[FL_MAX_RULES];	/* by --select and --ignore */
 };
 
 #define O struct fix_opts
@@ -75,7 +72,13 @@ const struct fl_cmd fl_cmd_fix = {
 "re-checked before it is written, atomically; a file whose fix cannot be\n"
 "verified is left as it is, and files with nothing to fix are not\n"
 "touched.  A file changed or deleted since it was read, or read-only, is\n"
-"not written (exit 2).\n",
+"not written (exit 2).\n"
+"\n"
+"Files are listed and the configuration applies as in check: a rule it\n"
+"turns off, ignores for a path or suppresses a finding of in a file is\n"
+"not fixed there (a suppression by path, flow or action keeps the whole\n"
+"rule unfixed in the files its path matches).  There is no baseline:\n"
+"fix fixes what check reports without one.\n",
 	.more = list_fixes,
 	.options = options,
 	.epilogue =
@@ -88,6 +91,10 @@ const struct fl_cmd fl_cmd_fix = {
 
 struct fix_state {
 	const struct fix_opts *o;
+	struct fl_session *s;
+	struct fl_lint_options all;	/* the session's, every rule on */
+	bool *fixable;			/* owned: per target, fl_rule_count
+					   flags: the rules fixed there */
 	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
@@ -95,41 +102,64 @@ struct fix_state {
 	bool failed;			/* an error: exit 2 */
 };
 
-/* `in`'s findings are those of the rules fixed (fl_result_keep). */
+/*
+ * Keeps only the findings check would report: of enabled rules, not
+ * ignored for the file's path nor suppressed (the result is ours).
+ */
 static void
-print_fixed(const struct fl_result *in)
+keep_reported(struct fix_state *st, const struct fl_target *t,
+    struct fl_result *res)
 {
-	uint32_t i;
+	uint32_t i, n = 0;
 
-	for (i = 0; i < in->diags.n; i++) {
-		const struct fl_diag *d = &in->diags.v[i];
-
-		if (d->fixed)
-			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
-			    d->line, d->col, d->rule->code, d->rule->name,
-			    d->message);
-	}
+	for (i = 0; i < res->diags.n; i++)
+		if (st->s->enabled[fl_rule_index(res->diags.v[i].rule)])
+			res->diags.v[n++] = res->diags.v[i];
+	res->diags.n = n;
+	fl_filter_result(&st->s->setup.filter, t, res);
 }
 
+/* Prints (with `print`) and counts the findings the fix removed, of
+ * the rules it was allowed to fix. */
 static unsigned
-count_fixed(const struct fl_result *in)
+fixed_findings(const struct fl_result *in, const bool *fixable, bool print)
 {
 	uint32_t i;
 	unsigned n = 0;
 
-	for (i = 0; i < in->diags.n; i++)
-		n += in->diags.v[i].fixed;
+	for (i = 0; i < in->diags.n; i++) {
+		const struct fl_diag *d = &in->diags.v[i];
+
+		if (!d->fixed || !fixable[fl_rule_index(d->rule)])
+			continue;
+		n++;
+		if (print)
+			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
+			    d->line, d->col, d->rule->code, d->rule->name,
+			    d->message);
+	}
 	return n;
 }
 
-/* Counts what remains in `res` and prints it (not with --diff). */
+static void count_remaining(struct fix_state *st, struct fl_result *res);
+
+/* Counts what remains in `res` as check would report it, and prints it
+ * (not with --diff). */
 static void
-remaining(struct fix_state *st, struct fl_result *res)
+remaining(struct fix_state *st, const struct fl_target *t,
+    struct fl_result *res)
+{
+	keep_reported(st, t, res);
+	count_remaining(st, res);
+}
+
+/* Counts the findings of `res` and prints them (not with --diff). */
+static void
+count_remaining(struct fix_state *st, struct fl_result *res)
 {
 	struct fl_report_file view;
 	unsigned e, w, n;
 
-	fl_result_keep(res, st->o->enabled);
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
 	st->totals.warnings += w;
@@ -165,6 +195,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
 	const struct fl_fix_outcome *out = res ? res->fix : NULL;
+	const bool *fixable;
 	enum fl_file_kind kind;
 	unsigned fixed;
 
@@ -190,15 +221,15 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		fl_cmd_error("%s: not fixed: %s", res->src.path,
 		    res->fix_refusal);
 		st->failed = true;
-		remaining(st, res);
+		remaining(st, t, res);
 		return;
 	}
-	fl_result_keep(res, st->o->enabled);
-	fixed = count_fixed(res);
+	fixable = st->fixable + (size_t)(t - st->s->targets.v) * fl_rule_count;
+	fixed = fixed_findings(res, fixable, false);
 	if (out->changed && deliver(st, t, res, out->final) != 0) {
 		fl_cmd_error(NULL);
 		st->failed = true;
-		remaining(st, res);
+		remaining(st, t, res);
 		return;
 	}
 	if (out->changed && fixed > 0) {
@@ -206,9 +237,16 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->files_fixed++;
 	}
 	if (!st->o->diff && !st->o->run.quiet)
-		print_fixed(res);
+		fixed_findings(res, fixable, true);
 	/* With --diff the file stays as it is, and so do its findings. */
-	remaining(st, st->o->diff ? res : out->final);
+	remaining(st, t, st->o->diff ? res : out->final);
+}
+
+/* Findings about the configuration itself (FL007), not a fixed file. */
+static void
+on_config_result(void *arg, struct fl_result *res)
+{
+	count_remaining(arg, res);
 }
 
 static const char *
@@ -222,19 +260,13 @@ cmd_fix(int argc, char **argv)
 {
 	struct fix_opts o = { 0 };
 	struct fix_state st = { 0 };
-	struct fl_targets targets = { 0 };
-	struct fl_setup_options so = { 0 };
-	struct fl_setup setup;
-	struct fl_patterns pats = { 0 };
-	struct fl_params params = { 0 };
-	struct fl_lint_options lo = { 0 };
-	struct fl_fix_options fo = { 0 };
-	struct fl_stages stages = { &lo, &fo };
-	char *dot[] = { "." };
+	struct fl_session_options so = { 0 };
+	struct fl_session s;
 	struct fl_operands ops;
-	char **paths = dot;
-	size_t npaths = 1;
+	struct fl_fix_options fo = { 0 };
+	struct fl_stages stages = { 0 };
 	unsigned unreadable;
+	size_t i;
 	int rc, err;
 
 	o.fail_on = FL_SEV_ERROR;
@@ -242,52 +274,55 @@ cmd_fix(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	fl_rule_choice_apply(&o.rules, o.enabled);
-	if (ops.n > 0) {
-		paths = ops.v;
-		npaths = ops.n;
-	}
-	/* The configuration and inventory check uses, so that what check
-	 * calls fixable is what fix does. */
+	/* The set-up check uses, so that what check reports is what fix
+	 * fixes. */
 	rc = FL_EXIT_ERROR;
-	so.operand = paths[0];
-	so.config = o.run.config;
-	so.jobs = o.run.jobs;
-	if (fl_setup_load(&setup, &so) != 0) {
-		fl_cmd_error(NULL);
-		return rc;
-	}
-	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
-	    fl_params_load_default(&params) != 0) {
+	so.args = &o.run;
+	so.paths = ops.v;
+	so.npaths = ops.n;
+	so.enabled = o.enabled;
+	so.selected = o.rules.selected;
+	so.lint = true;
+	if (fl_session_open(&s, &so) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
 	if (o.run.verbose) {
 		struct fl_buf b = FL_BUF_INIT;
 
-		fl_setup_notes(&b, &setup);
+		fl_setup_notes(&b, &s.setup);
 		fl_cmd_print_lines(stderr, &b, "flowlint: note: ");
 		fl_buf_release(&b);
 	}
-	err = fl_repo_targets_from_paths(&targets, paths, npaths);
+	err = fl_session_list(&s, &so);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	fl_filter_targets(&setup.filter, &targets);
 
 	/* Every rule runs: a fix is verified against all of them. */
-	lo.patterns = &pats;
-	lo.params = &params;
-	lo.inventory = setup.inventory;
-	fo.lint = &lo;
-	fo.enabled = o.enabled;
+	st.all = s.lint;
+	st.all.enabled = NULL;
 	st.o = &o;
-	st.filter = &setup.filter;
+	st.s = &s;
+	st.filter = &s.setup.filter;
+	/* What each file may have fixed, worked out here: the workers fix. */
+	st.fixable = fl_xcalloc(s.targets.n * fl_rule_count + 1, sizeof(bool));
+	for (i = 0; i < s.targets.n; i++)
+		fl_session_fixable(&s, &s.targets.v[i],
+		    st.fixable + i * fl_rule_count);
+	fo.lint = &st.all;
+	stages.lint = &st.all;
+	stages.fix = &fo;
+	stages.fix_by_target = st.fixable;
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
 	st.report.quiet = o.run.quiet;
 	st.report.color = fl_cmd_use_color(o.run.color, stdout);
 	st.report.format->begin(&st.report);
-	unreadable = fl_run_stages(&targets, &stages, o.run.jobs, on_result,
+	unreadable = fl_run_stages(&s.targets, &stages, o.run.jobs, on_result,
 	    &st);
+	free(st.fixable);
+	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
+	    on_config_result, &st);
 
 	if (o.diff) {
 		if (!o.run.quiet)
@@ -306,9 +341,6 @@ cmd_fix(int argc, char **argv)
 	rc = err != 0 || unreadable > 0 || st.failed ? FL_EXIT_ERROR :
 	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 done:
-	fl_setup_release(&setup);
-	fl_targets_release(&targets);
-	fl_params_release(&params);
-	fl_patterns_release(&pats);
+	fl_session_release(&s);
 	return rc;
 }

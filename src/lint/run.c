@@ -27,6 +27,7 @@
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "repo/targets.h"
+#include "rules/rule.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -71,10 +72,11 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
  */
 /* Runs the stages over a loaded file; see run.h. */
 static void
-run_stages(struct fl_result *res, const struct fl_stages *st,
+run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
     struct fl_re_match *m)
 {
 	struct fl_lint_options all;
+	struct fl_fix_options fo;
 
 	if (st->fix == NULL) {
 		fl_lint(res, st->lint, m);
@@ -84,8 +86,11 @@ run_stages(struct fl_result *res, const struct fl_stages *st,
 	all = *st->lint;
 	all.enabled = NULL;
 	fl_lint(res, &all, m);
+	fo = *st->fix;
+	if (st->fix_by_target != NULL)
+		fo.enabled = st->fix_by_target + target * fl_rule_count;
 	res->fix = fl_xmalloc(sizeof(*res->fix));
-	if (fl_fix_file(res->fix, res, st->fix, m) != 0) {
+	if (fl_fix_file(res->fix, res, &fo, m) != 0) {
 		free(res->fix);
 		res->fix = NULL;
 		res->fix_refusal = fl_xstrdup(fl_error_msg());
@@ -129,7 +134,7 @@ run_serial(const struct fl_targets *targets, const struct fl_stages *stages,
 			fn(arg, t, NULL);
 			continue;
 		}
-		run_stages(&res, stages, m);
+		run_stages(&res, i, stages, m);
 		fn(arg, t, &res);
 		fl_result_release(&res);
 	}
@@ -212,7 +217,7 @@ process(struct pool *p, size_t i, struct fl_re_match *m, struct fl_buf *bytes)
 	if (s->err != 0)
 		s->errmsg = fl_xstrdup(fl_error_msg());
 	else
-		run_stages(&s->res, p->stages, m);
+		run_stages(&s->res, i, p->stages, m);
 }
 
 static void *
@@ -324,7 +329,7 @@ unsigned
 fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
     unsigned jobs, fl_run_fn *fn, void *arg)
 {
-	struct fl_stages lint_only = { opts, NULL };
+	struct fl_stages lint_only = { opts, NULL, NULL };
 
 	return fl_run_stages(targets, &lint_only, jobs, fn, arg);
 }
