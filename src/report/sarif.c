@@ -229,13 +229,6 @@ add_prop(struct fl_buf *b, const char *key, struct fl_str v)
 		fl_utf8_add_json_string(b, v);
 }
 
-/* Whether byte `c` continues a UTF-8 sequence (is not its first byte). */
-static bool
-continues(char c)
-{
-	return ((unsigned char)c & 0xC0) == 0x80;
-}
-
 /*
  * Sets st->change to the artifactChange that turns `res`'s text into
  * `fixed`'s: one replacement of the span between their common prefix
@@ -245,25 +238,11 @@ static void
 add_change(struct sarif_state *st, const struct fl_report_file *res)
 {
 	const char *a = res->src->text, *z = res->fixed.ptr;
-	size_t alen = res->src->len, zlen = res->fixed.len, pre = 0, suf = 0;
+	size_t alen = res->src->len, zlen = res->fixed.len, pre, suf;
 	uint32_t line, col, end_line, end_col;
 	struct fl_buf *b = &st->change;
 
-	while (pre < alen && pre < zlen && a[pre] == z[pre])
-		pre++;
-	while (pre > 0 && pre < alen && continues(a[pre]))
-		pre--;
-	while (suf < alen - pre && suf < zlen - pre &&
-	    a[alen - 1 - suf] == z[zlen - 1 - suf])
-		suf++;
-	while (suf > 0 && continues(a[alen - suf]))
-		suf--;
-	/* Nor between CR and LF, which SARIF counts as one line break. */
-	if (pre > 0 && pre < alen && a[pre - 1] == '\r' && a[pre] == '\n')
-		pre--;
-	if (suf > 0 && alen - suf > pre && a[alen - suf - 1] == '\r' &&
-	    a[alen - suf] == '\n')
-		suf--;
+	fl_utf8_common_ends(a, alen, z, zlen, &pre, &suf);
 	utf16_linecol(res->src, pre, &line, &col);
 	utf16_linecol(res->src, alen - suf, &end_line, &end_col);
 	fl_buf_reset(b);
