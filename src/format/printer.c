@@ -2,7 +2,9 @@
  * The canonical printer behind `flowlint format`.
  *
  * The layout is what the reference exporter writes, the output of
- * JSON.stringify(doc, null, 2) followed by one newline: two spaces of
+ * JSON.stringify(doc, null, 2), followed by one newline when the input
+ * ends in one (the exporter writes none, editors add one: either is
+ * kept, so that a freshly exported file is never rewritten): two spaces of
  * indentation per level, ": " after a key, "{}" and "[]" for empty
  * containers, members and elements in their original order.  Raw
  * flow-language files and any other JSON get the same layout.
@@ -242,7 +244,8 @@ fl_format(struct fl_buf *out, struct fl_format_info *info,
 		    "than the %u MiB limit", FL_FS_MAX_FILE / (1024 * 1024));
 		goto done;
 	}
-	fl_buf_addch(out, '\n');
+	if (len > 0 && text[len - 1] == '\n')
+		fl_buf_addch(out, '\n');
 done:
 	fl_buf_release(&compact);
 	return rc;

@@ -105,4 +105,8 @@ int fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
     size_t n, size_t limit);
 
+/* The merge base of `ref` and HEAD, as a commit ID in hex, into `out`;
+ * errors as fl_repo_changed_targets() gives them. */
+int fl_repo_merge_base(struct fl_buf *out, struct fl_repo *r, const char *ref);
+
 #endif
