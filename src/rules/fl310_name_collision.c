@@ -8,7 +8,6 @@
  */
 #include "flow/flow.h"
 #include "inventory/inventory.h"
-#include "lint/lint.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
 
@@ -19,7 +18,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	bool map_rebuilt;
 	uint32_t i;
 
-	if (ctx->opts->inventory == NULL)
+	if (ctx->inventory == NULL)
 		return;
 	fl_resolve_param_kinds(&pk, ctx, f);
 	map_rebuilt = fl_resolve_map_rebuilt(f);

@@ -2,7 +2,7 @@
  * The fix loop: lint, plan a pass, apply its edits, verify, repeat until
  * a pass has nothing to do; see fix.h.
  */
-#include "fix/fix.h"
+#include "lint/fix.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,16 +13,37 @@
 #include "util/error.h"
 #include "util/xalloc.h"
 
-/* Plans one pass over `cur` into file edits. */
-static void
-plan(struct fl_fix_pass *p, struct fl_edits *edits)
+static bool
+fix_enabled(const struct fl_fix_options *o, const struct fl_rule *rule)
 {
-	fl_fix_arns(p);
-	fl_fix_missing_map(p);
-	fl_fix_map_finish(p);
-	fl_fix_unused_entries(p);
-	fl_fix_orphan_metadata(p);
-	fl_fix_dynamic_metadata(p);
+	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
+}
+
+/*
+ * Plans one pass over `cur` into file edits: each fixable finding goes
+ * to its rule's fix, rules in registry order (a later fix may build on
+ * an earlier one's requests: FL204 keeps the entries FL101 starts to
+ * use).
+ */
+static void
+plan(struct fl_fix_pass *p, struct fl_result *cur,
+    const struct fl_fix_options *o, const struct fl_lint_options *all,
+    struct fl_re_match *m, struct fl_edits *edits)
+{
+	uint32_t i, k;
+
+	for (k = 0; k < fl_rule_count; k++) {
+		const struct fl_rule *rule = fl_rules[k];
+		struct fl_rule_ctx ctx;
+
+		if (rule->fix == NULL || !fix_enabled(o, rule))
+			continue;
+		fl_rule_ctx_init(&ctx, rule, cur, all, m);
+		for (i = 0; i < cur->diags.n; i++)
+			if (cur->diags.v[i].rule == rule &&
+			    cur->diags.v[i].fixable)
+				rule->fix(&ctx, p, &cur->diags.v[i]);
+	}
 	fl_fix_pass_emit(p, edits);
 }
 
@@ -52,8 +73,8 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 	*next = NULL;
 	if (!cur->flow_loaded)
 		return 0;
-	fl_fix_pass_init(&p, cur, all, o->enabled, m);
-	plan(&p, &edits);
+	fl_fix_pass_init(&p, &cur->flow, &cur->diags, &cur->arena);
+	plan(&p, cur, o, all, m, &edits);
 	err = edits.n > 0 ? fl_edits_apply(&text, cur->src.text, cur->src.len,
 	    &edits) : 0;
 	if (err == 0 && edits.n > 0 && (text.len != cur->src.len ||
@@ -63,7 +84,7 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 		res = fl_xmalloc(sizeof(*res));
 		fl_result_init(res, fl_xstrdup(cur->src.path), bytes, len);
 		fl_lint(res, all, m);
-		err = fl_fix_verify(&p, res);
+		err = fl_fix_verify(&p, &res->flow, &res->diags);
 		if (err != 0) {
 			free_result(res);
 			res = NULL;
@@ -76,28 +97,21 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 	return err;
 }
 
-static bool
-same_diag(const struct fl_diag *a, const struct fl_diag *b)
-{
-	return a->rule == b->rule && strcmp(a->message, b->message) == 0 &&
-	    strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "")
-	    == 0;
-}
-
 /* Which findings of `in` the final text no longer has (as multisets). */
 static void
 mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
 {
 	const struct fl_result *fin = out->final;
-	bool *used = fl_xcalloc(fin->ndiags + 1, sizeof(bool));
+	bool *used = fl_xcalloc(fin->diags.n + 1, sizeof(bool));
 	uint32_t i, j;
 
-	out->fixed = fl_xcalloc(in->ndiags + 1, sizeof(bool));
-	for (i = 0; i < in->ndiags; i++) {
-		for (j = 0; j < fin->ndiags; j++)
-			if (!used[j] && same_diag(&in->diags[i], &fin->diags[j]))
+	out->fixed = fl_xcalloc(in->diags.n + 1, sizeof(bool));
+	for (i = 0; i < in->diags.n; i++) {
+		for (j = 0; j < fin->diags.n; j++)
+			if (!used[j] && fl_diag_same(&in->diags.v[i],
+			    &fin->diags.v[j]))
 				break;
-		if (j < fin->ndiags) {
+		if (j < fin->diags.n) {
 			used[j] = true;
 		} else {
 			out->fixed[i] = true;
