@@ -1,7 +1,7 @@
 # What `cmake --install` and the Debian package hold:
 #   bin/flowlint
-#   share/man/man1/flowlint.1.gz, the shell completions  (made from the
-#     built binary's --help and rule catalog by cmake/docs-from-help.sh)
+#   share/man/man1/flowlint.1.gz, the shell completions  (what the built
+#     binary's `man` and `completions` print from its tables)
 #   share/flowlint/  the rule pages and data, the git hook, the editor
 #     recipes
 # `cmake --build build --target package` makes flowlint_VERSION_ARCH.deb,
@@ -13,11 +13,10 @@ set(DOCS ${DOCS_DIR}/flowlint.1.gz ${DOCS_DIR}/flowlint.bash
   ${DOCS_DIR}/_flowlint ${DOCS_DIR}/flowlint.fish)
 add_custom_command(
   OUTPUT ${DOCS}
-  COMMAND sh ${CMAKE_SOURCE_DIR}/cmake/docs-from-help.sh
-          $<TARGET_FILE:flowlint> ${DOCS_DIR}
-  COMMAND gzip -9nf ${DOCS_DIR}/flowlint.1
-  DEPENDS flowlint ${CMAKE_SOURCE_DIR}/cmake/docs-from-help.sh
-  COMMENT "Writing the man page and shell completions from --help"
+  COMMAND ${CMAKE_COMMAND} -DFLOWLINT=$<TARGET_FILE:flowlint> -DOUT=${DOCS_DIR}
+          -P ${CMAKE_SOURCE_DIR}/cmake/docs.cmake
+  DEPENDS flowlint ${CMAKE_SOURCE_DIR}/cmake/docs.cmake
+  COMMENT "Writing the man page and shell completions"
   VERBATIM)
 add_custom_target(flowlint_docs ALL DEPENDS ${DOCS})
 

@@ -6,10 +6,12 @@
 
 const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_check,
+	&fl_cmd_completions,
 	&fl_cmd_explain,
 	&fl_cmd_fix,
 	&fl_cmd_format,
 	&fl_cmd_install_hook,
+	&fl_cmd_man,
 	&fl_cmd_rules,
 	NULL,
 };
