@@ -13,5 +13,6 @@ const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_install_hook,
 	&fl_cmd_man,
 	&fl_cmd_rules,
+	&fl_cmd_server,
 	NULL,
 };

@@ -42,8 +42,11 @@ load_lint_inputs(struct fl_session *s)
 
 	if (err == 0)
 		err = fl_params_load_default(&s->params);
+	if (err == 0)
+		err = fl_config_load_catalog(&s->catalog, &s->setup.config);
 	s->lint.patterns = &s->patterns;
 	s->lint.params = &s->params;
+	s->lint.catalog = &s->catalog;
 	s->lint.enabled = s->enabled;
 	s->lint.severity = s->severity;
 	s->lint.inventory = s->setup.inventory;
@@ -117,6 +120,7 @@ fl_session_release(struct fl_session *s)
 	fl_targets_release(&s->targets);
 	fl_pathlist_release(&s->notes);
 	fl_params_release(&s->params);
+	fl_catalog_release(&s->catalog);
 	fl_patterns_release(&s->patterns);
 	fl_setup_release(&s->setup);
 	fl_repo_free(s->repo);
