@@ -3,9 +3,12 @@
  */
 #include "run/session.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "config/filter.h"
+#include "config/flowfile.h"
+#include "inventory/dependents.h"
 #include "repo/repo.h"
 #include "run/args.h"
 #include "util/error.h"
@@ -81,6 +84,39 @@ fl_session_open(struct fl_session *s, const struct fl_session_options *o)
 	return o->lint ? load_lint_inputs(s) : 0;
 }
 
+/*
+ * For a staged or changed-files run: adds the unchanged flows that refer
+ * to a resource the change took away, read from the checked state; the
+ * base is HEAD for --staged, else the merge base.
+ */
+static int
+add_dependents(struct fl_session *s, const struct fl_session_options *o)
+{
+	struct fl_snapshot base = { FL_SNAPSHOT_COMMIT, s->repo, "HEAD" };
+	struct fl_inventory *before = NULL;
+	struct fl_buf rev = FL_BUF_INIT;
+	char *flows = fl_config_flows_dir(&s->setup.project, &s->setup.config);
+	int err = 0;
+
+	if (flows == NULL || s->setup.inventory == NULL) {
+		free(flows);
+		return 0;
+	}
+	if (o->source == FL_SESSION_CHANGED) {
+		err = fl_repo_merge_base(&rev, s->repo, o->since);
+		base.rev = rev.ptr;
+	}
+	if (err == 0)
+		err = fl_setup_inventory_at(&s->setup, &base, &before);
+	if (err == 0)
+		err = fl_dependents_add(&s->targets, &s->notes, before,
+		    s->setup.inventory, &s->snapshot, flows);
+	fl_inventory_free(before);
+	fl_buf_release(&rev);
+	free(flows);
+	return err;
+}
+
 int
 fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 {
@@ -103,6 +139,8 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 		    1);
 		break;
 	}
+	if (err == 0 && o->source != FL_SESSION_WORKTREE)
+		err = add_dependents(s, o);
 	fl_filter_targets(&s->setup.filter, &s->targets);
 	return err;
 }
