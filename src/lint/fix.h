@@ -33,15 +33,14 @@ struct fl_fix_outcome {
 					   rule; the input itself when nothing
 					   changed (then borrowed) */
 	bool changed;			/* final is a new text (owned) */
-	bool *fixed;			/* owned: per diagnostic of the input,
-					   whether the fixed text is free of it */
-	unsigned nfixed;
+	unsigned nfixed;		/* findings of the input marked fixed */
 	unsigned passes;		/* passes that changed the text */
 };
 
 /*
  * Fixes the file in `in`, which must have been linted with every rule
- * (fl_lint with `enabled` NULL).  Returns 0 with `out` filled, or
+ * (fl_lint with `enabled` NULL), and marks the findings of `in` the
+ * fixed text is free of (fl_diag.fixed).  Returns 0 with `out` filled, or
  * FL_EINVAL with the reason when a pass fails verification or the fixes
  * do not settle within FL_FIX_MAX_PASSES; `out` is then empty and
  * nothing may be written.
