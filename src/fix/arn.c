@@ -112,7 +112,7 @@ fl_fix_arns(struct fl_fix_pass *p)
 	for (i = 0; i < p->res->ndiags; i++) {
 		const struct fl_diag *d = &p->res->diags[i];
 
-		if (d->rule != &fl_rule_hardcoded_arn || !d->fixable ||
+		if (d->rule != &fl_rule_hardcoded_arn || !fl_fix_wants(p, d) ||
 		    d->node == FL_JSON_NONE)
 			continue;
 		want[d->node] = 1;

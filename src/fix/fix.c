@@ -9,6 +9,7 @@
 
 #include "fix/pass.h"
 #include "lint/lint.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -34,13 +35,17 @@ free_result(struct fl_result *r)
 }
 
 /*
- * Runs one pass over `cur`.  Returns 0 with *next set to the verified
- * new text (NULL when the pass has nothing to change), or an FL_E* code.
+ * Runs one pass over `cur`, leaving out the fixes of `refused` (per
+ * diagnostic of cur, or NULL) and fixing only diagnostic `only` unless
+ * it is -1.  Returns 0 with *next set to the verified new text (NULL
+ * when the pass has nothing to change), or an FL_E* code; *claimed (when
+ * asked) receives what the pass addressed, per diagnostic of cur.
  */
 static int
-one_pass(struct fl_result **next, struct fl_result *cur,
+try_pass(struct fl_result **next, struct fl_result *cur,
     const struct fl_fix_options *o, const struct fl_lint_options *all,
-    struct fl_re_match *m)
+    struct fl_re_match *m, const bool *refused, int32_t only,
+    const bool **claimed)
 {
 	struct fl_fix_pass p;
 	struct fl_edits edits = { 0 };
@@ -53,6 +58,8 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 	if (!cur->flow_loaded)
 		return 0;
 	fl_fix_pass_init(&p, cur, all, o->enabled, m);
+	p.refused = refused;
+	p.only = only;
 	plan(&p, &edits);
 	err = edits.n > 0 ? fl_edits_apply(&text, cur->src.text, cur->src.len,
 	    &edits) : 0;
@@ -69,6 +76,8 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 			res = NULL;
 		}
 	}
+	if (claimed != NULL)
+		*claimed = p.claimed;	/* in cur's arena */
 	fl_buf_release(&text);
 	fl_edits_release(&edits);
 	fl_fix_pass_release(&p);
@@ -82,6 +91,84 @@ same_diag(const struct fl_diag *a, const struct fl_diag *b)
 	return a->rule == b->rule && strcmp(a->message, b->message) == 0 &&
 	    strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "")
 	    == 0;
+}
+
+static bool
+is_refusal(const struct fl_fix_refusal *r, const struct fl_diag *d)
+{
+	return r->rule == d->rule && strcmp(r->message, d->message) == 0 &&
+	    strcmp(r->pointer, d->pointer ? d->pointer : "") == 0;
+}
+
+static void
+refuse(struct fl_fix_outcome *out, const struct fl_diag *d,
+    const char *reason)
+{
+	struct fl_fix_refusal *r;
+
+	out->refused = fl_xrealloc(out->refused, (out->nrefused + 1) *
+	    sizeof(*out->refused));
+	r = &out->refused[out->nrefused++];
+	r->rule = d->rule;
+	r->pointer = fl_xstrdup(d->pointer ? d->pointer : "");
+	r->message = fl_xstrdup(d->message);
+	r->reason = fl_xstrdup(reason);
+}
+
+/* Per diagnostic of `cur`: whether its fix was refused (cur's arena). */
+static bool *
+refused_in(struct fl_result *cur, const struct fl_fix_outcome *out)
+{
+	bool *v = fl_arena_array(&cur->arena,
+	    cur->ndiags + 1, sizeof(bool));
+	uint32_t i, j;
+
+	for (i = 0; i < cur->ndiags; i++)
+		for (j = 0; j < out->nrefused && !v[i]; j++)
+			v[i] = is_refusal(&out->refused[j], &cur->diags[i]);
+	return v;
+}
+
+/*
+ * One pass over `cur`.  When it fails verification, each fix it made is
+ * tried alone; those that fail alone are refused and the pass is run
+ * again without them.  Returns as try_pass.
+ */
+static int
+one_pass(struct fl_result **next, struct fl_result *cur,
+    const struct fl_fix_options *o, const struct fl_lint_options *all,
+    struct fl_re_match *m, struct fl_fix_outcome *out)
+{
+	bool *refused = refused_in(cur, out);
+	const bool *claimed;
+	struct fl_result *alone;
+	char *together;
+	unsigned added = 0;
+	uint32_t i;
+	int err;
+
+	err = try_pass(next, cur, o, all, m, refused, -1, &claimed);
+	if (err != FL_EINVAL)
+		return err;
+	together = fl_xstrdup(fl_error_msg());
+	for (i = 0; i < cur->ndiags; i++) {
+		if (!claimed[i])
+			continue;
+		if (try_pass(&alone, cur, o, all, m, refused, (int32_t)i,
+		    NULL) != 0) {
+			refuse(out, &cur->diags[i], fl_error_msg());
+			refused[i] = true;
+			added++;
+		}
+		if (alone != NULL)
+			free_result(alone);
+	}
+	if (added == 0)
+		err = fl_error_set(FL_EINVAL, "%s", together);
+	else
+		err = try_pass(next, cur, o, all, m, refused, -1, NULL);
+	free(together);
+	return err;
 }
 
 /* Which findings of `in` the final text no longer has (as multisets). */
@@ -107,6 +194,25 @@ mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
 	free(used);
 }
 
+/* The findings of `r` whose fix was refused say why, and are not fixable. */
+static void
+explain_refusals(const struct fl_fix_outcome *out, struct fl_result *r)
+{
+	uint32_t i, j;
+
+	for (i = 0; i < r->ndiags; i++)
+		for (j = 0; j < out->nrefused; j++) {
+			struct fl_diag *d = &r->diags[i];
+
+			if (!is_refusal(&out->refused[j], d))
+				continue;
+			d->message = fl_arena_printf(&r->arena, "%s; not fixed: "
+			    "%s", d->message, out->refused[j].reason);
+			d->fixable = false;
+			break;
+		}
+}
+
 int
 fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
     const struct fl_fix_options *o, struct fl_re_match *m)
@@ -118,7 +224,7 @@ fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
 	memset(out, 0, sizeof(*out));
 	all.enabled = NULL;
 	for (;;) {
-		if ((err = one_pass(&next, cur, o, &all, m)) != 0)
+		if ((err = one_pass(&next, cur, o, &all, m, out)) != 0)
 			break;
 		if (next == NULL)
 			break;
@@ -134,20 +240,31 @@ fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
 	if (err != 0) {
 		if (cur != in)
 			free_result(cur);
-		memset(out, 0, sizeof(*out));
+		fl_fix_outcome_release(out);
 		return err;
 	}
 	out->final = cur;
 	out->changed = cur != in;
 	mark_fixed(out, in);
+	explain_refusals(out, in);
+	if (out->changed)
+		explain_refusals(out, out->final);
 	return 0;
 }
 
 void
 fl_fix_outcome_release(struct fl_fix_outcome *out)
 {
+	unsigned i;
+
 	if (out->changed)
 		free_result(out->final);
 	free(out->fixed);
+	for (i = 0; i < out->nrefused; i++) {
+		free(out->refused[i].pointer);
+		free(out->refused[i].message);
+		free(out->refused[i].reason);
+	}
+	free(out->refused);
 	memset(out, 0, sizeof(*out));
 }

@@ -24,8 +24,8 @@ fl_fix_orphan_metadata(struct fl_fix_pass *p)
 	for (i = 0; i < p->res->ndiags; i++) {
 		const struct fl_diag *d = &p->res->diags[i];
 
-		if (d->rule != &fl_rule_orphan_metadata || !d->fixable ||
-		    d->node == FL_JSON_NONE ||
+		if (d->rule != &fl_rule_orphan_metadata ||
+		    !fl_fix_wants(p, d) || d->node == FL_JSON_NONE ||
 		    fl_strset_has(&p->keep_meta, p->d->nodes[d->node].key))
 			continue;
 		fl_fix_claim(p, d);
@@ -87,7 +87,7 @@ fl_fix_dynamic_metadata(struct fl_fix_pass *p)
 		int32_t act;
 
 		if (d->rule != &fl_rule_dynamic_metadata_mismatch ||
-		    !d->fixable || d->node == FL_JSON_NONE)
+		    !fl_fix_wants(p, d) || d->node == FL_JSON_NONE)
 			continue;
 		act = fl_flow_find_action(f, d->action);
 		if (act == FL_NO_ACTION)

@@ -179,7 +179,8 @@ fl_fix_missing_map(struct fl_fix_pass *p)
 	for (i = 0; i < p->res->ndiags; i++) {
 		const struct fl_diag *d = &p->res->diags[i];
 
-		if (d->rule != &fl_rule_missing_object_map || !d->fixable)
+		if (d->rule != &fl_rule_missing_object_map ||
+		    !fl_fix_wants(p, d))
 			continue;
 		fl_fix_claim(p, d);
 		p->create_map = true;
@@ -342,7 +343,7 @@ fl_fix_unused_entries(struct fl_fix_pass *p)
 		const struct fl_diag *d = &p->res->diags[i];
 
 		if (d->rule != &fl_rule_unused_object_map_entry ||
-		    !d->fixable || d->node == FL_JSON_NONE ||
+		    !fl_fix_wants(p, d) || d->node == FL_JSON_NONE ||
 		    fl_strset_has(&p->referenced, p->d->nodes[d->node].key))
 			continue;
 		fl_fix_claim(p, d);

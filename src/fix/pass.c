@@ -38,6 +38,7 @@ fl_fix_pass_init(struct fl_fix_pass *p, struct fl_result *res,
 	p->d = res->flow.doc;
 	p->lo = lo;
 	p->enabled = enabled;
+	p->only = -1;
 	p->m = m;
 	p->a = &res->arena;
 	p->marks = fl_arena_alloc(p->a, p->d->count);
@@ -57,6 +58,15 @@ bool
 fl_fix_enabled(const struct fl_fix_pass *p, const struct fl_rule *rule)
 {
 	return p->enabled == NULL || p->enabled[fl_rule_index(rule)];
+}
+
+bool
+fl_fix_wants(const struct fl_fix_pass *p, const struct fl_diag *d)
+{
+	int32_t i = (int32_t)(d - p->res->diags);
+
+	return d->fixable && (p->refused == NULL || !p->refused[i]) &&
+	    (p->only < 0 || p->only == i);
 }
 
 void

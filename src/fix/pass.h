@@ -56,6 +56,9 @@ struct fl_fix_pass {
 	const struct fl_json_doc *d;	/* f->doc */
 	const struct fl_lint_options *lo;
 	const bool *enabled;		/* fixes by rule index; NULL: all */
+	const bool *refused;		/* per res->diags: a fix already
+					   refused, not to try; or NULL */
+	int32_t only;			/* the one diagnostic to fix, or -1 */
 	struct fl_re_match *m;
 	struct fl_arena *a;		/* res->arena: lives as long as res */
 
@@ -78,6 +81,12 @@ void fl_fix_pass_release(struct fl_fix_pass *p);
 
 /* Whether the fixes of `rule` run in this pass. */
 bool fl_fix_enabled(const struct fl_fix_pass *p, const struct fl_rule *rule);
+
+/*
+ * Whether this pass fixes finding d: it is marked fixable, its fix was
+ * not refused, and it is the one finding tried when the pass tries one.
+ */
+bool fl_fix_wants(const struct fl_fix_pass *p, const struct fl_diag *d);
 
 /* Marks the diagnostic as addressed (the finding must go away). */
 void fl_fix_claim(struct fl_fix_pass *p, const struct fl_diag *d);

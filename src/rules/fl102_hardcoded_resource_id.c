@@ -5,8 +5,8 @@
  * region and instance are portable but whose resource ID is literal
  * (FL101 reports ARNs with a literal account, region or instance).  An
  * ID has the shape of a Connect resource ID (a UUID, the literal_instance
- * pattern of rules/data/patterns.json); a Lex bot alias ARN written with
- * bot and alias IDs is reported when the inventory knows those IDs.
+ * pattern of rules/data/patterns.json) anywhere in the ARN's resource,
+ * or a Lex V2 bot or alias ID in a Lex ARN (rules/portable.h).
  *
  * When the inventory knows the ID, the message names the resource and the
  * placeholder to write; otherwise it says which list to add.  No fix
@@ -103,30 +103,26 @@ portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 static void
 literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
-	struct fl_str id = r->u.arn.id;
+	struct fl_str id = fl_portable_literal_id(r, ctx->opts->patterns,
+	    ctx->match);
 	int kind = fl_res_kind_from_arn(r->u.arn.kind);
 	const struct fl_resource *known = NULL;
-	const char *colon;
 
-	/* An instance ARN has no resource ID (and id.ptr is NULL). */
-	if (id.len == 0 || !portable(ctx, r))
+	/* AWS-managed resources (account "aws") exist everywhere. */
+	if (id.ptr == NULL || fl_str_eq_cstr(r->u.arn.account, "aws") ||
+	    !portable(ctx, r))
 		return;
-	colon = memchr(id.ptr, ':', id.len);
 	if (kind == FL_RES_LEX_BOT) {
 		known = fl_inventory_by_id(ctx->opts->inventory, FL_RES_LEX_BOT,
-		    id);
-		if (known == NULL)
-			return;
-		fl_report(ctx, r->node, "Lex bot alias ARN names the bot "
-		    "and alias by their IDs %.*s, which differ in every "
-		    "account; it is \"%s\" (%s): write bot-alias/%s",
-		    FL_STR_ARGS(id), known->name, known->source, known->name);
+		    r->u.arn.id);
+		fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
+		    "alias by its ID %.*s, which differs in every account%s",
+		    FL_STR_ARGS(id), known != NULL ? fl_arena_printf(ctx->arena,
+		    "; it is \"%s\" (%s): write bot-alias/%s", known->name,
+		    known->source, known->name) : "; write bot-alias/<bot "
+		    "name>/<alias name>, as the reference exporter does");
 		return;
 	}
-	if (colon != NULL)
-		id.len = (size_t)(colon - id.ptr);
-	if (!is_id(ctx, id))
-		return;
 	if (kind >= 0)
 		known = fl_inventory_by_id(ctx->opts->inventory,
 		    (enum fl_res_kind)kind, id);
