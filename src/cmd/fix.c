@@ -34,7 +34,8 @@ static const char usage_text[] =
 "know is not guessed: the finding stays and says what to add to the\n"
 "inventory.  Each fixed file is re-parsed and re-checked before it is\n"
 "written, atomically; a file whose fix cannot be verified is left as it\n"
-"is, and files with nothing to fix are not touched.\n"
+"is, and files with nothing to fix are not touched.  A file changed or\n"
+"deleted since it was read, or read-only, is not written (exit 2).\n"
 "\n"
 "Options:\n"
 "      --diff            print the fixes as a unified diff; write nothing\n"
@@ -194,7 +195,8 @@ deliver(const struct fix_state *st, const struct fl_target *t,
 	struct fl_buf diff = FL_BUF_INIT;
 
 	if (!st->o->diff)
-		return fl_fs_write_atomic(t->fs_path, fixed->src.text,
+		return fl_fs_replace_unchanged(t->fs_path, &in->src.stamp,
+		    in->src.text, in->src.len, fixed->src.text,
 		    fixed->src.len);
 	fl_diff_unified(&diff, in->src.path, fl_str_make(in->src.text,
 	    in->src.len), fl_str_make(fixed->src.text, fixed->src.len));

@@ -28,7 +28,8 @@ static const char usage_text[] =
 "reference exporter writes it (JSON.stringify with two-space indentation),\n"
 "a string Content as compact JSON, key order and the text of numbers\n"
 "kept, one final newline.  Only files that change are rewritten, each\n"
-"atomically.  Folders (default: .) are walked for *.json files, skipping\n"
+"atomically, and not when changed or deleted since read, or read-only\n"
+"(exit 2).  Folders (default: .) are walked for *.json files, skipping\n"
 ".git and node_modules and JSON that is not a contact flow; a file named\n"
 "on the command line is formatted whatever JSON it holds.  A file that is\n"
 "not valid JSON or has a duplicate key is refused and left as it is.\n"
@@ -243,13 +244,14 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 {
 	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
 	struct fl_format_info info;
+	struct fl_fs_stamp stamp;
 	struct fl_source src;
 	struct fl_arena arena;
 	char *text;
 	size_t len;
 	int rc;
 
-	if (fl_fs_read(&in, t->fs_path, FL_FS_MAX_FILE) != 0) {
+	if (fl_fs_read_stamped(&in, t->fs_path, FL_FS_MAX_FILE, &stamp) != 0) {
 		fl_cmd_error(NULL);
 		tot->failed++;
 		fl_buf_release(&in);
@@ -257,6 +259,7 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	}
 	text = fl_buf_detach(&in, &len);
 	fl_source_init(&src, fl_xstrdup(t->path), text, len);
+	src.stamp = stamp;
 	fl_arena_init(&arena);
 	rc = fl_format(&out, &info, &arena, src.text, src.len);
 	/*
@@ -280,8 +283,8 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 		fl_diff_unified(&diff, t->path, fl_str_make(src.text, src.len),
 		    fl_buf_str(&out));
 		fwrite(diff.ptr, 1, diff.len, stdout);
-	} else if (!o->check &&
-	    fl_fs_write_atomic(t->fs_path, out.ptr, out.len) != 0) {
+	} else if (!o->check && fl_fs_replace_unchanged(t->fs_path, &src.stamp,
+	    src.text, src.len, out.ptr, out.len) != 0) {
 		fl_cmd_error(NULL);
 		tot->failed++;
 		goto done;

@@ -39,6 +39,7 @@
 static int
 load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 {
+	struct fl_fs_stamp stamp = { 0 };
 	char *text;
 	size_t len;
 
@@ -46,13 +47,15 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 		text = fl_xstrndup(t->data, t->len);
 		len = t->len;
 	} else {
-		int err = fl_fs_read(bytes, t->fs_path, FL_FS_MAX_FILE);
+		int err = fl_fs_read_stamped(bytes, t->fs_path, FL_FS_MAX_FILE,
+		    &stamp);
 
 		if (err != 0)
 			return err;
 		text = fl_buf_detach(bytes, &len);
 	}
 	fl_result_init(res, fl_xstrdup(t->path), text, len);
+	res->src.stamp = stamp;	/* so that fix writes only what it read */
 	return 0;
 }
 

@@ -54,7 +54,8 @@ read_fd(struct fl_buf *out, int fd, const char *what, size_t limit)
 }
 
 int
-fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
+fl_fs_read_stamped(struct fl_buf *out, const char *path, size_t limit,
+    struct fl_fs_stamp *stamp)
 {
 	struct stat st;
 	int fd, err;
@@ -79,7 +80,22 @@ fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
 		err = read_fd(out, fd, path, limit);
 	}
 	close(fd);
+	if (stamp != NULL && err == 0) {
+		/* The stat before the read: a write during the read then
+		 * shows as a newer mtime when the file is replaced. */
+		stamp->valid = true;
+		stamp->dev = st.st_dev;
+		stamp->ino = st.st_ino;
+		stamp->size = st.st_size;
+		stamp->mtime = st.st_mtim;
+	}
 	return err;
+}
+
+int
+fl_fs_read(struct fl_buf *out, const char *path, size_t limit)
+{
+	return fl_fs_read_stamped(out, path, limit, NULL);
 }
 
 int
@@ -230,8 +246,74 @@ block_signals(sigset_t *old)
 	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
-int
-fl_fs_write_atomic(const char *path, const char *data, size_t len)
+/* What fl_fs_replace_unchanged expects the file to be. */
+struct expected {
+	const struct fl_fs_stamp *stamp;
+	const char *was;
+	size_t waslen;
+};
+
+#ifdef FL_TEST_HOOKS
+void (*fl_fs_test_before_replace)(const char *path);
+#endif
+
+/* Why a file is left as it is: an FL_EIO error naming it. */
+static int
+not_written(const char *path, const char *why)
+{
+	return fl_error_set(FL_EIO, "%s: %s; not written", path, why);
+}
+
+static bool
+writable(const char *path, const struct stat *st)
+{
+	/* The mode bits too: root may write anything, but should not. */
+	return (st->st_mode & 0222) != 0 && access(path, W_OK) == 0;
+}
+
+static bool
+same_stamp(const struct stat *st, const struct fl_fs_stamp *s)
+{
+	return s->valid && st->st_dev == s->dev && st->st_ino == s->ino &&
+	    st->st_size == s->size && st->st_mtim.tv_sec == s->mtime.tv_sec &&
+	    st->st_mtim.tv_nsec == s->mtime.tv_nsec;
+}
+
+/* 0 if `target` is still what `e` says was read, or FL_EIO and why. */
+static int
+check_unchanged(const char *path, const char *target,
+    const struct expected *e)
+{
+	struct fl_buf now = FL_BUF_INIT;
+	struct stat st;
+	bool same;
+
+#ifdef FL_TEST_HOOKS
+	if (fl_fs_test_before_replace != NULL)
+		fl_fs_test_before_replace(path);
+#endif
+	if (stat(target, &st) != 0)
+		return not_written(path, errno == ENOENT ?
+		    "deleted since it was read" : strerror(errno));
+	if (!writable(target, &st))
+		return not_written(path, "read-only");
+	same = same_stamp(&st, e->stamp) &&
+	    fl_fs_read(&now, target, FL_FS_MAX_FILE) == 0 &&
+	    now.len == e->waslen && memcmp(now.ptr, e->was, now.len) == 0;
+	fl_buf_release(&now);
+	if (!same)
+		return not_written(path, "changed on disk since it was read");
+	return 0;
+}
+
+/*
+ * Writes `data` to a temporary file beside `path` (or its symlink's
+ * target) and renames it over the target; with `e`, only if the target
+ * is still what `e` says.
+ */
+static int
+replace(const char *path, const char *data, size_t len,
+    const struct expected *e)
 {
 	struct fl_buf target = FL_BUF_INIT, tmp = FL_BUF_INIT;
 	char resolved[PATH_MAX];
@@ -245,8 +327,17 @@ fl_fs_write_atomic(const char *path, const char *data, size_t len)
 		fl_buf_adds(&target, resolved);
 	else
 		fl_buf_adds(&target, path);
-	if (stat(target.ptr, &st) != 0)
+	/* A guarded write refuses early what check_unchanged would. */
+	if (stat(target.ptr, &st) != 0) {
+		if (e != NULL) {
+			err = not_written(path, "deleted since it was read");
+			goto out;
+		}
 		st.st_mode = 0644;
+	} else if (e != NULL && !writable(target.ptr, &st)) {
+		err = not_written(path, "read-only");
+		goto out;
+	}
 	slash = strrchr(target.ptr, '/');
 	if (slash != NULL)
 		fl_buf_add(&tmp, target.ptr, (size_t)(slash - target.ptr) + 1);
@@ -275,6 +366,10 @@ fl_fs_write_atomic(const char *path, const char *data, size_t len)
 		goto done;
 	}
 	fd = -1;
+	/* Checked last, after the slow fsync, to leave the smallest window
+	 * in which an edit could still be lost. */
+	if (e != NULL && (err = check_unchanged(path, target.ptr, e)) != 0)
+		goto done;
 	if (rename(tmp.ptr, target.ptr) != 0) {
 		saved = errno;
 		err = fl_error_set(FL_EIO, "%s: cannot replace: %s", path,
@@ -286,7 +381,23 @@ done:
 	if (err != 0)
 		unlink(tmp.ptr);	/* after a failed mkstemp, a no-op */
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+out:
 	fl_buf_release(&target);
 	fl_buf_release(&tmp);
 	return err;
+}
+
+int
+fl_fs_write_atomic(const char *path, const char *data, size_t len)
+{
+	return replace(path, data, len, NULL);
+}
+
+int
+fl_fs_replace_unchanged(const char *path, const struct fl_fs_stamp *stamp,
+    const char *was, size_t waslen, const char *data, size_t len)
+{
+	const struct expected e = { stamp, was, waslen };
+
+	return replace(path, data, len, &e);
 }

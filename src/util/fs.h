@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <signal.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 struct fl_buf;
 
@@ -20,6 +22,22 @@ struct fl_buf;
  * `limit` bytes.
  */
 int fl_fs_read(struct fl_buf *out, const char *path, size_t limit);
+
+/*
+ * What a file was when it was read: a write that replaces it checks that
+ * it still is (see fl_fs_replace_unchanged).
+ */
+struct fl_fs_stamp {
+	bool valid;		/* false: not read from disk */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
+
+/* fl_fs_read, and where `stamp` is not NULL, what the file was. */
+int fl_fs_read_stamped(struct fl_buf *out, const char *path, size_t limit,
+    struct fl_fs_stamp *stamp);
 
 /* Reads all of standard input, with the same limit. */
 int fl_fs_read_stdin(struct fl_buf *out, size_t limit);
@@ -54,6 +72,28 @@ int fl_fs_walk_json(struct fl_pathlist *out, const char *dir);
  * original file is untouched.
  */
 int fl_fs_write_atomic(const char *path, const char *data, size_t len);
+
+/*
+ * Replaces a file that was read earlier as `was` (`waslen` bytes, when it
+ * had `stamp`) with `len` bytes, as fl_fs_write_atomic does, but only if
+ * it is still what was read: the same file (device and inode), size,
+ * modification time and bytes, compared after the new bytes are on disk
+ * and just before the rename.  So an edit saved while flowlint worked is
+ * never overwritten, a file deleted meanwhile is not re-created, and a
+ * read-only file is refused, as formatters refuse one.  Returns 0, or
+ * FL_EIO with the message set and the file untouched.
+ */
+int fl_fs_replace_unchanged(const char *path, const struct fl_fs_stamp *stamp,
+    const char *was, size_t waslen, const char *data, size_t len);
+
+#ifdef FL_TEST_HOOKS
+/*
+ * Test builds only: when set, called by fl_fs_replace_unchanged with the
+ * path just before it checks the file, so a test can edit or delete the
+ * file at the worst moment, deterministically.
+ */
+extern void (*fl_fs_test_before_replace)(const char *path);
+#endif
 
 /*
  * The signals that end a process, which fl_fs_write_atomic holds off.

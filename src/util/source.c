@@ -16,6 +16,7 @@ fl_source_init(struct fl_source *s, char *path, char *text, size_t len)
 	s->len = len;
 	s->lines = NULL;
 	s->nlines = 0;
+	memset(&s->stamp, 0, sizeof(s->stamp));
 }
 
 void

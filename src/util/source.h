@@ -9,12 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/fs.h"
+
 struct fl_source {
 	char *path;		/* owned: the path as shown in reports */
 	char *text;		/* owned: the bytes, NUL-terminated */
 	size_t len;		/* excluding the terminating NUL */
 	uint32_t *lines;	/* owned: offset of each line's first byte */
 	uint32_t nlines;	/* 0 until the table is built */
+	struct fl_fs_stamp stamp; /* read from disk: the file as it was */
 };
 
 /* Takes ownership of `path` and `text` (both from fl_xmalloc). */

@@ -83,10 +83,11 @@ expect_run symlink 0 'fixed \[FL101' -- fix link.json
 [ -L link.json ] && ok || fail "the symlink was replaced by a file"
 grep -q 'FlowAttributes.acme-lookup' real/target.json && ok || fail "symlink target not fixed"
 
-# A folder nobody may write into: exit 2, the file untouched, no stray
-# file.  Root writes anywhere, so the run drops to nobody for this case.
+# A folder nobody may write into (its file may be written): exit 2, the
+# file untouched, no stray file.  Root writes anywhere, so the run drops
+# to nobody for this case.
 mkdir ro && flow r > ro/r.json && cp ro/r.json r.orig
-chmod 755 . ro && chmod 644 ro/r.json && chmod 555 ro
+chmod 755 . ro && chmod 666 ro/r.json && chmod 555 ro
 as_user=""
 if [ "$(id -u)" = 0 ]; then
 	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
@@ -103,6 +104,13 @@ fi
 cmp -s ro/r.json r.orig && ok || fail "read-only folder: file changed"
 stray ro && fail "read-only folder: stray file" || ok
 chmod 755 ro
+
+# A read-only file in a writable folder is refused, as formatters do:
+# exit 2, the file as it was (root included, who could write it).
+flow w > w.json && cp w.json w.orig && chmod 444 w.json
+expect_run read-only-file 2 'w\.json: read-only; not written' -- fix w.json
+cmp -s w.json w.orig && ok || fail "read-only file: rewritten"
+[ "$(stat -c %a w.json)" = 444 ] && ok || fail "read-only file: mode changed"
 
 # A full disk (RLIMIT_FSIZE: the write fails with EFBIG): exit 2, the
 # file untouched, no stray file.

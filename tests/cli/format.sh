@@ -120,4 +120,9 @@ expect_run stdin-and-paths 2 "take no other PATH" -- format - repo
 expect_run unknown-option 2 "unknown option '--bogus'" -- format --bogus
 expect_run listed 0 '^  format ' -- --help
 
+# A read-only file is refused with a message, exit 2, and kept as it is.
+cp messy.json.orig ro.json && chmod 444 ro.json
+expect_run read-only-file 2 'ro\.json: read-only; not written' -- format ro.json
+expect_same read-only-kept ro.json messy.json.orig
+
 finish
