@@ -207,6 +207,36 @@ fl_report_key(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
 }
 
 struct fl_diag *
+fl_report_at(struct fl_rule_ctx *ctx, uint32_t node, struct fl_str sub,
+    const char *fmt, ...)
+{
+	struct fl_result *r = ctx->result;
+	const struct fl_flow *f = &r->flow;
+	const struct fl_json_node *n = &f->doc->nodes[node];
+	struct fl_diag *d;
+	uint32_t at, end;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = fl_report_doc(ctx, f->doc, node, false, fmt, ap);
+	va_end(ap);
+	if (n->type != FL_JSON_STRING || (n->flags & FL_JSON_F_ESCAPED) ||
+	    sub.ptr < n->str.ptr || sub.ptr + sub.len > n->str.ptr + n->str.len ||
+	    (sub.ptr == n->str.ptr && sub.len == n->str.len))
+		return d;
+	at = n->off + 1 + (uint32_t)(sub.ptr - n->str.ptr);
+	end = at + (uint32_t)sub.len;
+	if (f->doc == &f->inner) {
+		at = fl_json_offmap_raw(&f->map, at);
+		end = fl_json_offmap_raw(&f->map, end);
+	}
+	d->off = at;
+	d->len = end > at ? end - at : 0;
+	fl_source_linecol(&r->src, at, &d->line, &d->col);
+	return d;
+}
+
+struct fl_diag *
 fl_report_outer(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
 {
 	struct fl_diag *d;
@@ -306,9 +336,10 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 	if (r->shape == FL_SHAPE_LEGACY && enabled(o, &fl_rule_legacy_export))
 		add_diag(r, &fl_rule_legacy_export,
 		    severity(o, &fl_rule_legacy_export), outer.nodes[FL_JSON_ROOT].off,
-		    "legacy console export (\"version\": \"1\"): not the flow "
-		    "language, so it cannot be deployed as is; re-export it "
-		    "from the current console")->len =
+		    "legacy console export (\"version\": \"1\"): the flow "
+		    "designer stopped importing it on 2026-03-31 and the API "
+		    "never took it, so it deploys nowhere; re-export the flow "
+		    "from the flow designer")->len =
 		    outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {

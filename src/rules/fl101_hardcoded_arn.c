@@ -5,12 +5,15 @@
  * (rules/data/patterns.json); placeholders of any convention are not.
  * When `flowlint fix` cannot rewrite the ARN (a resource name the
  * inventory lacks, an account that is not the flow's own), the message
- * says what is missing and the finding is not marked fixable.
+ * says what is missing and the finding is not marked fixable.  A value
+ * of FLOW_OBJECT_MAPS# that the deploy step replaces anyway is only a
+ * warning.
  */
 #include "flow/flow.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
 #include "rules/portable.h"
+#include "rules/resolve.h"
 #include "rules/rule.h"
 #include "util/buf.h"
 
@@ -41,9 +44,11 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	const struct fl_patterns *p = ctx->opts->patterns;
 	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
+	bool map_rebuilt;
 	uint32_t i;
 
 	fl_portable_home(&home, f, p, ctx->match);
+	map_rebuilt = fl_resolve_map_rebuilt(f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;
@@ -89,6 +94,14 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			d = fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
 			    FL_STR_ARGS(r->u.arn.service), what.ptr);
 		d->fixable = port.why_not == NULL;
+		/* The deploy step discards the map's values (§7.4). */
+		if (r->in_object_map && map_rebuilt &&
+		    d->severity == FL_SEV_ERROR) {
+			d->severity = FL_SEV_WARNING;
+			d->message = fl_arena_printf(ctx->arena, "%s; only the "
+			    "console sees this value: the deploy step rebuilds "
+			    "FLOW_OBJECT_MAPS# from the names", d->message);
+		}
 	}
 	fl_buf_release(&what);
 }

@@ -133,18 +133,69 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 	    FL_STR_ARGS(id), advice(ctx, kind, known, true));
 }
 
+/*
+ * A literal in a parameter of rules/data/instance-values.json: a cases
+ * template, a task template, an encryption key (whatever its shape: the
+ * console accepts any key ID), a Lex V1 region.  Caller IDs are FL103's.
+ */
+static void
+literal_value(const struct fl_param_hit *hit, void *arg)
+{
+	struct bare *b = arg;
+	struct fl_str v = fl_json_string(b->f->doc, hit->node);
+
+	if (v.ptr == NULL || !fl_params_is_literal(v) ||
+	    strcmp(hit->rule->kind, "phone-number") == 0)
+		return;
+	/* At the "Region" member: the parameter is what to rewrite. */
+	if (strcmp(hit->rule->kind, "region") == 0)
+		fl_report_key(b->ctx, hit->node, "literal region %.*s in %s ties "
+		    "the flow to one region; write ${REGION}, as the "
+		    "reference exporter does", FL_STR_ARGS(v), hit->meta_path);
+	else
+		fl_report(b->ctx, hit->node, "%s ID %.*s in %s exists only in "
+		    "the instance the flow was exported from; set it per "
+		    "environment (a contact attribute, or a value the deploy "
+		    "fills in)", hit->rule->kind, FL_STR_ARGS(v),
+		    hit->meta_path);
+}
+
+/* An AWS-managed resource (account "aws") is everywhere, but not its
+ * region: the reference exporter writes ${REGION} there too. */
+static void
+managed_region(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	struct fl_arn_literals lit;
+
+	if (!fl_str_eq_cstr(r->u.arn.account, "aws"))
+		return;
+	fl_portable_literals(&lit, r, ctx->opts->patterns, ctx->match);
+	if (lit.region)
+		fl_report(ctx, r->node, "AWS-managed %.*s ARN hardcodes region "
+		    "%.*s: the resource exists in every region, but this ARN "
+		    "only in one; write ${REGION}, as the reference exporter "
+		    "does", FL_STR_ARGS(r->u.arn.kind),
+		    FL_STR_ARGS(r->u.arn.region));
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	struct bare b = { ctx, f };
 	uint32_t i;
 
-	for (i = 0; i < f->nactions; i++)
+	for (i = 0; i < f->nactions; i++) {
 		fl_params_foreach(ctx->opts->params, f, &f->actions[i], bare_id,
 		    &b);
-	for (i = 0; i < f->nrefs; i++)
-		if (f->refs[i].kind == FL_REF_ARN && !f->refs[i].in_metadata)
-			literal_arn_id(ctx, &f->refs[i]);
+		fl_params_foreach_value(ctx->opts->params, f, &f->actions[i],
+		    literal_value, &b);
+	}
+	for (i = 0; i < f->nrefs; i++) {
+		if (f->refs[i].kind != FL_REF_ARN || f->refs[i].in_metadata)
+			continue;
+		literal_arn_id(ctx, &f->refs[i]);
+		managed_region(ctx, &f->refs[i]);
+	}
 }
 
 const struct fl_rule fl_rule_hardcoded_resource_id = {

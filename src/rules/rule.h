@@ -84,6 +84,15 @@ struct fl_diag *fl_report(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 struct fl_diag *fl_report_key(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * At `sub`, a slice of the string value of node `node` (the bot alias ID
+ * inside an ARN); at the whole value, as fl_report, when the slice is
+ * all of it or the string had escapes, which its bytes no longer map
+ * onto.
+ */
+struct fl_diag *fl_report_at(struct fl_rule_ctx *ctx, uint32_t node,
+    struct fl_str sub, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* At a node of the file's own document (the wrapper), e.g. its Name. */
 struct fl_diag *fl_report_outer(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
