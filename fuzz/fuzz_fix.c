@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "fix/fix.h"
+#include "lint/fix.h"
 #include "fuzz.h"
 #include "json/json.h"
 #include "lint/lint.h"

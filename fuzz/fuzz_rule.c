@@ -29,15 +29,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fl_result_init(&res, fl_xstrdup("imports/resources/flows/fuzz.json"),
 	    fl_xstrndup((const char *)data, size), size);
 	fl_lint(&res, &o, env->m);
-	for (i = 0; i < res.ndiags; i++) {
-		const struct fl_diag *d = &res.diags[i];
+	for (i = 0; i < res.diags.n; i++) {
+		const struct fl_diag *d = &res.diags.v[i];
 
 		FL_FUZZ_CHECK(d->off <= size);
 		FL_FUZZ_CHECK(d->line >= 1 && d->col >= 1);
 		FL_FUZZ_CHECK(d->message != NULL && d->message[0] != '\0');
 		FL_FUZZ_CHECK(d->pointer == NULL || d->pointer[0] == '\0' ||
 		    d->pointer[0] == '/');
-		FL_FUZZ_CHECK(i == 0 || res.diags[i - 1].off <= d->off);
+		FL_FUZZ_CHECK(i == 0 || res.diags.v[i - 1].off <= d->off);
 	}
 	fl_result_release(&res);
 	return 0;

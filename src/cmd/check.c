@@ -16,7 +16,7 @@
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "repo/repo.h"
 #include "repo/snapshot.h"
 #include "report/list.h"
@@ -346,7 +346,7 @@ report_result(struct check_state *st, struct fl_result *res)
 	st->totals.errors += e;
 	st->totals.warnings += w;
 	st->totals.infos += n;
-	if (res->ndiags > 0) {
+	if (res->diags.n > 0) {
 		st->totals.files_with_findings++;
 		/* The report may go to the terminal the line is on. */
 		fl_progress_hide_for(&st->progress, stdout);
@@ -364,7 +364,7 @@ report_file(struct check_state *st, const struct fl_target *t,
 		return;
 	}
 	fl_filter_result(st->filter, t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
 		if (t->explicit_path && !st->quiet) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "

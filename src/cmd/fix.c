@@ -9,12 +9,12 @@
 
 #include "cmd/cmd.h"
 #include "config/setup.h"
-#include "fix/fix.h"
+#include "lint/fix.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
 #include "lint/run.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "report/report.h"
 #include "repo/repo.h"
 #include "util/buf.h"
@@ -135,10 +135,10 @@ keep_enabled(struct fl_result *res, const struct fix_opts *o)
 {
 	uint32_t i, n = 0;
 
-	for (i = 0; i < res->ndiags; i++)
-		if (o->enabled[fl_rule_index(res->diags[i].rule)])
-			res->diags[n++] = res->diags[i];
-	res->ndiags = n;
+	for (i = 0; i < res->diags.n; i++)
+		if (o->enabled[fl_rule_index(res->diags.v[i].rule)])
+			res->diags.v[n++] = res->diags.v[i];
+	res->diags.n = n;
 }
 
 static void
@@ -147,8 +147,8 @@ print_fixed(const struct fix_state *st, const struct fl_result *in,
 {
 	uint32_t i;
 
-	for (i = 0; i < in->ndiags; i++) {
-		const struct fl_diag *d = &in->diags[i];
+	for (i = 0; i < in->diags.n; i++) {
+		const struct fl_diag *d = &in->diags.v[i];
 
 		if (out->fixed[i] && st->o->enabled[fl_rule_index(d->rule)])
 			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
@@ -164,9 +164,9 @@ count_fixed(const struct fix_state *st, const struct fl_result *in,
 	uint32_t i;
 	unsigned n = 0;
 
-	for (i = 0; i < in->ndiags; i++)
+	for (i = 0; i < in->diags.n; i++)
 		n += out->fixed[i] &&
-		    st->o->enabled[fl_rule_index(in->diags[i].rule)];
+		    st->o->enabled[fl_rule_index(in->diags.v[i].rule)];
 	return n;
 }
 
@@ -181,7 +181,7 @@ remaining(struct fix_state *st, struct fl_result *res)
 	st->totals.errors += e;
 	st->totals.warnings += w;
 	st->totals.infos += n;
-	if (res->ndiags > 0)
+	if (res->diags.n > 0)
 		st->totals.files_with_findings++;
 	if (!st->o->diff)
 		st->report.format->file(&st->report, res);
@@ -217,7 +217,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->failed = true;
 		return;
 	}
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->ndiags == 0) {
+	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
 		if (t->explicit_path && !st->o->quiet)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);

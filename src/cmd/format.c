@@ -11,7 +11,7 @@
 
 #include "cmd/cmd.h"
 #include "format/format.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diff.h"

@@ -36,7 +36,7 @@ cmd_rules(int argc, char **argv)
 			summary = doc.summary;
 		printf("%-6s %-30s %-8s %-4s %.*s\n", r->code, r->name,
 		    fl_severity_name(r->severity),
-		    r->flags & FL_RULE_FIXABLE ? "fix" : "-",
+		    fl_rule_fixable(r) ? "fix" : "-",
 		    FL_STR_ARGS(summary));
 	}
 	return FL_EXIT_OK;

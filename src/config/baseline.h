@@ -3,7 +3,7 @@
  * repository with legacy flows adopts flowlint in one commit and later
  * runs (--baseline FILE) report only new findings.
  *
- * A finding is identified by its fingerprint (report/fingerprint.h), the
+ * A finding is identified by its fingerprint (diag/fingerprint.h), the
  * same one GitLab Code Quality and SARIF's partialFingerprints carry:
  * rule code, repository-relative path, flow, action, pointer below the
  * action and occurrence — never a line or column, so edits elsewhere in
@@ -25,7 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "util/str.h"
 
 struct fl_diag;

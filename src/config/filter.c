@@ -11,7 +11,7 @@
 #include "config/glob.h"
 #include "config/project.h"
 #include "lint/lint.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/xalloc.h"
 
 /* The target's path relative to the project root (fl_xmalloc'd). */
@@ -93,9 +93,10 @@ apply_baseline(struct fl_filter *f, struct fl_result *res)
 {
 	uint32_t i, out = 0;
 
-	fl_fingerprinter_file(&f->fp, res);
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	fl_fingerprinter_file(&f->fp, res->src.path, res->flow.name,
+	    &res->diags);
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 
 		if (f->record != NULL) {
 			/* Recorded now, so not new. */
@@ -108,9 +109,9 @@ apply_baseline(struct fl_filter *f, struct fl_result *res)
 			f->baselined++;
 			continue;
 		}
-		res->diags[out++] = *d;
+		res->diags.v[out++] = *d;
 	}
-	res->ndiags = out;
+	res->diags.n = out;
 }
 
 void
@@ -126,8 +127,8 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 	for (k = 0; k < c->nsupp; k++)
 		if (fl_glob_match(c->supp[k].path, rel))
 			c->supp[k].in_scope = true;
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 		struct fl_suppression *s;
 
 		if (ignored(c, rel, d)) {
@@ -140,9 +141,9 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 			f->suppressed++;
 			continue;
 		}
-		res->diags[out++] = *d;
+		res->diags.v[out++] = *d;
 	}
-	res->ndiags = out;
+	res->diags.n = out;
 	free(rel);
 	if (out > 0 && (f->record != NULL || f->baseline != NULL))
 		apply_baseline(f, res);
@@ -189,14 +190,15 @@ fl_filter_unused(struct fl_filter *f, const bool *enabled,
 			;
 		fl_result_init(&res, fl_xstrdup(unused[start]->file),
 		    fl_xstrdup(""), 0);
-		res.diags = fl_arena_array(&res.arena, i - start,
-		    sizeof(*res.diags));
-		res.alloc = (uint32_t)(i - start);
+		res.diags.v = fl_arena_array(&res.arena, i - start,
+		    sizeof(*res.diags.v));
+		res.diags.alloc = (uint32_t)(i - start);
 		for (k = start; k < i; k++) {
 			const struct fl_suppression *s = unused[k];
-			struct fl_diag *d = &res.diags[res.ndiags++];
+			struct fl_diag *d = &res.diags.v[res.diags.n++];
 
 			d->rule = rule;
+			d->code = rule->code;
 			d->severity = severity != NULL ?
 			    severity[fl_rule_index(rule)] : rule->severity;
 			d->line = s->line;

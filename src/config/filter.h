@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 #include "config/project.h"
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "rules/rule.h"
 
 struct fl_baseline;
@@ -44,7 +44,7 @@ unsigned fl_filter_targets(struct fl_filter *f, struct fl_targets *t);
 /*
  * Drops the findings of `res`, read from target `t`, that the
  * configuration or the baseline hide, in place, and records the rest
- * when a baseline is written (by fingerprint, report/fingerprint.h,
+ * when a baseline is written (by fingerprint, diag/fingerprint.h,
  * over the findings the configuration leaves).  A target read from disk is found by its
  * path; one already in memory (a git blob) is shown by its repository
  * path.

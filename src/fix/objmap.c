@@ -1,6 +1,6 @@
 /*
- * The FLOW_OBJECT_MAPS# block: its entries for FL101's conversions, its
- * insertion (FL201) and the removal of unused entries (FL204).
+ * The FLOW_OBJECT_MAPS# block: its entries for FL101's conversions and
+ * its insertion (FL201).
  *
  * A new block is an UpdateFlowAttributes action that becomes the
  * StartAction and continues to the old start (its error branch too), so
@@ -15,9 +15,6 @@
 #include <string.h>
 
 #include "flow/flow.h"
-#include "flow/params.h"
-#include "lint/lint.h"
-#include "rules/portable.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -32,38 +29,16 @@ pending(const struct fl_fix_pass *p, struct fl_str key)
 	return NULL;
 }
 
-/* Whether the ARN string at `node` is rewritten by this pass to `value`. */
-static bool
-rewritten_to(struct fl_fix_pass *p, uint32_t node, struct fl_str value)
-{
-	const struct fl_flow *f = p->f;
-	struct fl_portable_home home;
-	uint32_t i;
-
-	fl_portable_home(&home, f, p->lo->patterns, p->m);
-	for (i = 0; i < f->nrefs; i++) {
-		const struct fl_ref *r = &f->refs[i];
-		struct fl_portable port;
-
-		if (r->kind != FL_REF_ARN || r->node != node || !r->whole_value)
-			continue;
-		fl_portable_arn(&port, p->a, r, &home, p->lo->inventory,
-		    p->lo->patterns, p->m);
-		return fl_fix_enabled(p, &fl_rule_hardcoded_arn) &&
-		    port.why_not == NULL && fl_str_eq(port.text, value);
-	}
-	return false;
-}
-
 bool
 fl_fix_map_can_hold(struct fl_fix_pass *p, int32_t act, struct fl_str key,
-    struct fl_str value)
+    struct fl_str value, uint32_t *held)
 {
 	const struct fl_flow *f = p->f;
 	const struct fl_fix_entry *e = pending(p, key);
 	uint32_t entry, v;
 	uint8_t *bypass;
 
+	*held = FL_JSON_NONE;
 	if (e != NULL)
 		return fl_str_eq(e->value, value);
 	if (f->object_map == FL_NO_ACTION)
@@ -78,8 +53,11 @@ fl_fix_map_can_hold(struct fl_fix_pass *p, int32_t act, struct fl_str key,
 	if (entry == FL_JSON_NONE)
 		return true;
 	v = fl_flow_get(f, entry, "Value");
-	return fl_str_eq(fl_json_string(p->d, v), value) ||
-	    rewritten_to(p, v, value);
+	if (fl_str_eq(fl_json_string(p->d, v), value))
+		return true;
+	if (fl_json_is(p->d, v, FL_JSON_STRING))
+		*held = v;
+	return false;
 }
 
 void
@@ -100,93 +78,24 @@ fl_fix_map_put(struct fl_fix_pass *p, struct fl_str key, struct fl_str value)
 	*tail = e;
 }
 
-/* An entry FL201's new block can carry, from the parameter reading it. */
-struct candidate {
-	const struct fl_ref *ref;
-	struct fl_fix_pass *p;
-	struct fl_buf *value;
-	bool found;
-};
-
-static void
-value_for_param(const struct fl_param_hit *hit, void *arg)
-{
-	struct candidate *c = arg;
-
-	if (hit->node != c->ref->node || c->found)
-		return;
-	c->found = true;
-	(void)fl_portable_by_name(c->value, hit->rule->kind,
-	    c->ref->u.attr.name, c->p->lo->patterns, c->p->m);
-}
-
-/*
- * The entries of a new block: each name the flow reads as the whole
- * value of a resource parameter gets the value the convention writes for
- * that kind (${Q:<name>:Q} for a queue, ...).  A name read by parameters
- * of two kinds, or by none, gets no entry: the deploy step still fills
- * it from the live instance.
- */
-static void
-derive_entries(struct fl_fix_pass *p)
-{
-	const struct fl_flow *f = p->f;
-	struct fl_fix_entry *found = NULL, **tail = &found, *e;
-	struct fl_strset clash;
-	struct fl_buf value = FL_BUF_INIT;
-	uint32_t i;
-
-	fl_strset_init(&clash, p->a, 4);
-	for (i = 0; i < f->nrefs; i++) {
-		const struct fl_ref *r = &f->refs[i];
-		struct candidate c = { r, p, &value, false };
-		struct fl_str key = r->u.attr.name;
-
-		if (r->kind != FL_REF_FLOW_ATTR || r->in_metadata ||
-		    !r->whole_value || r->action == FL_NO_ACTION ||
-		    fl_strset_has(&f->vars, key))
-			continue;
-		fl_buf_reset(&value);
-		fl_params_foreach(p->lo->params, f, &f->actions[r->action],
-		    value_for_param, &c);
-		for (e = found; e != NULL; e = e->next)
-			if (fl_str_eq(e->key, key))
-				break;
-		if (e != NULL) {
-			if (!fl_str_eq(e->value, fl_buf_str(&value)))
-				fl_strset_add(&clash, p->a, key);
-			continue;
-		}
-		e = fl_arena_alloc(p->a, sizeof(*e));
-		e->key = key;
-		e->value = fl_arena_str(p->a, fl_buf_str(&value));
-		*tail = e;
-		tail = &e->next;
-	}
-	fl_buf_release(&value);
-	for (e = found; e != NULL; e = e->next)
-		if (e->value.len > 0 && !fl_strset_has(&clash, e->key))
-			fl_fix_map_put(p, e->key, e->value);
-}
-
 void
-fl_fix_missing_map(struct fl_fix_pass *p)
+fl_fix_map_create(struct fl_fix_pass *p)
 {
-	uint32_t i;
+	p->create_map = true;
+}
 
-	if (!fl_fix_enabled(p, &fl_rule_missing_object_map))
-		return;
-	for (i = 0; i < p->res->ndiags; i++) {
-		const struct fl_diag *d = &p->res->diags[i];
+static bool
+inserts_map(const struct fl_fix_pass *p)
+{
+	return p->f->object_map == FL_NO_ACTION &&
+	    (p->create_map || p->entries != NULL);
+}
 
-		if (d->rule != &fl_rule_missing_object_map ||
-		    !fl_fix_wants(p, d))
-			continue;
-		fl_fix_claim(p, d);
-		p->create_map = true;
-		derive_entries(p);
-		return;
-	}
+bool
+fl_fix_map_keeps_meta(const struct fl_fix_pass *p, struct fl_str key)
+{
+	/* Left by a deleted block: it serves the new one. */
+	return inserts_map(p) && fl_str_eq_cstr(key, FL_OBJECT_MAP_ID);
 }
 
 /* A coordinate; 0 when absent, and kept within the console's reach. */
@@ -290,11 +199,9 @@ insert_map(struct fl_fix_pass *p)
 	if (f->action_meta_node != FL_JSON_NONE) {
 		struct fl_str id = FL_STR_LIT(FL_OBJECT_MAP_ID);
 
-		if (fl_json_get_str(p->d, f->action_meta_node, id) !=
+		/* An entry left by a deleted block serves the new one. */
+		if (fl_json_get_str(p->d, f->action_meta_node, id) ==
 		    FL_JSON_NONE) {
-			/* Left by a deleted block: it serves the new one. */
-			fl_strset_add(&p->keep_meta, p->a, id);
-		} else {
 			add_position(p, &b);
 			fl_fix_add_member(p, f->action_meta_node, id,
 			    fl_buf_str(&b));
@@ -318,7 +225,7 @@ fl_fix_map_finish(struct fl_fix_pass *p)
 	struct fl_buf b = FL_BUF_INIT;
 
 	if (f->object_map == FL_NO_ACTION) {
-		if (p->create_map || p->entries != NULL)
+		if (inserts_map(p))
 			insert_map(p);
 		return;
 	}
@@ -330,23 +237,4 @@ fl_fix_map_finish(struct fl_fix_pass *p)
 		fl_fix_add_member(p, f->map_attrs, e->key, fl_buf_str(&b));
 	}
 	fl_buf_release(&b);
-}
-
-void
-fl_fix_unused_entries(struct fl_fix_pass *p)
-{
-	uint32_t i;
-
-	if (!fl_fix_enabled(p, &fl_rule_unused_object_map_entry))
-		return;
-	for (i = 0; i < p->res->ndiags; i++) {
-		const struct fl_diag *d = &p->res->diags[i];
-
-		if (d->rule != &fl_rule_unused_object_map_entry ||
-		    !fl_fix_wants(p, d) || d->node == FL_JSON_NONE ||
-		    fl_strset_has(&p->referenced, p->d->nodes[d->node].key))
-			continue;
-		fl_fix_claim(p, d);
-		fl_fix_remove_member(p, d->node);
-	}
 }

@@ -8,7 +8,7 @@
 
 #include "flow/flow.h"
 #include "json/json.h"
-#include "lint/lint.h"
+#include "diag/diag.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -28,51 +28,30 @@ struct fl_fix_plan {
 };
 
 void
-fl_fix_pass_init(struct fl_fix_pass *p, struct fl_result *res,
-    const struct fl_lint_options *lo, const bool *enabled,
-    struct fl_re_match *m)
+fl_fix_pass_init(struct fl_fix_pass *p, const struct fl_flow *f,
+    const struct fl_diag_list *diags, struct fl_arena *a)
 {
 	memset(p, 0, sizeof(*p));
-	p->res = res;
-	p->f = &res->flow;
-	p->d = res->flow.doc;
-	p->lo = lo;
-	p->enabled = enabled;
-	p->only = -1;
-	p->m = m;
-	p->a = &res->arena;
+	p->f = f;
+	p->d = f->doc;
+	p->diags = diags;
+	p->a = a;
 	p->marks = fl_arena_alloc(p->a, p->d->count);
-	p->claimed = fl_arena_array(p->a, res->ndiags + 1, sizeof(bool));
+	p->claimed = fl_arena_array(p->a, diags->n + 1, sizeof(bool));
 	fl_strset_init(&p->referenced, p->a, 8);
-	fl_strset_init(&p->keep_meta, p->a, 2);
 }
 
 void
 fl_fix_pass_release(struct fl_fix_pass *p)
 {
-	/* Everything else lives in the result's arena. */
+	/* Everything else lives in the file's arena. */
 	fl_edits_release(&p->values);
-}
-
-bool
-fl_fix_enabled(const struct fl_fix_pass *p, const struct fl_rule *rule)
-{
-	return p->enabled == NULL || p->enabled[fl_rule_index(rule)];
-}
-
-bool
-fl_fix_wants(const struct fl_fix_pass *p, const struct fl_diag *d)
-{
-	int32_t i = (int32_t)(d - p->res->diags);
-
-	return d->fixable && (p->refused == NULL || !p->refused[i]) &&
-	    (p->only < 0 || p->only == i);
 }
 
 void
 fl_fix_claim(struct fl_fix_pass *p, const struct fl_diag *d)
 {
-	p->claimed[d - p->res->diags] = true;
+	p->claimed[d - p->diags->v] = true;
 }
 
 static struct fl_fix_plan *
@@ -597,6 +576,7 @@ fl_fix_pass_emit(struct fl_fix_pass *p, struct fl_edits *out)
 	const struct fl_fix_plan *plan;
 	size_t i;
 
+	fl_fix_map_finish(p);
 	for (plan = p->plans; plan != NULL; plan = plan->next)
 		emit_plan(p, plan, &doc);
 	for (i = 0; i < p->values.n; i++) {

@@ -1,7 +1,8 @@
 /*
- * One fix pass over a linted file (internal to src/fix).
+ * One fix pass over a linted file: the requests a rule's fix makes
+ * (struct fl_rule's fix, rules/rule.h).
  *
- * The fixers (arn.c, objmap.c, metadata.c) do not write text directly:
+ * Fixes do not write text directly:
  * they ask for changes to the flow document's JSON - replace a value,
  * remove an object member, add members or array elements, make a flag
  * true - and the pass turns all of them into one list of text edits at
@@ -27,12 +28,9 @@
 
 struct fl_arena;
 struct fl_diag;
+struct fl_diag_list;
 struct fl_flow;
 struct fl_json_doc;
-struct fl_lint_options;
-struct fl_re_match;
-struct fl_result;
-struct fl_rule;
 
 /* What a pass intends for a node of the flow document (verify.c). */
 enum fl_fix_mark {
@@ -51,19 +49,13 @@ struct fl_fix_entry {		/* an object-map entry to add */
 };
 
 struct fl_fix_pass {
-	struct fl_result *res;		/* the linted input (borrowed) */
-	const struct fl_flow *f;	/* &res->flow */
+	const struct fl_flow *f;	/* the linted input (borrowed) */
 	const struct fl_json_doc *d;	/* f->doc */
-	const struct fl_lint_options *lo;
-	const bool *enabled;		/* fixes by rule index; NULL: all */
-	const bool *refused;		/* per res->diags: a fix already
-					   refused, not to try; or NULL */
-	int32_t only;			/* the one diagnostic to fix, or -1 */
-	struct fl_re_match *m;
-	struct fl_arena *a;		/* res->arena: lives as long as res */
+	const struct fl_diag_list *diags; /* f's findings (borrowed) */
+	struct fl_arena *a;		/* the file's: lives as long as f */
 
 	uint8_t *marks;			/* enum fl_fix_mark, per node of d */
-	bool *claimed;			/* per res->diags: a fix addresses it */
+	bool *claimed;			/* per diags->v: a fix addresses it */
 	struct fl_edits values;		/* replacements, in d's offsets */
 	struct fl_fix_plan *plans;	/* containers that change */
 
@@ -71,22 +63,12 @@ struct fl_fix_pass {
 	struct fl_fix_entry *entries;	/* to add, in order */
 	struct fl_strset referenced;	/* keys this pass starts to use */
 	bool create_map;		/* insert FLOW_OBJECT_MAPS# */
-	struct fl_strset keep_meta;	/* ActionMetadata keys FL305 keeps */
 };
 
-void fl_fix_pass_init(struct fl_fix_pass *p, struct fl_result *res,
-    const struct fl_lint_options *lo, const bool *enabled,
-    struct fl_re_match *m);
+/* A pass over flow `f` (loaded) with findings `diags`, in arena `a`. */
+void fl_fix_pass_init(struct fl_fix_pass *p, const struct fl_flow *f,
+    const struct fl_diag_list *diags, struct fl_arena *a);
 void fl_fix_pass_release(struct fl_fix_pass *p);
-
-/* Whether the fixes of `rule` run in this pass. */
-bool fl_fix_enabled(const struct fl_fix_pass *p, const struct fl_rule *rule);
-
-/*
- * Whether this pass fixes finding d: it is marked fixable, its fix was
- * not refused, and it is the one finding tried when the pass tries one.
- */
-bool fl_fix_wants(const struct fl_fix_pass *p, const struct fl_diag *d);
 
 /* Marks the diagnostic as addressed (the finding must go away). */
 void fl_fix_claim(struct fl_fix_pass *p, const struct fl_diag *d);
@@ -122,41 +104,49 @@ bool fl_fix_ensure_true(struct fl_fix_pass *p, uint32_t obj, const char *path,
     bool dry_run);
 
 /*
- * Turns everything asked for into `out`, edits of the file's bytes.  A
+ * Turns everything asked for into `out`, edits of the file's bytes,
+ * after adding the object map's new entries (or the new map).  A
  * replacement inside a member that is removed is dropped with it;
  * fl_edits_apply refuses any other conflict.
  */
 void fl_fix_pass_emit(struct fl_fix_pass *p, struct fl_edits *out);
 
 /*
- * Checks `after`, the pass's output linted with every rule, against what
- * the pass meant to do (verify.c).  Returns 0, or FL_EINVAL with the
- * reason.
+ * Checks the pass's output - its flow `after` (doc NULL when it is no
+ * flow) and findings `found`, linted with every rule - against what the
+ * pass meant to do (verify.c).  Returns 0, or FL_EINVAL with the reason.
  */
-int fl_fix_verify(const struct fl_fix_pass *p, const struct fl_result *after);
+int fl_fix_verify(const struct fl_fix_pass *p, const struct fl_flow *after,
+    const struct fl_diag_list *found);
 
-/* The fixers, in the order a pass runs them (arn.c, objmap.c, metadata.c). */
-void fl_fix_arns(struct fl_fix_pass *p);
-void fl_fix_missing_map(struct fl_fix_pass *p);
-void fl_fix_map_finish(struct fl_fix_pass *p);
-void fl_fix_unused_entries(struct fl_fix_pass *p);
-void fl_fix_orphan_metadata(struct fl_fix_pass *p);
-void fl_fix_dynamic_metadata(struct fl_fix_pass *p);
-
-/* Object-map requests (objmap.c), for FL101's conversions. */
+/* Object-map requests (objmap.c), for FL101's conversions and FL201. */
 
 /*
  * Whether action `act` may read $.FlowAttributes.<key> holding `value`:
  * there is (or this pass inserts) a FLOW_OBJECT_MAPS# that runs before
- * it on every path, and its entry `key` is absent, or holds `value` or
- * an ARN this pass rewrites to `value`.
+ * it on every path, and its entry `key` is absent or holds `value`.
+ * When the entry holds another string, *held is its node (which a fix
+ * may rewrite to `value`), else FL_JSON_NONE.
  */
 bool fl_fix_map_can_hold(struct fl_fix_pass *p, int32_t act, struct fl_str key,
-    struct fl_str value);
+    struct fl_str value, uint32_t *held);
 
 /* Adds entry key -> value to the object map (creating it if needed). */
 void fl_fix_map_put(struct fl_fix_pass *p, struct fl_str key,
     struct fl_str value);
+
+/* Adds the entries put, or the new map, to the document (emit's first
+ * step). */
+void fl_fix_map_finish(struct fl_fix_pass *p);
+
+/* Inserts FLOW_OBJECT_MAPS# as the start action (FL201). */
+void fl_fix_map_create(struct fl_fix_pass *p);
+
+/*
+ * Whether the console metadata entry `key` (of an action that does not
+ * exist) serves the object map this pass inserts, and must stay.
+ */
+bool fl_fix_map_keeps_meta(const struct fl_fix_pass *p, struct fl_str key);
 
 /* Metadata (metadata.c): mark parameter `meta_path` of `act` dynamic. */
 bool fl_fix_mark_dynamic(struct fl_fix_pass *p, int32_t act,

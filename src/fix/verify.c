@@ -9,13 +9,15 @@
  */
 #include "fix/pass.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "diag/diag.h"
 #include "flow/flow.h"
 #include "json/json.h"
-#include "lint/lint.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/xalloc.h"
 
 struct cmp {
 	const struct fl_json_doc *old, *new;
@@ -98,9 +100,9 @@ content_node(const struct fl_flow *f)
 }
 
 static int
-same_documents(const struct fl_fix_pass *p, const struct fl_result *after)
+same_documents(const struct fl_fix_pass *p, const struct fl_flow *g)
 {
-	const struct fl_flow *f = p->f, *g = &after->flow;
+	const struct fl_flow *f = p->f;
 	struct cmp c = { &f->outer, &g->outer, NULL, FL_JSON_NONE };
 	int err;
 
@@ -115,66 +117,89 @@ same_documents(const struct fl_fix_pass *p, const struct fl_result *after)
 	return same(&c, FL_JSON_ROOT, FL_JSON_ROOT);
 }
 
-static bool
-same_finding(const struct fl_diag *a, const struct fl_diag *b)
-{
-	return a->rule == b->rule && strcmp(a->pointer ? a->pointer : "",
-	    b->pointer ? b->pointer : "") == 0;
-}
-
 static unsigned
-count_like(const struct fl_result *r, const struct fl_diag *d,
+count_like(const struct fl_diag_list *l, const struct fl_diag *d,
     const bool *only)
 {
 	unsigned i, n = 0;
 
-	for (i = 0; i < r->ndiags; i++)
-		n += same_finding(&r->diags[i], d) && (only == NULL || only[i]);
+	for (i = 0; i < l->n; i++)
+		n += fl_diag_same(&l->v[i], d) && (only == NULL || only[i]);
 	return n;
 }
 
-static int
-findings_ok(const struct fl_fix_pass *p, const struct fl_result *after)
+/* Findings per rule: the rules seen so far, each with its count. */
+struct tally {
+	const struct fl_rule **rule;	/* owned */
+	unsigned *n;			/* owned */
+	unsigned len;
+};
+
+static unsigned *
+tally_of(struct tally *t, const struct fl_rule *rule, bool add)
 {
-	const struct fl_result *before = p->res;
-	unsigned per_rule[FL_MAX_RULES] = { 0 };
 	unsigned i;
 
-	for (i = 0; i < before->ndiags; i++) {
-		const struct fl_diag *d = &before->diags[i];
+	for (i = 0; i < t->len; i++)
+		if (t->rule[i] == rule)
+			return &t->n[i];
+	if (!add)
+		return NULL;
+	t->rule[t->len] = rule;
+	t->n[t->len] = 0;
+	return &t->n[t->len++];
+}
 
-		per_rule[fl_rule_index(d->rule)]++;
+static int
+findings_ok(const struct fl_fix_pass *p, const struct fl_diag_list *after)
+{
+	const struct fl_diag_list *before = p->diags;
+	struct tally t;
+	unsigned i, *n;
+	int err = 0;
+
+	t.rule = fl_xcalloc(before->n + 1, sizeof(*t.rule));
+	t.n = fl_xcalloc(before->n + 1, sizeof(*t.n));
+	t.len = 0;
+	for (i = 0; i < before->n && err == 0; i++) {
+		const struct fl_diag *d = &before->v[i];
+
+		(*tally_of(&t, d->rule, true))++;
 		/* Each addressed finding leaves one fewer like it. */
 		if (p->claimed[i] && count_like(after, d, NULL) +
 		    count_like(before, d, p->claimed) >
 		    count_like(before, d, NULL))
-			return fl_error_set(FL_EINVAL, "the fix did not remove "
-			    "%s %s at \"%s\"", d->rule->code, d->rule->name,
+			err = fl_error_set(FL_EINVAL, "the fix did not remove "
+			    "%s at \"%s\"", d->code,
 			    d->pointer ? d->pointer : "");
 	}
-	for (i = 0; i < after->ndiags; i++) {
-		const struct fl_diag *d = &after->diags[i];
-		unsigned k = fl_rule_index(d->rule);
+	for (i = 0; i < after->n && err == 0; i++) {
+		const struct fl_diag *d = &after->v[i];
 
-		if (per_rule[k] == 0)
-			return fl_error_set(FL_EINVAL, "the fix would add %s "
-			    "%s at \"%s\": %s", d->rule->code, d->rule->name,
-			    d->pointer ? d->pointer : "", d->message);
-		per_rule[k]--;
+		n = tally_of(&t, d->rule, false);
+		if (n == NULL || *n == 0)
+			err = fl_error_set(FL_EINVAL, "the fix would add %s at "
+			    "\"%s\": %s", d->code, d->pointer ? d->pointer : "",
+			    d->message);
+		else
+			(*n)--;
 	}
-	return 0;
+	free(t.rule);
+	free(t.n);
+	return err;
 }
 
 int
-fl_fix_verify(const struct fl_fix_pass *p, const struct fl_result *after)
+fl_fix_verify(const struct fl_fix_pass *p, const struct fl_flow *after,
+    const struct fl_diag_list *found)
 {
 	int err;
 
-	if (!after->flow_loaded || after->shape != p->res->shape ||
-	    after->flow.content_is_string != p->f->content_is_string)
+	if (after->doc == NULL || after->shape != p->f->shape ||
+	    after->content_is_string != p->f->content_is_string)
 		return fl_error_set(FL_EINVAL, "the fixed text is no longer a "
 		    "readable flow");
 	if ((err = same_documents(p, after)) != 0)
 		return err;
-	return findings_ok(p, after);
+	return findings_ok(p, found);
 }

@@ -47,9 +47,9 @@ struct fl_resource {
 	char *id;		/* NULL when unknown */
 	char *arn;		/* NULL when unknown */
 	char *source;		/* the file it came from, for messages */
-	char *also;		/* another file that defines a resource of
-				   this kind and name without another ID
-				   (two flows with one Name), or NULL */
+	char *also;		/* another source of this kind and name,
+				   neither with an ID (two flow files with
+				   one Name), or NULL */
 };
 
 struct fl_inventory;

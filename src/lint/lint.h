@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "diag/diag.h"
 #include "flow/flow.h"
 #include "rules/rule.h"
 #include "util/arena.h"
@@ -35,8 +36,7 @@ struct fl_result {
 	struct fl_flow flow;		/* valid when flow_loaded */
 	bool flow_loaded;		/* a flow document was built */
 	enum fl_flow_shape shape;
-	struct fl_diag *diags;		/* arena; sorted by position */
-	uint32_t ndiags, alloc;
+	struct fl_diag_list diags;	/* arena; sorted by position */
 };
 
 /* Takes ownership of `path` and `text` (fl_xmalloc'd, NUL-terminated). */
@@ -48,6 +48,14 @@ void fl_result_release(struct fl_result *r);
  * thread's regex scratch.  Never fails: problems are findings.
  */
 void fl_lint(struct fl_result *r, const struct fl_lint_options *o,
+    struct fl_re_match *m);
+
+/*
+ * Fills `ctx` for running `rule` (or its fix) on `r` as `o` says; `m`
+ * is the calling thread's regex scratch.
+ */
+void fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
+    struct fl_result *r, const struct fl_lint_options *o,
     struct fl_re_match *m);
 
 /* Counts of diagnostics per severity. */

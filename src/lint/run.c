@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "lint/lint.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"

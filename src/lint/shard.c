@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/error.h"
 
 /* Shards beyond this are surely a typo; the bound keeps N sane. */

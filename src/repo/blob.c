@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xalloc.h"

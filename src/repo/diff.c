@@ -6,7 +6,7 @@
 
 #include <sys/stat.h>
 
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
 

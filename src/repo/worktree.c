@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 
 #include "lint/lint.h"
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -64,11 +64,12 @@ cq_file(struct fl_report *r, struct fl_result *res)
 	struct fl_buf desc = FL_BUF_INIT;
 	uint32_t i;
 
-	if (res->ndiags == 0)
+	if (res->diags.n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res);
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
+	    &res->diags);
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 
 		fl_buf_reset(b);
 		fl_buf_reset(&desc);

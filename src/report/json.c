@@ -37,8 +37,8 @@ json_file(struct fl_report *r, struct fl_result *res)
 	struct fl_buf b = FL_BUF_INIT;
 	uint32_t i;
 
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 		struct fl_str flow = res->flow.name;
 
 		fl_buf_reset(&b);

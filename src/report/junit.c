@@ -26,7 +26,7 @@
 #include <stdlib.h>
 
 #include "lint/lint.h"
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -102,7 +102,7 @@ open_case(struct junit_state *st, struct fl_str path)
 static void
 add_finding(struct junit_state *st, struct fl_result *res, uint32_t i)
 {
-	const struct fl_diag *d = &res->diags[i];
+	const struct fl_diag *d = &res->diags.v[i];
 	const struct fl_fingerprint *fp = &st->fp.fp[i];
 	struct fl_str path = fl_buf_str(&st->fp.path);
 	struct fl_str ptr = fl_fingerprint_pointer(d);
@@ -144,22 +144,23 @@ junit_file(struct fl_report *r, struct fl_result *res)
 	unsigned e, w, n;
 	uint32_t i;
 
-	fl_fingerprinter_file(&st->fp, res);
+	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
+	    &res->diags);
 	path = fl_buf_str(&st->fp.path);
 	fl_buf_reset(b);
 	fl_buf_adds(b, " <testsuite name=\"");
 	add_xml(b, path, true);
 	fl_buf_addf(b, "\" tests=\"%u\" failures=\"%u\" errors=\"0\" "
-	    "skipped=\"0\" time=\"0\">\n", res->ndiags + 1,
-	    res->ndiags + (res->ndiags > 0));
+	    "skipped=\"0\" time=\"0\">\n", res->diags.n + 1,
+	    res->diags.n + (res->diags.n > 0));
 	fl_buf_reset(&st->tmp);
 	fl_buf_addstr(&st->tmp, path);
 	open_case(st, path);
-	if (res->ndiags > 0) {
+	if (res->diags.n > 0) {
 		fl_result_count(res, &e, &w, &n);
 		fl_buf_reset(&st->tmp);
 		fl_buf_addf(&st->tmp, "%u %s: %u %s, %u %s, %u info",
-		    res->ndiags, res->ndiags == 1 ? "finding" : "findings",
+		    res->diags.n, res->diags.n == 1 ? "finding" : "findings",
 		    e, e == 1 ? "error" : "errors", w,
 		    w == 1 ? "warning" : "warnings", n);
 		fl_buf_adds(b, "\n   <failure message=\"");
@@ -169,7 +170,7 @@ junit_file(struct fl_report *r, struct fl_result *res)
 		fl_buf_adds(b, "</failure>\n  ");
 	}
 	fl_buf_adds(b, "</testcase>\n");
-	for (i = 0; i < res->ndiags; i++) {
+	for (i = 0; i < res->diags.n; i++) {
 		add_finding(st, res, i);
 		r->emitted++;
 	}

@@ -31,9 +31,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fix/fix.h"
+#include "lint/fix.h"
 #include "lint/lint.h"
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "rules/docs.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -130,7 +130,7 @@ add_rule(struct fl_buf *b, const struct fl_rule *rule)
 	fl_utf8_add_json_string(b, body);
 	fl_buf_addf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
 	    "\"properties\": {\"fixable\": %s}}", sarif_level(rule->severity),
-	    rule->flags & FL_RULE_FIXABLE ? "true" : "false");
+	    fl_rule_fixable(rule) ? "true" : "false");
 }
 
 static void
@@ -230,33 +230,6 @@ add_prop(struct fl_buf *b, const char *key, struct fl_str v)
 		fl_utf8_add_json_string(b, v);
 }
 
-/* What the fix of a finding of `rule` does, for fix.description. */
-static const char *
-fix_description(const struct fl_rule *rule)
-{
-	static const struct {
-		const struct fl_rule *rule;
-		const char *text;
-	} phrases[] = {
-		{ &fl_rule_hardcoded_arn, "Parameterize the ARN and move it "
-		  "into FLOW_OBJECT_MAPS#" },
-		{ &fl_rule_missing_object_map, "Insert a FLOW_OBJECT_MAPS# "
-		  "block as the start action" },
-		{ &fl_rule_unused_object_map_entry, "Remove the unused "
-		  "object-map entry" },
-		{ &fl_rule_orphan_metadata, "Remove the orphan console "
-		  "metadata" },
-		{ &fl_rule_dynamic_metadata_mismatch, "Mark the parameter "
-		  "dynamic in the console metadata" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
-		if (phrases[i].rule == rule)
-			return phrases[i].text;
-	return "Apply the fix of flowlint fix";
-}
-
 static bool
 same_finding(const struct fl_diag *a, const struct fl_diag *b)
 {
@@ -333,9 +306,9 @@ file_fixes(struct sarif_state *st, const struct fl_report *r,
 	char *text;
 	uint32_t i, j;
 
-	for (i = 0; i < res->ndiags && !res->diags[i].fixable; i++)
+	for (i = 0; i < res->diags.n && !res->diags.v[i].fixable; i++)
 		;
-	if (r->lint == NULL || i == res->ndiags)
+	if (r->lint == NULL || i == res->diags.n)
 		return false;
 	if (st->m == NULL)
 		st->m = fl_re_match_new();
@@ -354,15 +327,15 @@ file_fixes(struct sarif_state *st, const struct fl_report *r,
 		fl_result_release(&full);
 		return false;
 	}
-	used = fl_xcalloc(full.ndiags + 1, sizeof(*used));
-	for (i = 0; out.changed && i < res->ndiags; i++) {
-		if (!res->diags[i].fixable)
+	used = fl_xcalloc(full.diags.n + 1, sizeof(*used));
+	for (i = 0; out.changed && i < res->diags.n; i++) {
+		if (!res->diags.v[i].fixable)
 			continue;
-		for (j = 0; j < full.ndiags; j++)
-			if (!used[j] && same_finding(&res->diags[i],
-			    &full.diags[j]))
+		for (j = 0; j < full.diags.n; j++)
+			if (!used[j] && same_finding(&res->diags.v[i],
+			    &full.diags.v[j]))
 				break;
-		if (j == full.ndiags)
+		if (j == full.diags.n)
 			continue;
 		used[j] = true;
 		has_fix[i] = out.fixed[j];
@@ -384,15 +357,16 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 	bool *has_fix;
 	uint32_t i;
 
-	if (res->ndiags == 0)
+	if (res->diags.n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res);
+	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
+	    &res->diags);
 	fl_buf_reset(&st->uri);
 	add_uri_path(&st->uri, fl_buf_str(&st->fp.path));
-	has_fix = fl_xcalloc(res->ndiags, sizeof(*has_fix));
+	has_fix = fl_xcalloc(res->diags.n, sizeof(*has_fix));
 	file_fixes(st, r, res, has_fix);
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 
 		fl_buf_reset(b);
 		fl_buf_adds(b, r->emitted ? ",\n   " : "\n   ");
@@ -417,7 +391,7 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 		if (has_fix[i]) {
 			fl_buf_adds(b, ",\n    \"fixes\": [{");
 			add_text(b, "description",
-			    fl_str_cstr(fix_description(d->rule)));
+			    fl_str_cstr(d->rule->fix_title));
 			fl_buf_adds(b, ", \"artifactChanges\": [");
 			fl_buf_addstr(b, fl_buf_str(&st->change));
 			fl_buf_adds(b, "]}]");

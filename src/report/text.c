@@ -37,8 +37,8 @@ text_file(struct fl_report *r, struct fl_result *res)
 {
 	uint32_t i;
 
-	for (i = 0; i < res->ndiags; i++) {
-		const struct fl_diag *d = &res->diags[i];
+	for (i = 0; i < res->diags.n; i++) {
+		const struct fl_diag *d = &res->diags.v[i];
 		const char *sev = fl_severity_name(d->severity);
 
 		if (r->color)

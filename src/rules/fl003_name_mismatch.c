@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 #define FLOWS_DIR "imports/resources/flows/"
@@ -31,7 +30,7 @@ below_flows_dir(const char *path)
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	const char *path = ctx->result->src.path;
+	const char *path = ctx->path;
 	const char *base = strrchr(path, '/');
 	const char *rel = below_flows_dir(path);
 	struct fl_diag *d;

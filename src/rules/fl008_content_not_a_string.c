@@ -7,7 +7,6 @@
  * deploy replacer JSON.parse()s it and stops on an object.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

@@ -8,13 +8,27 @@
  * says what is missing and the finding is not marked fixable.  A value
  * of FLOW_OBJECT_MAPS# that the deploy step replaces anyway is only a
  * warning.
+ *
+ * The fix writes the portable form check worked out (rules/portable.h).
+ * Where the ARN is the whole value of a parameter that accepts a dynamic
+ * reference (resource-parameters.json) and the convention keeps its kind
+ * in FLOW_OBJECT_MAPS#, it moves there under the resource's name: the
+ * parameter reads $.FlowAttributes.<name> and the console's metadata
+ * marks it dynamic, as in the reference repository's flows.  Everywhere
+ * else - Metadata copies, the object map's own values, free text,
+ * parameters the convention keeps inline - the ARN is rewritten in place.
  */
+#include <string.h>
+
+#include "fix/pass.h"
 #include "flow/flow.h"
+#include "flow/params.h"
 #include "flow/patterns.h"
-#include "lint/lint.h"
+#include "inventory/inventory.h"
 #include "rules/portable.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
+#include "util/arena.h"
 #include "util/buf.h"
 
 static const char *
@@ -38,10 +52,116 @@ resource_name(const struct fl_ref *r)
 	return NULL;
 }
 
+/* What check worked out for the fix of a finding. */
+struct arn_fix {
+	const struct fl_ref *ref;
+	struct fl_portable port;	/* written (why_not NULL) */
+};
+
+/*
+ * Whether the ARN string at `node` (an object-map entry's value) is
+ * rewritten by this rule's fix to `value`: it is the whole value and
+ * a fixable finding of this rule.
+ */
+static bool
+rewritten_to(const struct fl_fix_pass *p, uint32_t node, struct fl_str value)
+{
+	uint32_t i;
+
+	for (i = 0; node != FL_JSON_NONE && i < p->diags->n; i++) {
+		const struct fl_diag *d = &p->diags->v[i];
+		const struct arn_fix *fx = d->fix_data;
+
+		if (d->rule == &fl_rule_hardcoded_arn && d->node == node &&
+		    fx != NULL && fx->ref->whole_value)
+			return fl_str_eq(fx->port.text, value);
+	}
+	return false;
+}
+
+/* The resource parameter whose value is `node`, if any. */
+struct param_of {
+	uint32_t node;
+	struct fl_arena *a;
+	const struct fl_param_rule *rule;	/* NULL: not a parameter */
+	const char *meta_path;			/* arena */
+};
+
+static void
+find_param(const struct fl_param_hit *hit, void *arg)
+{
+	struct param_of *q = arg;
+
+	if (hit->node != q->node || q->rule != NULL)
+		return;
+	q->rule = hit->rule;
+	q->meta_path = fl_arena_strndup(q->a, hit->meta_path,
+	    strlen(hit->meta_path));
+}
+
+/* Whether the deploy step can resolve port->name as a resource of its
+ * kind, as far as the inventory knows: a kind with no source is not
+ * checked (FL303 does not check it either). */
+static bool
+known_name(const struct fl_inventory *inv, const struct fl_portable *port)
+{
+	int kind = fl_res_kind_from_name(fl_str_cstr(port->kind));
+
+	if (inv == NULL || kind < 0 ||
+	    !fl_inventory_has_kind(inv, (enum fl_res_kind)kind))
+		return true;
+	return fl_inventory_by_key(inv, (enum fl_res_kind)kind, port->name) !=
+	    NULL;
+}
+
+/* Moves the ARN into the object map, if everything allows it. */
+static bool
+to_flow_attribute(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
+    const struct fl_ref *r, const struct fl_portable *port)
+{
+	const struct fl_flow *f = p->f;
+	uint32_t held;
+	struct param_of q = { r->node, p->a, NULL, NULL };
+	struct fl_buf ref = FL_BUF_INIT, json = FL_BUF_INIT;
+
+	if (r->in_metadata || !r->whole_value || r->action == FL_NO_ACTION ||
+	    port->name.len == 0)
+		return false;
+	fl_params_foreach(ctx->params, f, &f->actions[r->action], find_param,
+	    &q);
+	if (q.rule == NULL || !q.rule->dynamic ||
+	    strcmp(q.rule->kind, port->kind) != 0)
+		return false;
+	/* A key the deploy step cannot read, or that a variable shadows. */
+	if (!fl_portable_key_ok(port->name, ctx->patterns, ctx->match) ||
+	    fl_strset_has(&f->vars, port->name))
+		return false;
+	/*
+	 * A name the inventory's sources for this kind lack would be a
+	 * dangling reference (FL303): the ARN stays inline instead.
+	 */
+	if (!known_name(ctx->inventory, port))
+		return false;
+	if ((!fl_fix_map_can_hold(p, r->action, port->name, port->text,
+	    &held) && !rewritten_to(p, held, port->text)) ||
+	    !fl_fix_mark_dynamic(p, r->action, q.meta_path, true))
+		return false;
+
+	fl_buf_adds(&ref, "$.FlowAttributes.");
+	fl_buf_addstr(&ref, port->name);
+	fl_buf_add_json_string(&json, fl_buf_str(&ref));
+	fl_fix_replace(p, r->node, fl_buf_str(&json));
+	fl_fix_map_put(p, port->name, port->text);
+	fl_fix_mark_dynamic(p, r->action, q.meta_path, false);
+	fl_buf_release(&ref);
+	fl_buf_release(&json);
+	return true;
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	const struct fl_patterns *p = ctx->opts->patterns;
+	const struct fl_patterns *p = ctx->patterns;
 	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
 	bool map_rebuilt;
@@ -82,7 +202,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			continue;
 		/* Fixable exactly when `flowlint fix` can write it portably. */
 		fl_portable_arn(&port, ctx->arena, r, &home,
-		    ctx->opts->inventory, p, ctx->match);
+		    ctx->inventory, p, ctx->match);
 		if (port.why_not != NULL)
 			fl_buf_addf(&what, "; no automatic fix: %s",
 			    port.why_not);
@@ -94,6 +214,14 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			d = fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
 			    FL_STR_ARGS(r->u.arn.service), what.ptr);
 		d->fixable = port.why_not == NULL;
+		if (d->fixable && d->node != FL_JSON_NONE) {
+			struct arn_fix *fx = fl_arena_alloc(ctx->arena,
+			    sizeof(*fx));
+
+			fx->ref = r;
+			fx->port = port;
+			d->fix_data = fx;
+		}
 		/* The deploy step discards the map's values (§7.4). */
 		if (r->in_object_map && map_rebuilt &&
 		    d->severity == FL_SEV_ERROR) {
@@ -106,10 +234,30 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	fl_buf_release(&what);
 }
 
+/*
+ * The ARN becomes its portable form: moved into the object map where
+ * the parameter takes a dynamic reference and the convention keeps its
+ * kind there, rewritten in place everywhere else.
+ */
+static void
+fix(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
+    const struct fl_diag *d)
+{
+	const struct arn_fix *fx = d->fix_data;
+
+	if (fx == NULL)
+		return;
+	fl_fix_claim(p, d);
+	if (!to_flow_attribute(ctx, p, fx->ref, &fx->port))
+		fl_fix_replace_in_string(p, fx->ref->node, fx->ref->text,
+		    fx->port.text);
+}
+
 const struct fl_rule fl_rule_hardcoded_arn = {
 	.code = "FL101",
 	.name = "hardcoded-arn",
 	.severity = FL_SEV_ERROR,
-	.flags = FL_RULE_FIXABLE,
 	.check = check,
+	.fix = fix,
+	.fix_title = "Parameterize the ARN and move it into FLOW_OBJECT_MAPS#",
 };

@@ -20,15 +20,15 @@
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
-#include "lint/lint.h"
 #include "rules/portable.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
+#include "util/arena.h"
 
 static bool
 is_id(struct fl_rule_ctx *ctx, struct fl_str s)
 {
-	return fl_patterns_is_literal(ctx->opts->patterns->literal_instance,
+	return fl_patterns_is_literal(ctx->patterns->literal_instance,
 	    ctx->match, s);
 }
 
@@ -37,7 +37,7 @@ static const char *
 advice(struct fl_rule_ctx *ctx, int kind, const struct fl_resource *known,
     bool arn)
 {
-	const struct fl_inventory *inv = ctx->opts->inventory;
+	const struct fl_inventory *inv = ctx->inventory;
 	const char *cmd;
 	char letter;
 
@@ -81,7 +81,7 @@ bare_id(const struct fl_param_hit *hit, void *arg)
 	if (v.ptr == NULL || !is_id(ctx, v))
 		return;
 	if (kind >= 0)
-		known = fl_inventory_by_id(ctx->opts->inventory,
+		known = fl_inventory_by_id(ctx->inventory,
 		    (enum fl_res_kind)kind, v);
 	fl_report(ctx, hit->node, "bare %s ID %.*s in %s: it exists only in "
 	    "the instance the flow was exported from%s",
@@ -96,14 +96,14 @@ portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
 	struct fl_arn_literals lit;
 
-	fl_portable_literals(&lit, r, ctx->opts->patterns, ctx->match);
+	fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
 	return !lit.account && !lit.region && !lit.instance;
 }
 
 static void
 literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
-	struct fl_str id = fl_portable_literal_id(r, ctx->opts->patterns,
+	struct fl_str id = fl_portable_literal_id(r, ctx->patterns,
 	    ctx->match);
 	int kind = fl_res_kind_from_arn(r->u.arn.kind);
 	const struct fl_resource *known = NULL;
@@ -113,7 +113,7 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 	    !portable(ctx, r))
 		return;
 	if (kind == FL_RES_LEX_BOT) {
-		known = fl_inventory_by_id(ctx->opts->inventory, FL_RES_LEX_BOT,
+		known = fl_inventory_by_id(ctx->inventory, FL_RES_LEX_BOT,
 		    r->u.arn.id);
 		fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
 		    "alias by its ID %.*s, which differs in every account%s",
@@ -124,7 +124,7 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 		return;
 	}
 	if (kind >= 0)
-		known = fl_inventory_by_id(ctx->opts->inventory,
+		known = fl_inventory_by_id(ctx->inventory,
 		    (enum fl_res_kind)kind, id);
 	fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
 	    "exists only in the instance the flow was exported from%s",
@@ -169,7 +169,7 @@ managed_region(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 
 	if (!fl_str_eq_cstr(r->u.arn.account, "aws"))
 		return;
-	fl_portable_literals(&lit, r, ctx->opts->patterns, ctx->match);
+	fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
 	if (lit.region)
 		fl_report(ctx, r->node, "AWS-managed %.*s ARN hardcodes region "
 		    "%.*s: the resource exists in every region, but this ARN "
@@ -185,9 +185,9 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	uint32_t i;
 
 	for (i = 0; i < f->nactions; i++) {
-		fl_params_foreach(ctx->opts->params, f, &f->actions[i], bare_id,
+		fl_params_foreach(ctx->params, f, &f->actions[i], bare_id,
 		    &b);
-		fl_params_foreach_value(ctx->opts->params, f, &f->actions[i],
+		fl_params_foreach_value(ctx->params, f, &f->actions[i],
 		    literal_value, &b);
 	}
 	for (i = 0; i < f->nrefs; i++) {

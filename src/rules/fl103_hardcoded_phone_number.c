@@ -11,7 +11,6 @@
 
 #include "flow/flow.h"
 #include "flow/params.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 struct visit {
@@ -42,7 +41,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	uint32_t i;
 
 	for (i = 0; i < f->nactions; i++)
-		fl_params_foreach_value(ctx->opts->params, f, &f->actions[i],
+		fl_params_foreach_value(ctx->params, f, &f->actions[i],
 		    caller_id, &v);
 }
 

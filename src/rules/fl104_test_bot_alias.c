@@ -7,7 +7,6 @@
  * account; a flow meant for production must name a published alias.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 /* The Lex V1 `LexBot` object of an action's parameters, if any. */
@@ -41,7 +40,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		alias = fl_str_make(r->u.arn.id.ptr + r->u.arn.id.len - 10, 10);
 		if (fl_str_eq_cstr(alias, "TSTALIASID") &&
 		    (r->u.arn.id.len == 10 || alias.ptr[-1] == '/'))
-			fl_report_at(ctx, r->node, alias, "Lex bot alias "
+			fl_report_within(ctx, r->node, alias, "Lex bot alias "
 			    "TSTALIASID is the draft test alias, bound to the "
 			    "bot's unpublished draft; name a published alias");
 	}

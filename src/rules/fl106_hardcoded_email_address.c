@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 #define CONNECT_DOMAIN ".email.connect.aws"
@@ -65,7 +64,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			from += (size_t)at + strlen(CONNECT_DOMAIN);
 			if (addr.ptr == NULL)
 				continue;
-			fl_report_at(ctx, i, addr, "email address %.*s is on "
+			fl_report_within(ctx, i, addr, "email address %.*s is on "
 			    "%.*s, the Amazon Connect email domain of the "
 			    "instance the flow was exported from; another "
 			    "instance sends from its own domain",

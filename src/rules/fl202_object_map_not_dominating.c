@@ -5,7 +5,6 @@
  * map is taken out of the graph, so one search answers for all actions.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

@@ -4,7 +4,6 @@
  * {"Value": "<string>"}, which is what the deploy step rewrites.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

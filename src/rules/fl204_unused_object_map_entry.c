@@ -5,8 +5,8 @@
  * lone entry is the placeholder the reference convention documents ("a
  * single dummy flow attribute"): the block needs one, so it is kept.
  */
+#include "fix/pass.h"
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void
@@ -40,10 +40,23 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	}
 }
 
+/* Removes the entry, unless an earlier fix of this pass starts using it. */
+static void
+fix(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
+    const struct fl_diag *d)
+{
+	if (d->node == FL_JSON_NONE ||
+	    fl_strset_has(&p->referenced, p->d->nodes[d->node].key))
+		return;
+	fl_fix_claim(p, d);
+	fl_fix_remove_member(p, d->node);
+}
+
 const struct fl_rule fl_rule_unused_object_map_entry = {
 	.code = "FL204",
 	.name = "unused-object-map-entry",
 	.severity = FL_SEV_WARNING,
-	.flags = FL_RULE_FIXABLE,
 	.check = check,
+	.fix = fix,
+	.fix_title = "Remove the unused object-map entry",
 };

@@ -5,7 +5,6 @@
  * (the contact ends there, as in the console) and is not reported.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

@@ -5,7 +5,6 @@
  * there is nothing to name, so it is not reported.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

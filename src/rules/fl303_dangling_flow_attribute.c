@@ -17,7 +17,6 @@
  */
 #include "flow/flow.h"
 #include "inventory/inventory.h"
-#include "lint/lint.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
 
@@ -76,7 +75,7 @@ check_typed(struct fl_rule_ctx *ctx, const struct fl_ref *r,
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	const struct fl_inventory *inv = ctx->opts->inventory;
+	const struct fl_inventory *inv = ctx->inventory;
 	struct fl_param_kinds pk;
 	uint32_t i;
 

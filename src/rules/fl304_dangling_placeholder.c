@@ -13,7 +13,6 @@
  */
 #include "flow/flow.h"
 #include "inventory/inventory.h"
-#include "lint/lint.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
 
@@ -51,7 +50,7 @@ static bool
 prompt_out_of_reach(struct fl_rule_ctx *ctx, const struct fl_ref *r,
     const struct fl_resolution *res)
 {
-	const struct fl_inventory *inv = ctx->opts->inventory;
+	const struct fl_inventory *inv = ctx->inventory;
 	const struct fl_resource *p;
 
 	p = fl_inventory_by_name(inv, FL_RES_PROMPT, r->u.ph.name);
@@ -73,7 +72,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	bool map_rebuilt;
 	uint32_t i;
 
-	if (ctx->opts->inventory == NULL)
+	if (ctx->inventory == NULL)
 		return;
 	map_rebuilt = fl_resolve_map_rebuilt(f);
 	for (i = 0; i < f->nrefs; i++) {

@@ -2,8 +2,8 @@
  * FL305 orphan-metadata: Metadata.ActionMetadata keyed by an Identifier
  * that no action has, left behind when a block was deleted by hand.
  */
+#include "fix/pass.h"
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void
@@ -22,10 +22,22 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	}
 }
 
+static void
+fix(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
+    const struct fl_diag *d)
+{
+	if (d->node == FL_JSON_NONE ||
+	    fl_fix_map_keeps_meta(p, p->d->nodes[d->node].key))
+		return;
+	fl_fix_claim(p, d);
+	fl_fix_remove_member(p, d->node);
+}
+
 const struct fl_rule fl_rule_orphan_metadata = {
 	.code = "FL305",
 	.name = "orphan-metadata",
 	.severity = FL_SEV_WARNING,
-	.flags = FL_RULE_FIXABLE,
 	.check = check,
+	.fix = fix,
+	.fix_title = "Remove the orphan console metadata",
 };

@@ -3,7 +3,6 @@
  * Not reported when StartAction itself is broken (FL302 says that).
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

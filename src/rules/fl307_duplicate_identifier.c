@@ -3,7 +3,6 @@
  * transitions to it are ambiguous and Connect rejects the flow.
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

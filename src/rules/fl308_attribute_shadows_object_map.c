@@ -5,7 +5,6 @@
  * FLOW_OBJECT_MAP item").
  */
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 static void

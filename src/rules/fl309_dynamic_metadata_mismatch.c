@@ -10,10 +10,17 @@
  */
 #include <string.h>
 
+#include "fix/pass.h"
 #include "flow/flow.h"
 #include "flow/params.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
+#include "util/arena.h"
+
+/* What the fix marks: the action and its parameter's metadata path. */
+struct dynamic_fix {
+	int32_t act;
+	const char *meta_path;		/* arena */
+};
 
 struct visit {
 	struct fl_rule_ctx *ctx;
@@ -96,6 +103,14 @@ visit(const struct fl_param_hit *hit, void *arg)
 	    "its metadata is not marked useDynamic; the console shows it as a "
 	    "fixed %s", hit->meta_path, FL_STR_ARGS(value), hit->rule->kind);
 	d->fixable = fixable(v->f, v->act->meta, hit->meta_path);
+	if (d->fixable) {
+		struct dynamic_fix *fx = fl_arena_alloc(v->ctx->arena,
+		    sizeof(*fx));
+
+		fx->act = (int32_t)(v->act - v->f->actions);
+		fx->meta_path = fl_arena_strdup(v->ctx->arena, hit->meta_path);
+		d->fix_data = fx;
+	}
 }
 
 static void
@@ -108,15 +123,27 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 
 		if (!fl_json_is(f->doc, f->actions[i].meta, FL_JSON_OBJECT))
 			continue;
-		fl_params_foreach(ctx->opts->params, f, &f->actions[i], visit,
+		fl_params_foreach(ctx->params, f, &f->actions[i], visit,
 		    &v);
 	}
+}
+
+static void
+fix(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
+    const struct fl_diag *d)
+{
+	const struct dynamic_fix *fx = d->fix_data;
+
+	if (fx != NULL && fl_fix_mark_dynamic(p, fx->act, fx->meta_path,
+	    false))
+		fl_fix_claim(p, d);
 }
 
 const struct fl_rule fl_rule_dynamic_metadata_mismatch = {
 	.code = "FL309",
 	.name = "dynamic-metadata-mismatch",
 	.severity = FL_SEV_WARNING,
-	.flags = FL_RULE_FIXABLE,
 	.check = check,
+	.fix = fix,
+	.fix_title = "Mark the parameter dynamic in the console metadata",
 };

@@ -17,7 +17,6 @@
 
 #include "flow/flow.h"
 #include "inventory/inventory.h"
-#include "lint/lint.h"
 #include "rules/resolve.h"
 #include "rules/rule.h"
 
@@ -38,7 +37,7 @@ static void
 duplicate_name(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	static const enum fl_res_kind kinds[] = { FL_RES_FLOW, FL_RES_MODULE };
-	const char *path = ctx->result->src.path, *other = NULL;
+	const char *path = ctx->path, *other = NULL;
 	const struct fl_resource *mine = NULL, *r;
 	size_t i;
 
@@ -47,7 +46,7 @@ duplicate_name(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	for (i = 0; i < 2; i++) {
 		const char *elsewhere;
 
-		r = fl_inventory_by_name(ctx->opts->inventory, kinds[i],
+		r = fl_inventory_by_name(ctx->inventory, kinds[i],
 		    f->name);
 		if (r == NULL)
 			continue;
@@ -80,7 +79,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	bool map_rebuilt;
 	uint32_t i;
 
-	if (ctx->opts->inventory == NULL)
+	if (ctx->inventory == NULL)
 		return;
 	duplicate_name(ctx, f);
 	fl_resolve_param_kinds(&pk, ctx, f);

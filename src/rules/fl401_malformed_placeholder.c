@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "flow/flow.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 
 /* Why the replacer's name pattern rejects `name`. */

@@ -35,14 +35,3 @@ fl_rule_index(const struct fl_rule *r)
 			return i;
 	return 0;
 }
-
-const char *
-fl_severity_name(enum fl_severity s)
-{
-	switch (s) {
-	case FL_SEV_ERROR: return "error";
-	case FL_SEV_WARNING: return "warning";
-	case FL_SEV_INFO: return "info";
-	}
-	return "error";
-}

@@ -10,7 +10,6 @@
 #include "flow/flow.h"
 #include "flow/params.h"
 #include "inventory/inventory.h"
-#include "lint/lint.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -59,7 +58,7 @@ fl_resolve_param_kinds(struct fl_param_kinds *out, struct fl_rule_ctx *ctx,
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < f->nactions; i++)
-		fl_params_foreach(ctx->opts->params, f, &f->actions[i],
+		fl_params_foreach(ctx->params, f, &f->actions[i],
 		    collect_hit, &c);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_node);
@@ -151,7 +150,7 @@ void
 fl_resolve(struct fl_resolution *out, const struct fl_rule_ctx *ctx, int kind,
     struct fl_str key)
 {
-	const struct fl_inventory *inv = ctx->opts->inventory;
+	const struct fl_inventory *inv = ctx->inventory;
 
 	memset(out, 0, sizeof(*out));
 	out->kind = kind;
@@ -173,7 +172,7 @@ fl_resolve_sources(struct fl_rule_ctx *ctx, int kind)
 	const char *out;
 	size_t i, n;
 
-	v = fl_inventory_sources(ctx->opts->inventory, (enum fl_res_kind)kind,
+	v = fl_inventory_sources(ctx->inventory, (enum fl_res_kind)kind,
 	    &n);
 	for (i = 0; i < n && i < 3; i++)
 		fl_buf_addf(&b, "%s%s", i ? ", " : "", v[i]);

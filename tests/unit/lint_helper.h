@@ -54,8 +54,8 @@ count_code(const struct fl_result *r, const char *code)
 {
 	unsigned i, n = 0;
 
-	for (i = 0; i < r->ndiags; i++)
-		if (strcmp(r->diags[i].rule->code, code) == 0)
+	for (i = 0; i < r->diags.n; i++)
+		if (strcmp(r->diags.v[i].rule->code, code) == 0)
 			n++;
 	return n;
 }
@@ -66,9 +66,9 @@ find_code(const struct fl_result *r, const char *code)
 {
 	unsigned i;
 
-	for (i = 0; i < r->ndiags; i++)
-		if (strcmp(r->diags[i].rule->code, code) == 0)
-			return &r->diags[i];
+	for (i = 0; i < r->diags.n; i++)
+		if (strcmp(r->diags.v[i].rule->code, code) == 0)
+			return &r->diags.v[i];
 	return NULL;
 }
 

@@ -23,7 +23,7 @@
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
 #include "lint/lint.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "repo/snapshot.h"
 #include "util/error.h"
 #include "util/xalloc.h"
@@ -489,12 +489,13 @@ fake_result(struct fl_result *r, const char *path,
 
 	fl_result_init(r, fl_xstrdup(path), fl_xstrdup("{}"), 2);
 	r->flow.name = fl_str_cstr("main");
-	r->diags = fl_arena_array(&r->arena, n, sizeof(*r->diags));
-	r->alloc = (uint32_t)n;
+	r->diags.v = fl_arena_array(&r->arena, n, sizeof(*r->diags.v));
+	r->diags.alloc = (uint32_t)n;
 	for (i = 0; i < n; i++) {
-		struct fl_diag *d = &r->diags[r->ndiags++];
+		struct fl_diag *d = &r->diags.v[r->diags.n++];
 
 		d->rule = rules[i];
+		d->code = rules[i]->code;
 		d->severity = rules[i]->severity;
 		d->message = "m";
 		d->action = fl_str_cstr(action);
@@ -513,11 +514,11 @@ collect(void *arg, struct fl_result *res)
 	struct collected *c = arg;
 
 	c->results++;
-	c->diags += res->ndiags;
-	if (res->ndiags > 0)
+	c->diags += res->diags.n;
+	if (res->diags.n > 0)
 		snprintf(c->msg, sizeof(c->msg), "%s:%u:%u %s %s", res->src.path,
-		    res->diags[0].line, res->diags[0].col,
-		    res->diags[0].pointer, res->diags[0].message);
+		    res->diags.v[0].line, res->diags.v[0].col,
+		    res->diags.v[0].pointer, res->diags.v[0].message);
 }
 
 static void
@@ -564,7 +565,7 @@ test_config__filter(void **state)
 	fl_targets_add_file(&t, "flows/main.json", "flows/main.json", true);
 	fake_result(&r, "flows/main.json", rules, 3, "a1");
 	fl_filter_result(&f, &t.v[0], &r);
-	assert_int_equal(r.ndiags, 2);	/* FL303 suppressed */
+	assert_int_equal(r.diags.n, 2);	/* FL303 suppressed */
 	assert_int_equal(f.suppressed, 1);
 	fl_result_release(&r);
 	/* A git blob, shown by its repository path from a subfolder. */
@@ -572,7 +573,7 @@ test_config__filter(void **state)
 	fl_targets_add_data(&t, "flows/old_x.json", fl_xstrdup("{}"), 2);
 	fake_result(&r, "flows/old_x.json", rules, 3, "a2");
 	fl_filter_result(&f, &t.v[1], &r);
-	assert_int_equal(r.ndiags, 2);	/* FL101 ignored for old_*.json */
+	assert_int_equal(r.diags.n, 2);	/* FL101 ignored for old_*.json */
 	assert_int_equal(f.ignored, 1);
 	fl_result_release(&r);
 	assert_int_equal(chdir(".."), 0);

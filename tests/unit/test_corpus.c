@@ -72,8 +72,8 @@ summarize(const char *key, const struct fl_result *r)
 	struct fl_buf b = FL_BUF_INIT;
 	unsigned i, sep = 0;
 
-	for (i = 0; i < r->ndiags; i++)
-		count[fl_rule_index(r->diags[i].rule)]++;
+	for (i = 0; i < r->diags.n; i++)
+		count[fl_rule_index(r->diags.v[i].rule)]++;
 	fl_buf_addf(&b, "%s\t", key);
 	for (i = 0; i < fl_rule_count; i++)
 		if (count[i] > 0)
@@ -231,13 +231,13 @@ static void
 assert_imports_finding(const struct fl_result *r, const char *fs_path)
 {
 	const char *key = "\\\"ACME-lexbot2-tfdemo/current\\\":";
-	const struct fl_diag *d = &r->diags[0];
+	const struct fl_diag *d = &r->diags.v[0];
 	const char *at = strstr(r->src.text, key);
 	const char *bol = r->src.text, *p;
 	unsigned line = 1;
 
 	assert_non_null(strstr(fs_path, "/acme_main_AUTO.json"));
-	assert_int_equal(r->ndiags, 1);
+	assert_int_equal(r->diags.n, 1);
 	assert_string_equal(d->rule->code, "FL204");
 	assert_int_equal(d->severity, FL_SEV_WARNING);
 	assert_non_null(at);
@@ -280,7 +280,7 @@ test_corpus__reference_monorepo(void **state)
 		if (strncmp(rel, "imports/", 8) == 0) {
 			fl_result_count(&r, &e, &w, &n);
 			assert_int_equal(e, 0);
-			if (r.ndiags > 0) {
+			if (r.diags.n > 0) {
 				assert_imports_finding(&r, files.v[i]);
 				warned++;
 			}

@@ -339,7 +339,7 @@ test_fl310__collisions(void **state)
 	    "UpdateContactTargetQueue", "{\"QueueId\":\"$.FlowAttributes.sales\"}"),
 	    "FL310"), 1);
 	d = find_code(&c->res, "FL310");
-	assert_int_equal(d->severity, FL_SEV_WARNING);
+	assert_int_equal(d->severity, FL_SEV_ERROR);
 	assert_string_equal(d->pointer, "/Actions/1/Parameters/QueueId");
 	assert_string_equal(d->message, "\"sales\" names both a queue and a "
 	    "flow; the deploy replacer resolves every name in one map where "

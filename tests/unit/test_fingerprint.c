@@ -1,5 +1,5 @@
 /*
- * Unit tests for report/fingerprint.c: the documented definition (pinned
+ * Unit tests for diag/fingerprint.c: the documented definition (pinned
  * values computed independently from fingerprint.h's text), stability
  * under edits that move findings, and distinct values for identical
  * findings.
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "lint_fixture.h"
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 #include "util/buf.h"
 
 #define QUEUE_ARN "arn:aws:connect:eu-west-2:111122223333:instance/" \
@@ -78,8 +78,8 @@ nth(const struct fl_result *r, const char *code, unsigned n)
 {
 	unsigned i;
 
-	for (i = 0; i < r->ndiags; i++)
-		if (strcmp(r->diags[i].rule->code, code) == 0 && n-- == 0)
+	for (i = 0; i < r->diags.n; i++)
+		if (strcmp(r->diags.v[i].rule->code, code) == 0 && n-- == 0)
 			return i;
 	fail_msg("no %s finding", code);
 	return 0;	/* not reached: fail_msg() jumps out of the test */
@@ -93,8 +93,8 @@ test_fingerprint__pinned_definition(void **state)
 	unsigned i;
 
 	lint_text(&r, &env, "somewhere/else/dup.json", dup_flow);
-	assert_true(r.ndiags <= 8);
-	fl_fingerprint_result(fp, &r, "imports/dup.json");
+	assert_true(r.diags.n <= 8);
+	fl_fingerprint_diags(fp, &r.diags, r.flow.name, "imports/dup.json");
 	/*
 	 * sha256(b"flowlint/v1\n" + F("FL307") + F("imports/dup.json") +
 	 * F("dup") + F("x") + F("/Identifier") + F("0")), F(x) =
@@ -134,15 +134,15 @@ test_fingerprint__stable_when_findings_move(void **state)
 
 	lint_text(&a, &env, "dup.json", dup_flow);
 	lint_text(&b, &env, "dup.json", dup_flow_edited);
-	assert_true(a.ndiags >= 4 && a.ndiags <= 8 && b.ndiags <= 8);
-	fl_fingerprint_result(fa, &a, "imports/dup.json");
-	fl_fingerprint_result(fb, &b, "imports/dup.json");
+	assert_true(a.diags.n >= 4 && a.diags.n <= 8 && b.diags.n <= 8);
+	fl_fingerprint_diags(fa, &a.diags, a.flow.name, "imports/dup.json");
+	fl_fingerprint_diags(fb, &b.diags, b.flow.name, "imports/dup.json");
 	/* Every finding moved down, and its action's index grew by one. */
-	assert_true(b.diags[0].line > a.diags[0].line);
-	for (i = 0; i < a.ndiags; i++)
-		assert_true(has(fb, b.ndiags, fa[i].hex));
+	assert_true(b.diags.v[0].line > a.diags.v[0].line);
+	for (i = 0; i < a.diags.n; i++)
+		assert_true(has(fb, b.diags.n, fa[i].hex));
 	/* Only the new action's own finding (unreachable) is new. */
-	assert_int_equal(b.ndiags, a.ndiags + 1);
+	assert_int_equal(b.diags.n, a.diags.n + 1);
 	fl_result_release(&a);
 	fl_result_release(&b);
 }
@@ -155,16 +155,16 @@ test_fingerprint__distinct_for_distinct_findings(void **state)
 	unsigned i, j;
 
 	lint_text(&r, &env, "dup.json", dup_flow);
-	fl_fingerprint_result(fp, &r, "imports/dup.json");
-	for (i = 0; i < r.ndiags; i++) {
+	fl_fingerprint_diags(fp, &r.diags, r.flow.name, "imports/dup.json");
+	for (i = 0; i < r.diags.n; i++) {
 		assert_int_equal(strlen(fp[i].hex), FL_FINGERPRINT_HEX);
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(fp[i].hex, fp[j].hex);
 	}
 	/* The same findings in another file are other findings. */
-	fl_fingerprint_result(other, &r, "imports/copy.json");
-	for (i = 0; i < r.ndiags; i++)
-		assert_false(has(fp, r.ndiags, other[i].hex));
+	fl_fingerprint_diags(other, &r.diags, r.flow.name, "imports/copy.json");
+	for (i = 0; i < r.diags.n; i++)
+		assert_false(has(fp, r.diags.n, other[i].hex));
 	fl_result_release(&r);
 }
 

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 
 #include "fix/edit.h"
-#include "fix/fix.h"
+#include "lint/fix.h"
 #include "inventory/inventory.h"
 #include "lint_helper.h"
 #include "util/buf.h"
@@ -549,7 +549,7 @@ test_fix__console_export_becomes_the_convention(void **state)
 		skip();
 	s = fix_ok(in, NULL);
 	lint_text(&r, &env, "nw_billing_console_export.json", s);
-	assert_int_equal(r.ndiags, 0);
+	assert_int_equal(r.diags.n, 0);
 	fl_result_release(&r);
 	free(s);
 	free(in);

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "fix/fix.h"
+#include "lint/fix.h"
 #include "inventory/inventory.h"
 #include "lint_helper.h"
 #include "util/buf.h"
@@ -50,10 +50,10 @@ removal_reported(const struct fl_result *in, const bool *fixed,
 	bool found = false;
 
 	fl_json_pointer(&ptr, d, member);
-	for (i = 0; i < in->ndiags && !found; i++)
-		found = fixed[i] && strcmp(in->diags[i].rule->code, code) == 0 &&
-		    in->diags[i].pointer != NULL &&
-		    strcmp(in->diags[i].pointer, ptr.ptr) == 0;
+	for (i = 0; i < in->diags.n && !found; i++)
+		found = fixed[i] && strcmp(in->diags.v[i].rule->code, code) == 0 &&
+		    in->diags.v[i].pointer != NULL &&
+		    strcmp(in->diags.v[i].pointer, ptr.ptr) == 0;
 	fl_buf_release(&ptr);
 	return found;
 }

@@ -28,7 +28,7 @@ test_flow__raw_document(void **state)
 	assert_int_equal(r.flow.nactions, 1);
 	assert_int_equal(r.flow.start, 0);
 	assert_true(fl_str_eq_cstr(r.flow.name, "raw"));
-	assert_int_equal(r.ndiags, 0);
+	assert_int_equal(r.diags.n, 0);
 	fl_result_release(&r);
 }
 
@@ -46,7 +46,7 @@ test_flow__wrapped_string_content(void **state)
 	assert_true(r.flow.content_is_string);
 	assert_false(r.flow.is_module);
 	assert_true(fl_str_eq_cstr(r.flow.type, "CONTACT_FLOW"));
-	assert_int_equal(r.ndiags, 0);
+	assert_int_equal(r.diags.n, 0);
 	fl_result_release(&r);
 }
 
@@ -59,7 +59,9 @@ test_flow__module_and_object_content(void **state)
 	assert_int_equal(r.shape, FL_SHAPE_WRAPPED);
 	assert_false(r.flow.content_is_string);
 	assert_true(r.flow.is_module);
-	assert_int_equal(r.ndiags, 0);
+	/* Read as the flow, but the deploy takes a string (FL008). */
+	assert_int_equal(r.diags.n, 1);
+	assert_string_equal(r.diags.v[0].code, "FL008");
 	fl_result_release(&r);
 }
 
@@ -83,7 +85,7 @@ test_flow__not_a_flow_and_legacy(void **state)
 
 	lint_text(&r, &env, "q.json", "{\"Name\":\"sales\",\"Type\":\"QUEUE\"}");
 	assert_int_equal(r.shape, FL_SHAPE_NOT_FLOW);
-	assert_int_equal(r.ndiags, 0);
+	assert_int_equal(r.diags.n, 0);
 	fl_result_release(&r);
 	/* A view: Content object with string Actions but no StartAction. */
 	lint_text(&r, &env, "v.json", "{\"Name\":\"v\",\"Type\":"

@@ -3,7 +3,8 @@
  * codes strictly ascending, names unique kebab-case, a page per rule
  * whose front matter matches the code (code, name, severity, fixable),
  * and a fixture folder per rule with at least one bad and one good case,
- * plus a golden NAME.json.fixed for every rule `flowlint fix` fixes.
+ * plus a golden NAME.json.fixed for every rule `flowlint fix` fixes and
+ * a title for every fix (rule.h's checklist).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -71,7 +72,7 @@ test_registry__every_rule_has_a_matching_page(void **state)
 		assert_field(&d, "name", r->name, r->code);
 		assert_field(&d, "severity", fl_severity_name(r->severity),
 		    r->code);
-		assert_field(&d, "fixable", r->flags & FL_RULE_FIXABLE ? "yes" :
+		assert_field(&d, "fixable", fl_rule_fixable(r) ? "yes" :
 		    "no", r->code);
 		assert_non_null(d.summary.ptr);
 		assert_non_null(strstr(d.body.ptr, "## Example (fails)"));
@@ -143,7 +144,7 @@ test_registry__every_fixable_rule_has_a_fixed_golden(void **state)
 		int fixed = 0;
 		DIR *d;
 
-		if (!(r->flags & FL_RULE_FIXABLE))
+		if (!fl_rule_fixable(r))
 			continue;
 		snprintf(path, sizeof(path), "%s/tests/fixtures/%s-%s", src,
 		    r->code, r->name);
@@ -162,6 +163,25 @@ test_registry__every_fixable_rule_has_a_fixed_golden(void **state)
 	}
 }
 
+/* The fix half of rule.h's checklist: a fix has a title, and a title a fix. */
+static void
+test_registry__every_fix_names_itself(void **state)
+{
+	unsigned i;
+
+	for (i = 0; i < fl_rule_count; i++) {
+		const struct fl_rule *r = fl_rules[i];
+		bool titled = r->fix_title != NULL && r->fix_title[0] != '\0';
+
+		if (fl_rule_fixable(r) != titled)
+			fail_msg("%s: a rule with a fix sets .fix_title, and "
+			    "only such a rule", r->code);
+		if (r->fix != NULL && r->check == NULL)
+			fail_msg("%s: a fix needs the findings of a check",
+			    r->code);
+	}
+}
+
 int
 main(void)
 {
@@ -171,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_registry__every_page_has_a_rule),
 		cmocka_unit_test(test_registry__every_rule_has_fixtures),
 		cmocka_unit_test(test_registry__every_fixable_rule_has_a_fixed_golden),
+		cmocka_unit_test(test_registry__every_fix_names_itself),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

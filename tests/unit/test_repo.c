@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "repo/repo.h"
 #include "repo/snapshot.h"
 #include "util/buf.h"

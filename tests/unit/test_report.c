@@ -169,7 +169,7 @@ test_report__codequality_entries_are_complete(void **state)
 		assert_int_equal(get_num(&doc, it, "location.lines.begin"), 1);
 		n++;
 	}
-	assert_int_equal(n, r.ndiags);
+	assert_int_equal(n, r.diags.n);
 	assert_true(n > 0);
 	free(text);
 	/* No findings: an empty array, still valid. */
@@ -248,8 +248,8 @@ test_report__junit_cases(void **state)
 	for (p = text; (p = strstr(p, "<failure ")) != NULL; p++)
 		failures++;
 	/* The file's own case, and one per finding; all of them fail. */
-	assert_int_equal(cases, r.ndiags + 1);
-	assert_int_equal(failures, r.ndiags + 1);
+	assert_int_equal(cases, r.diags.n + 1);
+	assert_int_equal(failures, r.diags.n + 1);
 	assert_non_null(strstr(text, "<testcase name=\"[FL101 hardcoded-arn] "
 	    "nowhere/w.json action q /Parameters/QueueId: queue ARN "
 	    "hardcodes"));
@@ -262,7 +262,7 @@ test_report__junit_cases(void **state)
 	    "\"StartAction\":\"a\",\"Actions\":[{\"Identifier\":\"a\","
 	    "\"Type\":\"DisconnectParticipant\",\"Parameters\":{},"
 	    "\"Transitions\":{}}]}");
-	assert_int_equal(r.ndiags, 0);
+	assert_int_equal(r.diags.n, 0);
 	text = render(&fl_report_junit, &r, &len);
 	assert_non_null(strstr(text, "<testsuite name=\"nowhere/ok.json\" "
 	    "tests=\"1\" failures=\"0\""));

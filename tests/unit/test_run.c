@@ -17,7 +17,7 @@
 
 #include "lint/run.h"
 #include "lint/shard.h"
-#include "lint/targets.h"
+#include "repo/targets.h"
 #include "lint_fixture.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -91,11 +91,11 @@ record_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		fl_buf_addf(&rec->log, "%s: unreadable: %s\n", t->path,
 		    fl_error_msg());
 	} else {
-		fl_buf_addf(&rec->log, "%s: %u\n", res->src.path, res->ndiags);
-		for (i = 0; i < res->ndiags; i++)
+		fl_buf_addf(&rec->log, "%s: %u\n", res->src.path, res->diags.n);
+		for (i = 0; i < res->diags.n; i++)
 			fl_buf_addf(&rec->log, "  %u:%u %s %s\n",
-			    res->diags[i].line, res->diags[i].col,
-			    res->diags[i].rule->code, res->diags[i].message);
+			    res->diags.v[i].line, res->diags.v[i].col,
+			    res->diags.v[i].rule->code, res->diags.v[i].message);
 	}
 	rec->concurrent--;
 }

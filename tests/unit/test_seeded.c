@@ -293,9 +293,9 @@ is_baseline(const struct fl_result *base, const struct fl_diag *d)
 {
 	uint32_t i;
 
-	for (i = 0; i < base->ndiags; i++)
-		if (base->diags[i].rule == d->rule &&
-		    strcmp(base->diags[i].message, d->message) == 0)
+	for (i = 0; i < base->diags.n; i++)
+		if (base->diags.v[i].rule == d->rule &&
+		    strcmp(base->diags.v[i].message, d->message) == 0)
 			return true;
 	return false;
 }
@@ -334,7 +334,7 @@ check(struct seed *s, const char *what)
 
 	assert_true(s->nwant > 0);
 	lint_seed(&r, s);
-	assert_true(r.ndiags <= 64);
+	assert_true(r.diags.n <= 64);
 	for (k = 0; k < s->nwant; k++) {
 		const struct expect *e = &s->want[k];
 		size_t off = s->raw ? e->off : file_off(s, e->off);
@@ -342,8 +342,8 @@ check(struct seed *s, const char *what)
 		bool found = false;
 
 		linecol(r.src.text, off, &line, &col);
-		for (i = 0; i < r.ndiags && !found; i++) {
-			const struct fl_diag *d = &r.diags[i];
+		for (i = 0; i < r.diags.n && !found; i++) {
+			const struct fl_diag *d = &r.diags.v[i];
 
 			if (matched[i] || strcmp(d->rule->code, e->code) != 0 ||
 			    d->line != line || d->col != col ||
@@ -352,16 +352,16 @@ check(struct seed *s, const char *what)
 			matched[i] = found = true;
 		}
 		if (!found) {
-			for (i = 0; i < r.ndiags; i++)
+			for (i = 0; i < r.diags.n; i++)
 				print_message("  got %s:%u:%u: %s %s\n", s->path,
-				    r.diags[i].line, r.diags[i].col,
-				    r.diags[i].rule->code, r.diags[i].message);
+				    r.diags.v[i].line, r.diags.v[i].col,
+				    r.diags.v[i].rule->code, r.diags.v[i].message);
 			fail_msg("%s in %s: no %s at %u:%u with \"%s\"", what,
 			    s->f->name, e->code, line, col, e->msg);
 		}
 	}
-	for (i = 0; i < r.ndiags; i++) {
-		const struct fl_diag *d = &r.diags[i];
+	for (i = 0; i < r.diags.n; i++) {
+		const struct fl_diag *d = &r.diags.v[i];
 
 		if (!matched[i] && !is_baseline(&s->f->base, d))
 			fail_msg("%s in %s: unexpected %s at %u:%u: %s", what,
@@ -378,12 +378,12 @@ check(struct seed *s, const char *what)
 			continue;
 		lint_bytes(&u, &env, o->name, fl_xstrndup(o->text, o->len),
 		    o->len);
-		assert_int_equal(u.ndiags, o->base.ndiags);
-		for (i = 0; i < u.ndiags; i++) {
-			assert_ptr_equal(u.diags[i].rule, o->base.diags[i].rule);
-			assert_int_equal(u.diags[i].off, o->base.diags[i].off);
-			assert_string_equal(u.diags[i].message,
-			    o->base.diags[i].message);
+		assert_int_equal(u.diags.n, o->base.diags.n);
+		for (i = 0; i < u.diags.n; i++) {
+			assert_ptr_equal(u.diags.v[i].rule, o->base.diags.v[i].rule);
+			assert_int_equal(u.diags.v[i].off, o->base.diags.v[i].off);
+			assert_string_equal(u.diags.v[i].message,
+			    o->base.diags.v[i].message);
 		}
 		fl_result_release(&u);
 	}
@@ -405,10 +405,10 @@ test_seeded__baseline(void **state)
 
 		fl_result_count(b, &e, &w, &n);
 		assert_int_equal(e, 0);
-		total += b->ndiags;
-		if (b->ndiags > 0) {
+		total += b->diags.n;
+		if (b->diags.n > 0) {
 			assert_string_equal(flows[j].name, "acme_main_AUTO.json");
-			assert_string_equal(b->diags[0].rule->code, "FL204");
+			assert_string_equal(b->diags.v[0].rule->code, "FL204");
 		}
 	}
 	assert_int_equal(total, 1);

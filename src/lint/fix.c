@@ -2,7 +2,7 @@
  * The fix loop: lint, plan a pass, apply its edits, verify, repeat until
  * a pass has nothing to do; see fix.h.
  */
-#include "fix/fix.h"
+#include "lint/fix.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +14,41 @@
 #include "util/error.h"
 #include "util/xalloc.h"
 
-/* Plans one pass over `cur` into file edits. */
-static void
-plan(struct fl_fix_pass *p, struct fl_edits *edits)
+static bool
+fix_enabled(const struct fl_fix_options *o, const struct fl_rule *rule)
 {
-	fl_fix_arns(p);
-	fl_fix_missing_map(p);
-	fl_fix_map_finish(p);
-	fl_fix_unused_entries(p);
-	fl_fix_orphan_metadata(p);
-	fl_fix_dynamic_metadata(p);
+	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
+}
+
+/*
+ * Plans one pass over `cur` into file edits: each fixable finding goes
+ * to its rule's fix, rules in registry order (a later fix may build on
+ * an earlier one's requests: FL204 keeps the entries FL101 starts to
+ * use).  Findings whose fix was refused (per diagnostic, or NULL) are
+ * left out; with `only` >= 0 only that one is fixed.
+ */
+static void
+plan(struct fl_fix_pass *p, struct fl_result *cur,
+    const struct fl_fix_options *o, const struct fl_lint_options *all,
+    struct fl_re_match *m, const bool *refused, int64_t only,
+    struct fl_edits *edits)
+{
+	uint32_t i, k;
+
+	for (k = 0; k < fl_rule_count; k++) {
+		const struct fl_rule *rule = fl_rules[k];
+		struct fl_rule_ctx ctx;
+
+		if (rule->fix == NULL || !fix_enabled(o, rule))
+			continue;
+		fl_rule_ctx_init(&ctx, rule, cur, all, m);
+		for (i = 0; i < cur->diags.n; i++)
+			if (cur->diags.v[i].rule == rule &&
+			    cur->diags.v[i].fixable &&
+			    (refused == NULL || !refused[i]) &&
+			    (only < 0 || only == i))
+				rule->fix(&ctx, p, &cur->diags.v[i]);
+	}
 	fl_fix_pass_emit(p, edits);
 }
 
@@ -35,16 +60,15 @@ free_result(struct fl_result *r)
 }
 
 /*
- * Runs one pass over `cur`, leaving out the fixes of `refused` (per
- * diagnostic of cur, or NULL) and fixing only diagnostic `only` unless
- * it is -1.  Returns 0 with *next set to the verified new text (NULL
- * when the pass has nothing to change), or an FL_E* code; *claimed (when
- * asked) receives what the pass addressed, per diagnostic of cur.
+ * Runs one pass over `cur` as plan() does with `refused` and `only`.
+ * Returns 0 with *next set to the verified new text (NULL when the pass
+ * has nothing to change), or an FL_E* code; *claimed (when asked)
+ * receives what the pass addressed, per diagnostic of cur (cur's arena).
  */
 static int
 try_pass(struct fl_result **next, struct fl_result *cur,
     const struct fl_fix_options *o, const struct fl_lint_options *all,
-    struct fl_re_match *m, const bool *refused, int32_t only,
+    struct fl_re_match *m, const bool *refused, int64_t only,
     const bool **claimed)
 {
 	struct fl_fix_pass p;
@@ -57,10 +81,8 @@ try_pass(struct fl_result **next, struct fl_result *cur,
 	*next = NULL;
 	if (!cur->flow_loaded)
 		return 0;
-	fl_fix_pass_init(&p, cur, all, o->enabled, m);
-	p.refused = refused;
-	p.only = only;
-	plan(&p, &edits);
+	fl_fix_pass_init(&p, &cur->flow, &cur->diags, &cur->arena);
+	plan(&p, cur, o, all, m, refused, only, &edits);
 	err = edits.n > 0 ? fl_edits_apply(&text, cur->src.text, cur->src.len,
 	    &edits) : 0;
 	if (err == 0 && edits.n > 0 && (text.len != cur->src.len ||
@@ -70,27 +92,19 @@ try_pass(struct fl_result **next, struct fl_result *cur,
 		res = fl_xmalloc(sizeof(*res));
 		fl_result_init(res, fl_xstrdup(cur->src.path), bytes, len);
 		fl_lint(res, all, m);
-		err = fl_fix_verify(&p, res);
+		err = fl_fix_verify(&p, &res->flow, &res->diags);
 		if (err != 0) {
 			free_result(res);
 			res = NULL;
 		}
 	}
 	if (claimed != NULL)
-		*claimed = p.claimed;	/* in cur's arena */
+		*claimed = p.claimed;
 	fl_buf_release(&text);
 	fl_edits_release(&edits);
 	fl_fix_pass_release(&p);
 	*next = res;
 	return err;
-}
-
-static bool
-same_diag(const struct fl_diag *a, const struct fl_diag *b)
-{
-	return a->rule == b->rule && strcmp(a->message, b->message) == 0 &&
-	    strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "")
-	    == 0;
 }
 
 static bool
@@ -106,7 +120,7 @@ refuse(struct fl_fix_outcome *out, const struct fl_diag *d,
 {
 	struct fl_fix_refusal *r;
 
-	out->refused = fl_xrealloc(out->refused, (out->nrefused + 1) *
+	out->refused = fl_xreallocarray(out->refused, out->nrefused + 1,
 	    sizeof(*out->refused));
 	r = &out->refused[out->nrefused++];
 	r->rule = d->rule;
@@ -119,13 +133,12 @@ refuse(struct fl_fix_outcome *out, const struct fl_diag *d,
 static bool *
 refused_in(struct fl_result *cur, const struct fl_fix_outcome *out)
 {
-	bool *v = fl_arena_array(&cur->arena,
-	    cur->ndiags + 1, sizeof(bool));
+	bool *v = fl_arena_array(&cur->arena, cur->diags.n + 1, sizeof(bool));
 	uint32_t i, j;
 
-	for (i = 0; i < cur->ndiags; i++)
+	for (i = 0; i < cur->diags.n; i++)
 		for (j = 0; j < out->nrefused && !v[i]; j++)
-			v[i] = is_refusal(&out->refused[j], &cur->diags[i]);
+			v[i] = is_refusal(&out->refused[j], &cur->diags.v[i]);
 	return v;
 }
 
@@ -140,7 +153,7 @@ one_pass(struct fl_result **next, struct fl_result *cur,
     struct fl_re_match *m, struct fl_fix_outcome *out)
 {
 	bool *refused = refused_in(cur, out);
-	const bool *claimed;
+	const bool *claimed = NULL;
 	struct fl_result *alone;
 	char *together;
 	unsigned added = 0;
@@ -148,15 +161,14 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 	int err;
 
 	err = try_pass(next, cur, o, all, m, refused, -1, &claimed);
-	if (err != FL_EINVAL)
+	if (err != FL_EINVAL || claimed == NULL)
 		return err;
 	together = fl_xstrdup(fl_error_msg());
-	for (i = 0; i < cur->ndiags; i++) {
+	for (i = 0; i < cur->diags.n; i++) {
 		if (!claimed[i])
 			continue;
-		if (try_pass(&alone, cur, o, all, m, refused, (int32_t)i,
-		    NULL) != 0) {
-			refuse(out, &cur->diags[i], fl_error_msg());
+		if (try_pass(&alone, cur, o, all, m, refused, i, NULL) != 0) {
+			refuse(out, &cur->diags.v[i], fl_error_msg());
 			refused[i] = true;
 			added++;
 		}
@@ -171,39 +183,16 @@ one_pass(struct fl_result **next, struct fl_result *cur,
 	return err;
 }
 
-/* Which findings of `in` the final text no longer has (as multisets). */
-static void
-mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
-{
-	const struct fl_result *fin = out->final;
-	bool *used = fl_xcalloc(fin->ndiags + 1, sizeof(bool));
-	uint32_t i, j;
-
-	out->fixed = fl_xcalloc(in->ndiags + 1, sizeof(bool));
-	for (i = 0; i < in->ndiags; i++) {
-		for (j = 0; j < fin->ndiags; j++)
-			if (!used[j] && same_diag(&in->diags[i], &fin->diags[j]))
-				break;
-		if (j < fin->ndiags) {
-			used[j] = true;
-		} else {
-			out->fixed[i] = true;
-			out->nfixed++;
-		}
-	}
-	free(used);
-}
-
 /* The findings of `r` whose fix was refused say why, and are not fixable. */
 static void
 explain_refusals(const struct fl_fix_outcome *out, struct fl_result *r)
 {
 	uint32_t i, j;
 
-	for (i = 0; i < r->ndiags; i++)
-		for (j = 0; j < out->nrefused; j++) {
-			struct fl_diag *d = &r->diags[i];
+	for (i = 0; i < r->diags.n; i++) {
+		struct fl_diag *d = &r->diags.v[i];
 
+		for (j = 0; j < out->nrefused; j++) {
 			if (!is_refusal(&out->refused[j], d))
 				continue;
 			d->message = fl_arena_printf(&r->arena, "%s; not fixed: "
@@ -211,6 +200,31 @@ explain_refusals(const struct fl_fix_outcome *out, struct fl_result *r)
 			d->fixable = false;
 			break;
 		}
+	}
+}
+
+/* Which findings of `in` the final text no longer has (as multisets). */
+static void
+mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
+{
+	const struct fl_result *fin = out->final;
+	bool *used = fl_xcalloc(fin->diags.n + 1, sizeof(bool));
+	uint32_t i, j;
+
+	out->fixed = fl_xcalloc(in->diags.n + 1, sizeof(bool));
+	for (i = 0; i < in->diags.n; i++) {
+		for (j = 0; j < fin->diags.n; j++)
+			if (!used[j] && fl_diag_same(&in->diags.v[i],
+			    &fin->diags.v[j]))
+				break;
+		if (j < fin->diags.n) {
+			used[j] = true;
+		} else {
+			out->fixed[i] = true;
+			out->nfixed++;
+		}
+	}
+	free(used);
 }
 
 int

@@ -1,7 +1,7 @@
 /*
  * Building the list of files a run checks from command-line operands.
  */
-#include "lint/targets.h"
+#include "repo/targets.h"
 
 #include <stdlib.h>
 #include <string.h>

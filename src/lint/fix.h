@@ -1,13 +1,14 @@
 /*
- * Fixing one file: the safe fixes of every enabled rule, applied as text
- * edits on the original bytes, pass after pass until nothing is left to
- * fix (a fix may uncover another: a queue ARN moved into the object map
- * then needs its metadata marked dynamic).  Each pass is verified before
- * it is kept (see fix/verify.c); a file that fails verification is not
- * fixed at all.
+ * Fixing one file: the fixes of every enabled rule (struct fl_rule's
+ * fix), applied as text edits on the original bytes, pass after pass
+ * until nothing is left to fix (a fix may uncover another: a queue ARN
+ * moved into the object map then needs its metadata marked dynamic).
+ * A pass hands each fixable finding to its rule's fix, rules in registry
+ * order, and is verified before it is kept (see fix/verify.c); a fix
+ * that fails verification on its own is left out, its finding kept.
  */
-#ifndef FL_FIX_FIX_H
-#define FL_FIX_FIX_H
+#ifndef FL_LINT_FIX_H
+#define FL_LINT_FIX_H
 
 #include <stdbool.h>
 #include <stddef.h>

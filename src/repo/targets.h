@@ -2,8 +2,8 @@
  * What a run checks: a list of files, each read from disk or already in
  * memory (a git blob), with the path shown in reports.
  */
-#ifndef FL_LINT_TARGETS_H
-#define FL_LINT_TARGETS_H
+#ifndef FL_REPO_TARGETS_H
+#define FL_REPO_TARGETS_H
 
 #include <stdbool.h>
 #include <stddef.h>

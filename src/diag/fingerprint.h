@@ -31,8 +31,8 @@
  * There is no line or column in it: inserting lines, or reformatting a
  * file, keeps every fingerprint.
  */
-#ifndef FL_REPORT_FINGERPRINT_H
-#define FL_REPORT_FINGERPRINT_H
+#ifndef FL_DIAG_FINGERPRINT_H
+#define FL_DIAG_FINGERPRINT_H
 
 #include <stdint.h>
 
@@ -41,7 +41,7 @@
 #include "util/str.h"
 
 struct fl_diag;
-struct fl_result;
+struct fl_diag_list;
 
 #define FL_FINGERPRINT_HEX 64	/* characters in a fingerprint */
 
@@ -51,11 +51,11 @@ struct fl_fingerprint {
 };
 
 /*
- * Fills out[0 .. res->ndiags) with the fingerprints of res's findings;
- * `relpath` is the file's path relative to its repository root.
+ * Fills out[0 .. l->n) with the fingerprints of the findings `l` of flow
+ * `flow`; `relpath` is the file's path relative to its repository root.
  */
-void fl_fingerprint_result(struct fl_fingerprint *out,
-    const struct fl_result *res, const char *relpath);
+void fl_fingerprint_diags(struct fl_fingerprint *out,
+    const struct fl_diag_list *l, struct fl_str flow, const char *relpath);
 
 /*
  * The finding's pointer as the fingerprint uses it (see above): a slice
@@ -77,9 +77,12 @@ struct fl_fingerprinter {
 
 #define FL_FINGERPRINTER_INIT { FL_RELPATH_INIT, FL_BUF_INIT, NULL, 0 }
 
-/* Fills f->path and f->fp[0 .. res->ndiags) for `res`. */
-void fl_fingerprinter_file(struct fl_fingerprinter *f,
-    const struct fl_result *res);
+/*
+ * Fills f->path and f->fp[0 .. l->n) for the findings `l` of flow
+ * `flow` in the file at `path`.
+ */
+void fl_fingerprinter_file(struct fl_fingerprinter *f, const char *path,
+    struct fl_str flow, const struct fl_diag_list *l);
 void fl_fingerprinter_release(struct fl_fingerprinter *f);
 
 #endif

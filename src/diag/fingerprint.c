@@ -1,13 +1,13 @@
 /*
  * Finding fingerprints; the definition is in fingerprint.h.
  */
-#include "report/fingerprint.h"
+#include "diag/fingerprint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/lint.h"
+#include "diag/diag.h"
 #include "util/buf.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
@@ -69,28 +69,28 @@ counter_next(struct counter *t, uint32_t i)
 }
 
 void
-fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
-    const char *relpath)
+fl_fingerprint_diags(struct fl_fingerprint *out, const struct fl_diag_list *l,
+    struct fl_str flow, const char *relpath)
 {
 	static const char hex[] = "0123456789abcdef";
 	struct fl_sha256 *ctx;
 	unsigned char (*digest)[FL_SHA256_LEN];
 	struct counter t = { 0 };
-	uint32_t i, size = 4, n = res->ndiags;
+	uint32_t i, size = 4, n = l->n;
 
 	if (n == 0)
 		return;
 	ctx = fl_xcalloc(n, sizeof(*ctx));
 	digest = fl_xcalloc(n, sizeof(*digest));
 	for (i = 0; i < n; i++) {
-		const struct fl_diag *d = &res->diags[i];
+		const struct fl_diag *d = &l->v[i];
 		struct fl_sha256 tuple;
 
 		fl_sha256_init(&ctx[i]);
 		fl_sha256_update(&ctx[i], "flowlint/v1\n", 12);
-		field(&ctx[i], fl_str_cstr(d->rule->code));
+		field(&ctx[i], fl_str_cstr(d->code));
 		field(&ctx[i], fl_str_cstr(relpath));
-		field(&ctx[i], res->flow.name);
+		field(&ctx[i], flow);
 		field(&ctx[i], d->action.ptr != NULL ? d->action :
 		    (struct fl_str){ "", 0 });
 		field(&ctx[i], fl_fingerprint_pointer(d));
@@ -125,16 +125,17 @@ fl_fingerprint_result(struct fl_fingerprint *out, const struct fl_result *res,
 }
 
 void
-fl_fingerprinter_file(struct fl_fingerprinter *f, const struct fl_result *res)
+fl_fingerprinter_file(struct fl_fingerprinter *f, const char *path,
+    struct fl_str flow, const struct fl_diag_list *l)
 {
 	fl_buf_reset(&f->path);
-	fl_relpath_get(&f->rel, &f->path, res->src.path);
-	if (res->ndiags > f->alloc) {
+	fl_relpath_get(&f->rel, &f->path, path);
+	if (l->n > f->alloc) {
 		free(f->fp);
-		f->fp = fl_xcalloc(res->ndiags, sizeof(*f->fp));
-		f->alloc = res->ndiags;
+		f->fp = fl_xcalloc(l->n, sizeof(*f->fp));
+		f->alloc = l->n;
 	}
-	fl_fingerprint_result(f->fp, res, f->path.ptr);
+	fl_fingerprint_diags(f->fp, l, flow, f->path.ptr);
 }
 
 void
