@@ -1,33 +1,22 @@
 /*
- * flowlint: the command table and dispatch.  Everything else lives in
- * the subcommands (src/cmd/).
+ * flowlint: dispatch to a command of fl_commands[] (src/cmd/commands.c).
+ * Everything else lives in the commands (src/cmd/).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 
-static const struct fl_cmd commands[] = {
-	{ "check", cmd_check, "lint flow files or folders (default: .)" },
-	{ "explain", cmd_explain, "print the documentation of one rule" },
-	{ "fix", cmd_fix, "apply the safe fixes in place (--diff to preview)" },
-	{ "format", cmd_format, "rewrite flow files in the canonical layout" },
-	{ "install-hook", cmd_install_hook,
-	    "install the git pre-commit hook (flowlint check --staged)" },
-	{ "rules", cmd_rules, "list every rule" },
-};
-
 static void
 usage(FILE *out)
 {
-	size_t i;
+	const struct fl_cmd *const *c;
 
 	fputs("usage: flowlint <command> [options] [PATH...]\n\n"
 	    "A linter for Amazon Connect contact-flow exports.\n\n"
 	    "Commands:\n", out);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-14s %s\n", commands[i].name,
-		    commands[i].summary);
+	for (c = fl_commands; *c != NULL; c++)
+		fprintf(out, "  %-14s %s\n", (*c)->name, (*c)->summary);
 	fputs("\nRun 'flowlint <command> --help' for a command's options.\n"
 	    "Exit codes: 0 no errors, 1 findings, 2 usage, configuration "
 	    "or I/O error.\n", out);
@@ -36,7 +25,7 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
-	size_t i;
+	const struct fl_cmd *const *c;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -51,9 +40,9 @@ main(int argc, char **argv)
 		puts("flowlint " FLOWLINT_VERSION);
 		return FL_EXIT_OK;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	for (c = fl_commands; *c != NULL; c++)
+		if (strcmp(argv[1], (*c)->name) == 0)
+			return (*c)->run(argc - 1, argv + 1);
 	fprintf(stderr, "flowlint: error: unknown command '%s'\n\n", argv[1]);
 	usage(stderr);
 	return FL_EXIT_ERROR;

@@ -1,15 +1,19 @@
 /*
- * Subcommands.  Each lives in src/cmd/<name>.c, parses its own options
- * and returns an exit code (enum fl_exit); only main.c and these files
- * print to the terminal or decide the exit code.
+ * Subcommands.  Each lives in src/cmd/<name>.c as one struct fl_cmd
+ * (options.h) listed in commands.c, and returns an exit code (enum
+ * fl_exit); only main.c and these files print to the terminal or decide
+ * the exit code.
  */
 #ifndef FL_CMD_CMD_H
 #define FL_CMD_CMD_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
+#include "cmd/options.h"
 #include "rules/rule.h"
 
+struct fl_buf;
 struct fl_report_totals;
 
 enum fl_exit {
@@ -18,18 +22,12 @@ enum fl_exit {
 	FL_EXIT_ERROR = 2,	/* usage, configuration or I/O error */
 };
 
-struct fl_cmd {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;	/* one line for `flowlint --help` */
-};
-
-int cmd_check(int argc, char **argv);
-int cmd_fix(int argc, char **argv);
-int cmd_rules(int argc, char **argv);
-int cmd_explain(int argc, char **argv);
-int cmd_format(int argc, char **argv);
-int cmd_install_hook(int argc, char **argv);
+extern const struct fl_cmd fl_cmd_check;
+extern const struct fl_cmd fl_cmd_explain;
+extern const struct fl_cmd fl_cmd_fix;
+extern const struct fl_cmd fl_cmd_format;
+extern const struct fl_cmd fl_cmd_install_hook;
+extern const struct fl_cmd fl_cmd_rules;
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
 void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -37,14 +35,51 @@ void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fl_cmd_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/*
- * Sets set[fl_rule_index(r)] for every rule r named in the comma-separated
- * `list` (codes or names; strtok'd in place).  Returns 0, or prints the
- * usage error for command `cmd` and returns FL_EXIT_ERROR.
- */
-int fl_cmd_rule_list(const char *cmd, bool *set, char *list);
-/* Parses --fail-on's value; 0, or FL_EXIT_ERROR after the usage error. */
-int fl_cmd_fail_on(const char *cmd, const char *arg, enum fl_severity *out);
+/* --select and --ignore, as given. */
+struct fl_rule_choice {
+	bool selected;			/* --select was given */
+	bool select[FL_MAX_RULES];
+	bool ignore[FL_MAX_RULES];
+};
+
+/* Sets enabled[i] for every rule --select and --ignore leave on. */
+void fl_rule_choice_apply(const struct fl_rule_choice *c, bool *enabled);
+
+/* --baseline FILE or --write-baseline FILE, given at most once. */
+struct fl_baseline_arg {
+	const char *path;		/* NULL: none */
+	bool record;			/* --write-baseline */
+};
+
+int fl_opt_select(const struct fl_option *opt, void *field,
+    const char *value);
+int fl_opt_ignore(const struct fl_option *opt, void *field,
+    const char *value);
+int fl_opt_baseline(const struct fl_option *opt, void *field,
+    const char *value);
+extern const char *const fl_severity_choices[];	/* enum fl_severity order */
+
+/* The options shared by the commands that report findings. */
+#define FL_OPT_RULES_SELECT(T, f, what) \
+	FL_OPT_CALL(0, "select", "RULES", T, f, fl_opt_select, what " " \
+	    "(codes or names, comma-separated; repeatable)")
+#define FL_OPT_RULES_IGNORE(T, f, what) \
+	FL_OPT_CALL(0, "ignore", "RULES", T, f, fl_opt_ignore, what " " \
+	    "(comma-separated; repeatable)")
+#define FL_OPT_FAIL_ON(T, f, what) \
+	FL_OPT_CHOICE(0, "fail-on", "LEVEL", T, f, fl_severity_choices, what)
+#define FL_OPT_BASELINE(T, f) \
+	FL_OPT_CALL(0, "baseline", "FILE", T, f, fl_opt_baseline, "report " \
+	    "only findings not recorded in FILE")
+#define FL_OPT_WRITE_BASELINE(T, f) \
+	FL_OPT_CALL(0, "write-baseline", "FILE", T, f, fl_opt_baseline, \
+	    "record every finding in FILE (replacing it) and report none")
+
+/* Whether to colour what goes to `out`. */
+bool fl_cmd_use_color(int color, FILE *out);
+
+/* Prints each line of b to `out`, after `prefix`. */
+void fl_cmd_print_lines(FILE *out, const struct fl_buf *b, const char *prefix);
 /* Whether the totals hold findings at or above `fail_on`. */
 bool fl_cmd_fails(const struct fl_report_totals *t, enum fl_severity fail_on);
 

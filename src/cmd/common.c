@@ -3,10 +3,13 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "report/report.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 void
@@ -38,41 +41,108 @@ fl_cmd_usage_error(const char *cmd, const char *fmt, ...)
 	return FL_EXIT_ERROR;
 }
 
-int
-fl_cmd_rule_list(const char *cmd, bool *set, char *list)
-{
-	char *save = NULL, *tok;
+const char *const fl_severity_choices[] = { "error", "warning", "info", NULL };
 
-	for (tok = strtok_r(list, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
+/* Sets set[fl_rule_index(r)] for every rule r named in the comma-separated
+ * `list` (codes or names). */
+static int
+rule_list(bool *set, const char *list)
+{
+	char name[64];
+
+	while (*list != '\0') {
+		size_t len = strcspn(list, ",");
+		const char *tok = list;
 		const struct fl_rule *r;
 
-		while (*tok == ' ')
+		list += len + (list[len] == ',');
+		while (len > 0 && *tok == ' ') {
 			tok++;
-		if (*tok == '\0')
+			len--;
+		}
+		if (len == 0)
 			continue;
-		r = fl_rule_find(tok);
+		r = NULL;
+		if (len < sizeof(name)) {
+			memcpy(name, tok, len);
+			name[len] = '\0';
+			r = fl_rule_find(name);
+		}
 		if (r == NULL)
-			return fl_cmd_usage_error(cmd, "unknown rule '%s' "
-			    "(see 'flowlint rules')", tok);
+			return fl_error_set(FL_EINVAL, "unknown rule '%.*s' "
+			    "(see 'flowlint rules')", (int)len, tok);
 		set[fl_rule_index(r)] = true;
 	}
 	return 0;
 }
 
 int
-fl_cmd_fail_on(const char *cmd, const char *arg, enum fl_severity *out)
+fl_opt_select(const struct fl_option *opt, void *field, const char *value)
 {
-	if (strcmp(arg, "error") == 0)
-		*out = FL_SEV_ERROR;
-	else if (strcmp(arg, "warning") == 0)
-		*out = FL_SEV_WARNING;
-	else if (strcmp(arg, "info") == 0)
-		*out = FL_SEV_INFO;
-	else
-		return fl_cmd_usage_error(cmd, "--fail-on takes error, warning "
-		    "or info, not '%s'", arg);
+	struct fl_rule_choice *c = field;
+
+	c->selected = true;
+	return rule_list(c->select, value);
+}
+
+int
+fl_opt_ignore(const struct fl_option *opt, void *field, const char *value)
+{
+	struct fl_rule_choice *c = field;
+
+	return rule_list(c->ignore, value);
+}
+
+void
+fl_rule_choice_apply(const struct fl_rule_choice *c, bool *enabled)
+{
+	unsigned i;
+
+	for (i = 0; i < fl_rule_count; i++)
+		enabled[i] = (!c->selected || c->select[i]) && !c->ignore[i];
+}
+
+int
+fl_opt_baseline(const struct fl_option *opt, void *field, const char *value)
+{
+	struct fl_baseline_arg *b = field;
+
+	if (b->path != NULL)
+		return fl_error_set(FL_EINVAL, "give one of --baseline and "
+		    "--write-baseline, once");
+	b->path = value;
+	b->record = strcmp(opt->long_name, "write-baseline") == 0;
 	return 0;
+}
+
+bool
+fl_cmd_use_color(int color, FILE *out)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (color != FL_COLOR_AUTO)
+		return color == FL_COLOR_ALWAYS;
+	if (no_color != NULL && no_color[0] != '\0')
+		return false;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(fileno(out));
+}
+
+/* Prints each line of b, prefixed. */
+void
+fl_cmd_print_lines(FILE *out, const struct fl_buf *b, const char *prefix)
+{
+	const char *p = b->ptr, *nl;
+	size_t len;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		fprintf(out, "%s%.*s\n", prefix, (int)len, p);
+		p += len + (nl != NULL);
+	}
 }
 
 bool

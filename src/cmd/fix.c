@@ -2,7 +2,6 @@
  * flowlint fix: apply the safe fixes in place (or show them with --diff),
  * report what was fixed and what remains, exit 0/1/2.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +22,39 @@
 #include "util/fs.h"
 #include "util/re.h"
 
-static const char usage_text[] =
-"usage: flowlint fix [options] [PATH...]\n"
-"\n"
+struct fix_opts {
+	struct fl_run_args run;
+	struct fl_rule_choice rules;	/* --select, --ignore */
+	int fail_on;			/* enum fl_severity */
+	bool diff;
+	bool enabled[FL_MAX_RULES];	/* fixed and reported */
+};
+
+#define O struct fix_opts
+static const struct fl_option options[] = {
+	FL_OPT_FLAG(0, "diff", O, diff, "print the fixes as a unified diff; "
+	    "write nothing"),
+	FL_OPT_RULES_SELECT(O, rules, "fix and report only these rules"),
+	FL_OPT_RULES_IGNORE(O, rules, "leave these rules alone"),
+	FL_OPT_FAIL_ON(O, fail_on, "exit 1 when findings of this severity "
+	    "or worse remain; error by default"),
+	FL_OPT_RUN_COLOR(O, run),
+	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_VERBOSE(O, run),
+	FL_OPT_RUN_CONFIG(O, run),
+	FL_OPT_RUN_JOBS(O, run),
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
+#undef O
+
+static int cmd_fix(int argc, char **argv);
+
+const struct fl_cmd fl_cmd_fix = {
+	.name = "fix",
+	.summary = "apply the safe fixes in place (--diff to preview)",
+	.synopsis = "[options] [PATH...]",
+	.description =
 "Apply the safe fixes to flow files in place: parameterize hardcoded ARNs\n"
 "and move them into FLOW_OBJECT_MAPS# (FL101), insert a missing\n"
 "FLOW_OBJECT_MAPS# block (FL201), remove unused object-map entries\n"
@@ -35,89 +64,15 @@ static const char usage_text[] =
 "inventory.  Each fixed file is re-parsed and re-checked before it is\n"
 "written, atomically; a file whose fix cannot be verified is left as it\n"
 "is, and files with nothing to fix are not touched.  A file changed or\n"
-"deleted since it was read, or read-only, is not written (exit 2).\n"
-"\n"
-"Options:\n"
-"      --diff            print the fixes as a unified diff; write nothing\n"
-"      --select RULES    fix and report only these rules (codes or names,\n"
-"                        comma-separated; repeatable)\n"
-"      --ignore RULES    leave these rules alone (comma-separated;\n"
-"                        repeatable)\n"
-"      --fail-on LEVEL   exit 1 when findings of this severity or worse\n"
-"                        remain: error (default), warning, info\n"
-"  -q, --quiet           print the remaining findings only\n"
-"  -h, --help            show this help\n"
-"\n"
+"deleted since it was read, or read-only, is not written (exit 2).\n",
+	.options = options,
+	.epilogue =
 "Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
 "(with --diff: in the files as they are), 2 usage, configuration or I/O\n"
-"error, or a fix that failed verification.\n";
-
-struct fix_opts {
-	bool enabled[FL_MAX_RULES];	/* fixed and reported */
-	enum fl_severity fail_on;
-	bool diff;
-	bool quiet;
+"error, or a fix that failed verification.\n",
+	.max_operands = -1,
+	.run = cmd_fix,
 };
-
-/* Returns -1 to go on, or the exit code to return at once. */
-static int
-parse_opts(struct fix_opts *o, int argc, char **argv)
-{
-	enum { OPT_DIFF = 256, OPT_SELECT, OPT_IGNORE, OPT_FAIL_ON };
-	static const struct option longopts[] = {
-		{ "diff", no_argument, NULL, OPT_DIFF },
-		{ "select", required_argument, NULL, OPT_SELECT },
-		{ "ignore", required_argument, NULL, OPT_IGNORE },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	bool selected[FL_MAX_RULES] = { false };
-	bool ignored[FL_MAX_RULES] = { false };
-	bool any_selected = false;
-	unsigned i;
-	int c;
-
-	o->fail_on = FL_SEV_ERROR;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_DIFF:
-			o->diff = true;
-			break;
-		case OPT_SELECT:
-			any_selected = true;
-			if (fl_cmd_rule_list("fix", selected, optarg))
-				return FL_EXIT_ERROR;
-			break;
-		case OPT_IGNORE:
-			if (fl_cmd_rule_list("fix", ignored, optarg))
-				return FL_EXIT_ERROR;
-			break;
-		case OPT_FAIL_ON:
-			if (fl_cmd_fail_on("fix", optarg, &o->fail_on))
-				return FL_EXIT_ERROR;
-			break;
-		case 'q':
-			o->quiet = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		case ':':
-			return fl_cmd_usage_error("fix", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			return fl_cmd_usage_error("fix", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	for (i = 0; i < fl_rule_count; i++)
-		o->enabled[i] = (!any_selected || selected[i]) && !ignored[i];
-	return -1;
-}
 
 struct fix_state {
 	const struct fix_opts *o;
@@ -218,7 +173,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		return;
 	}
 	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
-		if (t->explicit_path && !st->o->quiet)
+		if (t->explicit_path && !st->o->run.quiet)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
 		return;
@@ -242,7 +197,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->fixed += fixed;
 		st->files_fixed++;
 	}
-	if (!st->o->diff && !st->o->quiet)
+	if (!st->o->diff && !st->o->run.quiet)
 		print_fixed(st, res, &out);
 	/* With --diff the file stays as it is, and so do its findings. */
 	remaining(st, st->o->diff ? res : out.final);
@@ -255,7 +210,7 @@ plural(unsigned n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-int
+static int
 cmd_fix(int argc, char **argv)
 {
 	struct fix_opts o = { 0 };
@@ -268,22 +223,27 @@ cmd_fix(int argc, char **argv)
 	struct fl_lint_options lo = { 0 };
 	struct fl_fix_options fo = { 0 };
 	char *dot[] = { "." };
+	struct fl_operands ops;
 	char **paths = dot;
 	size_t npaths = 1;
 	unsigned unreadable;
 	int rc, err;
 
-	rc = parse_opts(&o, argc, argv);
+	o.fail_on = FL_SEV_ERROR;
+	rc = fl_cmd_parse(&fl_cmd_fix, &o, argc, argv, &ops);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc) {
-		paths = argv + optind;
-		npaths = (size_t)(argc - optind);
+	fl_rule_choice_apply(&o.rules, o.enabled);
+	if (ops.n > 0) {
+		paths = ops.v;
+		npaths = ops.n;
 	}
 	/* The configuration and inventory check uses, so that what check
 	 * calls fixable is what fix does. */
 	rc = FL_EXIT_ERROR;
 	so.operand = paths[0];
+	so.config = o.run.config;
+	so.jobs = o.run.jobs;
 	if (fl_setup_load(&setup, &so) != 0) {
 		fl_cmd_error(NULL);
 		return rc;
@@ -292,6 +252,13 @@ cmd_fix(int argc, char **argv)
 	    fl_params_load_default(&params) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
+	}
+	if (o.run.verbose) {
+		struct fl_buf b = FL_BUF_INIT;
+
+		fl_setup_notes(&b, &setup);
+		fl_cmd_print_lines(stderr, &b, "flowlint: note: ");
+		fl_buf_release(&b);
 	}
 	err = fl_repo_targets_from_paths(&targets, paths, npaths);
 	if (err != 0)
@@ -308,19 +275,20 @@ cmd_fix(int argc, char **argv)
 	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
-	st.report.quiet = o.quiet;
+	st.report.quiet = o.run.quiet;
+	st.report.color = fl_cmd_use_color(o.run.color, stdout);
 	st.report.format->begin(&st.report);
-	unreadable = fl_run(&targets, &lo, 0, on_result, &st);
+	unreadable = fl_run(&targets, &lo, o.run.jobs, on_result, &st);
 	fl_re_match_free(st.m);
 
 	if (o.diff) {
-		if (!o.quiet)
+		if (!o.run.quiet)
 			fprintf(stderr, "Would fix %u %s in %u of %u %s.\n",
 			    st.fixed, plural(st.fixed, "finding", "findings"),
 			    st.files_fixed, st.totals.files,
 			    plural(st.totals.files, "file", "files"));
 	} else {
-		if (!o.quiet)
+		if (!o.run.quiet)
 			printf("Fixed %u %s in %u of %u %s.\n", st.fixed,
 			    plural(st.fixed, "finding", "findings"),
 			    st.files_fixed, st.totals.files,

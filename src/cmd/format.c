@@ -4,7 +4,6 @@
  * input for an editor's format-on-save.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,43 +19,12 @@
 #include "util/source.h"
 #include "util/xalloc.h"
 
-static const char usage_text[] =
-"usage: flowlint format [options] [PATH...]\n"
-"       flowlint format [options] [--stdin-filename PATH] -\n"
-"\n"
-"Rewrite flow files in the canonical layout: the outer document as the\n"
-"reference exporter writes it (JSON.stringify with two-space indentation),\n"
-"a string Content as compact JSON, key order and the text of numbers\n"
-"kept, one final newline.  Only files that change are rewritten, each\n"
-"atomically, and not when changed or deleted since read, or read-only\n"
-"(exit 2).  Folders (default: .) are walked for *.json files, skipping\n"
-".git and node_modules and JSON that is not a contact flow; a file named\n"
-"on the command line is formatted whatever JSON it holds.  A file that is\n"
-"not valid JSON or has a duplicate key is refused and left as it is.\n"
-"\n"
-"Options:\n"
-"      --check           write nothing; exit 1 if any file would change\n"
-"      --diff            write nothing; print a unified diff of the changes\n"
-"  -                     format standard input to standard output\n"
-"      --stdin-filename PATH\n"
-"                        as -, naming the input PATH in messages\n"
-"      --echo-on-error   with - or --stdin-filename: when the input cannot\n"
-"                        be formatted, write it back unchanged and print\n"
-"                        nothing on standard error (for Vim's 'formatprg'\n"
-"                        and :%! filters, which keep both streams); the\n"
-"                        exit status is still 2\n"
-"  -q, --quiet           print no file names or summary, only errors\n"
-"  -h, --help            show this help\n"
-"\n"
-"Exit status: 0 formatted (or nothing to change), 1 with --check: a file\n"
-"would change, 2 usage or I/O error, or a file that cannot be formatted.\n";
-
 struct format_opts {
+	struct fl_run_args run;
 	bool check;
 	bool diff;
 	bool use_stdin;
 	bool echo_on_error;
-	bool quiet;
 	const char *stdin_name;		/* borrowed from argv, or NULL */
 };
 
@@ -67,62 +35,70 @@ struct format_totals {
 	unsigned failed;		/* unreadable or refused */
 };
 
+#define O struct format_opts
+static const struct fl_option options[] = {
+	FL_OPT_FLAG(0, "check", O, check, "write nothing; exit 1 if any file "
+	    "would change"),
+	FL_OPT_FLAG(0, "diff", O, diff, "write nothing; print a unified diff "
+	    "of the changes"),
+	FL_OPT_STRING(0, "stdin-filename", "PATH", O, stdin_name, "format "
+	    "standard input to standard output (as -), naming the input PATH "
+	    "in messages"),
+	FL_OPT_FLAG(0, "echo-on-error", O, echo_on_error, "with - or "
+	    "--stdin-filename: when the input cannot be formatted, write it "
+	    "back unchanged and print nothing on standard error (for Vim's "
+	    "'formatprg' and :%! filters, which keep both streams); the exit "
+	    "status is still 2"),
+	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
+#undef O
+
+static int cmd_format(int argc, char **argv);
+
+const struct fl_cmd fl_cmd_format = {
+	.name = "format",
+	.summary = "rewrite flow files in the canonical layout",
+	.synopsis = "[options] [PATH...]\n[options] [--stdin-filename PATH] -",
+	.description =
+"Rewrite flow files in the canonical layout: the outer document as the\n"
+"reference exporter writes it (JSON.stringify with two-space indentation),\n"
+"a string Content as compact JSON, key order and the text of numbers\n"
+"kept, one final newline.  Only files that change are rewritten, each\n"
+"atomically, and not when changed or deleted since read, or read-only\n"
+"(exit 2).  Folders (default: .) are walked for *.json files, skipping\n"
+".git and node_modules and JSON that is not a contact flow; a file named\n"
+"on the command line is formatted whatever JSON it holds.  A file that is\n"
+"not valid JSON or has a duplicate key is refused and left as it is.\n"
+"The operand - formats standard input to standard output.\n",
+	.options = options,
+	.epilogue =
+"Exit status: 0 formatted (or nothing to change), 1 with --check: a file\n"
+"would change, 2 usage or I/O error, or a file that cannot be formatted.\n",
+	.max_operands = -1,
+	.run = cmd_format,
+};
+
 /*
  * Parses the options into `o`.  Returns -1 to go on, or the exit code to
  * return at once (after --help, or a usage error).
  */
 static int
-parse_opts(struct format_opts *o, int argc, char **argv)
+parse_opts(struct format_opts *o, int argc, char **argv,
+    struct fl_operands *ops)
 {
-	enum { OPT_CHECK = 256, OPT_DIFF, OPT_STDIN_NAME, OPT_ECHO };
-	static const struct option longopts[] = {
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "diff", no_argument, NULL, OPT_DIFF },
-		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
-		{ "echo-on-error", no_argument, NULL, OPT_ECHO },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, i, dash = 0;
+	size_t i, dash = 0;
+	int rc = fl_cmd_parse(&fl_cmd_format, o, argc, argv, ops);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_CHECK:
-			o->check = true;
-			break;
-		case OPT_DIFF:
-			o->diff = true;
-			break;
-		case OPT_STDIN_NAME:
-			o->stdin_name = optarg;
-			o->use_stdin = true;
-			break;
-		case OPT_ECHO:
-			o->echo_on_error = true;
-			break;
-		case 'q':
-			o->quiet = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		case ':':
-			return fl_cmd_usage_error("format", "option '%s' needs "
-			    "a value", argv[optind - 1]);
-		default:
-			return fl_cmd_usage_error("format", "unknown option "
-			    "'%s'", argv[optind - 1]);
-		}
-	}
-	for (i = optind; i < argc; i++)
-		if (strcmp(argv[i], "-") == 0)
+	if (rc >= 0)
+		return rc;
+	for (i = 0; i < ops->n; i++)
+		if (strcmp(ops->v[i], "-") == 0)
 			dash++;
-	if (dash > 0)
+	if (dash > 0 || o->stdin_name != NULL)
 		o->use_stdin = true;
-	if (o->use_stdin && argc - optind > dash)
+	if (o->use_stdin && ops->n > dash)
 		return fl_cmd_usage_error("format", "'-' and --stdin-filename "
 		    "read standard input and take no other PATH");
 	if (o->echo_on_error && !o->use_stdin)
@@ -290,7 +266,7 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 		goto done;
 	}
 	tot->changed++;
-	if (!o->quiet && !o->diff)
+	if (!o->run.quiet && !o->diff)
 		printf("%s %s\n", o->check ? "would reformat" : "reformatted",
 		    t->path);
 done:
@@ -309,7 +285,7 @@ files(unsigned n)
 static void
 print_summary(const struct format_opts *o, const struct format_totals *t)
 {
-	if (o->quiet || o->diff)
+	if (o->run.quiet || o->diff)
 		return;
 	if (o->check)
 		printf("%u %s would be reformatted, %u already formatted",
@@ -322,24 +298,24 @@ print_summary(const struct format_opts *o, const struct format_totals *t)
 	putchar('\n');
 }
 
-int
+static int
 cmd_format(int argc, char **argv)
 {
 	struct format_opts o = { 0 };
 	struct format_totals tot = { 0 };
 	struct fl_targets targets = { 0 };
+	struct fl_operands ops;
 	char *dot[] = { "." };
 	size_t i;
 	int rc, err;
 
-	rc = parse_opts(&o, argc, argv);
+	rc = parse_opts(&o, argc, argv, &ops);
 	if (rc >= 0)
 		return rc;
 	if (o.use_stdin)
 		return format_stdin(&o);
-	if (optind < argc)
-		err = fl_targets_from_paths(&targets, argv + optind,
-		    (size_t)(argc - optind));
+	if (ops.n > 0)
+		err = fl_targets_from_paths(&targets, ops.v, ops.n);
 	else
 		err = fl_targets_from_paths(&targets, dot, 1);
 	if (err != 0)

@@ -6,7 +6,6 @@
  */
 #include <assert.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,25 +19,6 @@
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/fs.h"
-
-static const char usage_text[] =
-"usage: flowlint install-hook [--force | --uninstall]\n"
-"\n"
-"Install the git pre-commit hook that runs 'flowlint check --staged' in\n"
-"the current repository: into core.hooksPath when that is set, else\n"
-"into .git/hooks.  Running it again updates the hook.  A pre-commit hook\n"
-"that flowlint did not write is left alone.\n"
-"\n"
-"Options:\n"
-"      --force       replace a pre-commit hook flowlint did not write,\n"
-"                    keeping it as pre-commit.flowlint-backup\n"
-"      --uninstall   remove flowlint's hook and put a backup it made\n"
-"                    back; any other hook is left alone\n"
-"  -h, --help        show this help\n"
-"\n"
-"The hook runs $FLOWLINT when that is set, else flowlint on PATH.\n"
-"Exit status: 0 done (or nothing to do), 2 usage or I/O error, or a\n"
-"hook flowlint did not write is in the way.\n";
 
 /* The line that marks a hook as flowlint's (it is in hooks/pre-commit). */
 #define MARKER "flowlint-managed-hook"
@@ -228,46 +208,58 @@ uninstall(const char *path, enum hook_state state)
 	return rc;
 }
 
-int
+struct install_hook_opts {
+	bool force;
+	bool uninstall;
+};
+
+#define O struct install_hook_opts
+static const struct fl_option options[] = {
+	FL_OPT_FLAG(0, "force", O, force, "replace a pre-commit hook flowlint "
+	    "did not write, keeping it as pre-commit.flowlint-backup"),
+	FL_OPT_FLAG(0, "uninstall", O, uninstall, "remove flowlint's hook and "
+	    "put a backup it made back; any other hook is left alone"),
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
+#undef O
+
+static int cmd_install_hook(int argc, char **argv);
+
+const struct fl_cmd fl_cmd_install_hook = {
+	.name = "install-hook",
+	.summary = "install the git pre-commit hook (flowlint check --staged)",
+	.synopsis = "[--force | --uninstall]",
+	.description =
+"Install the git pre-commit hook that runs 'flowlint check --staged' in\n"
+"the current repository: into core.hooksPath when that is set, else\n"
+"into .git/hooks.  Running it again updates the hook.  A pre-commit hook\n"
+"that flowlint did not write is left alone.\n",
+	.options = options,
+	.epilogue =
+"The hook runs $FLOWLINT when that is set, else flowlint on PATH.\n"
+"Exit status: 0 done (or nothing to do), 2 usage or I/O error, or a\n"
+"hook flowlint did not write is in the way.\n",
+	.max_operands = 0,
+	.run = cmd_install_hook,
+};
+
+static int
 cmd_install_hook(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256, OPT_UNINSTALL };
-	static const struct option longopts[] = {
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "uninstall", no_argument, NULL, OPT_UNINSTALL },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct fl_embedded *hook = fl_embedded_find("hooks/pre-commit");
+	struct install_hook_opts o = { 0 };
 	struct fl_buf dir = FL_BUF_INIT, path = FL_BUF_INIT;
+	struct fl_operands ops;
 	struct fl_repo *r = NULL;
 	enum hook_state state;
-	bool force = false, remove = false;
-	int c, rc;
+	int rc;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORCE:
-			force = true;
-			break;
-		case OPT_UNINSTALL:
-			remove = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		default:
-			return fl_cmd_usage_error("install-hook", "unknown "
-			    "option '%s'", argv[optind - 1]);
-		}
-	}
+	rc = fl_cmd_parse(&fl_cmd_install_hook, &o, argc, argv, &ops);
+	if (rc >= 0)
+		return rc;
 	assert(hook != NULL);
-	if (optind < argc)
-		return fl_cmd_usage_error("install-hook", "unexpected "
-		    "argument '%s'", argv[optind]);
-	if (force && remove)
+	if (o.force && o.uninstall)
 		return fl_cmd_usage_error("install-hook", "--force and "
 		    "--uninstall cannot be combined");
 
@@ -283,8 +275,8 @@ cmd_install_hook(int argc, char **argv)
 		rc = FL_EXIT_ERROR;
 		goto done;
 	}
-	rc = remove ? uninstall(path.ptr, state) :
-	    install(dir.ptr, path.ptr, state, hook, force);
+	rc = o.uninstall ? uninstall(path.ptr, state) :
+	    install(dir.ptr, path.ptr, state, hook, o.force);
 done:
 	fl_repo_free(r);
 	fl_buf_release(&dir);

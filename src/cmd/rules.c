@@ -2,31 +2,39 @@
  * flowlint rules: the rule catalog, one line per rule.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
 #include "rules/docs.h"
 #include "rules/rule.h"
 
-static const char usage_text[] =
-"usage: flowlint rules [--help]\n"
-"\n"
-"List every rule: code, name, default severity, whether 'flowlint fix'\n"
-"can fix it, and a summary.  'flowlint explain RULE' prints one page.\n";
+static const struct fl_option options[] = {
+	FL_OPT_HELP,
+	FL_OPT_END,
+};
 
-int
+static int cmd_rules(int argc, char **argv);
+
+const struct fl_cmd fl_cmd_rules = {
+	.name = "rules",
+	.summary = "list every rule",
+	.synopsis = "[--help]",
+	.description =
+"List every rule: code, name, default severity, whether 'flowlint fix'\n"
+"can fix it, and a summary.  'flowlint explain RULE' prints one page.\n",
+	.options = options,
+	.max_operands = 0,
+	.run = cmd_rules,
+};
+
+static int
 cmd_rules(int argc, char **argv)
 {
+	struct fl_operands ops;
 	unsigned i;
+	int rc = fl_cmd_parse(&fl_cmd_rules, NULL, argc, argv, &ops);
 
-	if (argc > 1) {
-		if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-			fputs(usage_text, stdout);
-			return FL_EXIT_OK;
-		}
-		return fl_cmd_usage_error("rules", "unexpected argument '%s'",
-		    argv[1]);
-	}
+	if (rc >= 0)
+		return rc;
 	for (i = 0; i < fl_rule_count; i++) {
 		const struct fl_rule *r = fl_rules[i];
 		struct fl_rule_doc doc;

@@ -115,7 +115,7 @@ run_check(struct outcome *o, const char *want, int argc, char **argv)
 		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
 			_exit(99);
 		close(fd);
-		status = cmd_check(argc, argv);
+		status = fl_cmd_check.run(argc, argv);
 		fflush(NULL);
 		_exit(status);
 	}

@@ -149,7 +149,7 @@ run_fix(void)
 	fflush(stderr);
 	dup2(null, STDOUT_FILENO);
 	dup2(null, STDERR_FILENO);
-	rc = cmd_fix(3, argv);
+	rc = fl_cmd_fix.run(3, argv);
 	fflush(stdout);
 	fflush(stderr);
 	dup2(out, STDOUT_FILENO);

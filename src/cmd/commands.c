@@ -1,0 +1,15 @@
+/*
+ * The command table: a new command is a struct fl_cmd in its own file,
+ * declared in cmd.h and listed here.
+ */
+#include "cmd/cmd.h"
+
+const struct fl_cmd *const fl_commands[] = {
+	&fl_cmd_check,
+	&fl_cmd_explain,
+	&fl_cmd_fix,
+	&fl_cmd_format,
+	&fl_cmd_install_hook,
+	&fl_cmd_rules,
+	NULL,
+};
