@@ -134,7 +134,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 			const struct fl_rule *rule = fl_rules[i];
 			struct fl_rule_ctx ctx;
 
-			if (rule->check == NULL || !enabled(o, rule))
+			if (rule->check == NULL || !enabled(o, rule) ||
+			    (r->shape == FL_SHAPE_LEGACY && !rule->legacy))
 				continue;
 			fl_rule_ctx_init(&ctx, rule, r, o, m);
 			rule->check(&ctx, &r->flow);

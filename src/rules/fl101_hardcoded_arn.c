@@ -5,9 +5,7 @@
  * (rules/data/patterns.json); placeholders of any convention are not.
  * When `flowlint fix` cannot rewrite the ARN (a resource name the
  * inventory lacks, an account that is not the flow's own), the message
- * says what is missing and the finding is not marked fixable.  A value
- * of FLOW_OBJECT_MAPS# that the deploy step replaces anyway is only a
- * warning.
+ * says what is missing and the finding is not marked fixable.
  *
  * The fix writes the portable form check worked out (rules/portable.h).
  * Where the ARN is the whole value of a parameter that accepts a dynamic
@@ -26,7 +24,6 @@
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
 #include "rules/portable.h"
-#include "rules/resolve.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -164,11 +161,9 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	const struct fl_patterns *p = ctx->patterns;
 	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
-	bool map_rebuilt;
 	uint32_t i;
 
 	fl_portable_home(&home, f, p, ctx->match);
-	map_rebuilt = fl_resolve_map_rebuilt(f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;
@@ -222,14 +217,6 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			fx->port = port;
 			d->fix_data = fx;
 		}
-		/* The deploy step discards the map's values (§7.4). */
-		if (r->in_object_map && map_rebuilt &&
-		    d->severity == FL_SEV_ERROR) {
-			d->severity = FL_SEV_WARNING;
-			d->message = fl_arena_printf(ctx->arena, "%s; only the "
-			    "console sees this value: the deploy step rebuilds "
-			    "FLOW_OBJECT_MAPS# from the names", d->message);
-		}
 	}
 	fl_buf_release(&what);
 }
@@ -258,6 +245,7 @@ const struct fl_rule fl_rule_hardcoded_arn = {
 	.name = "hardcoded-arn",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 	.fix = fix,
 	.fix_title = "Parameterize the ARN and move it into FLOW_OBJECT_MAPS#",
 };

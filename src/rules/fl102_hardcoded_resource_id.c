@@ -203,4 +203,5 @@ const struct fl_rule fl_rule_hardcoded_resource_id = {
 	.name = "hardcoded-resource-id",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 };

@@ -53,4 +53,5 @@ const struct fl_rule fl_rule_test_bot_alias = {
 	.name = "test-bot-alias",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 };

@@ -78,4 +78,5 @@ const struct fl_rule fl_rule_hardcoded_email_address = {
 	.name = "hardcoded-email-address",
 	.severity = FL_SEV_WARNING,
 	.check = check,
+	.legacy = true,
 };

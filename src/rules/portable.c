@@ -126,6 +126,25 @@ fl_portable_literal_id(const struct fl_ref *r, const struct fl_patterns *p,
 	return fl_str_make(NULL, 0);
 }
 
+struct fl_str
+fl_portable_stage(const struct fl_ref *r, const struct fl_patterns *p,
+    struct fl_re_match *m)
+{
+	struct fl_str name = r->u.arn.id, g[16];
+	const char *colon;
+
+	if (p->lambda_stage == NULL || p->g_stage >= 16 ||
+	    !fl_str_eq_cstr(r->u.arn.service, "lambda") ||
+	    !fl_str_eq_cstr(r->u.arn.kind, "function") || name.len == 0)
+		return fl_str_make(NULL, 0);
+	if ((colon = memchr(name.ptr, ':', name.len)) != NULL)
+		name.len = (size_t)(colon - name.ptr);
+	if (!fl_re_search(p->lambda_stage, m, name, 0, g, 16) ||
+	    g[p->g_stage].ptr == NULL)
+		return fl_str_make(NULL, 0);
+	return g[p->g_stage];
+}
+
 void
 fl_portable_literals(struct fl_arn_literals *out, const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m)
@@ -226,6 +245,7 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
 
 	memset(out, 0, sizeof(*out));
 	memset(&any, 0, sizeof(any));
+	out->legacy = f->shape == FL_SHAPE_LEGACY;
 	other_templating(out, f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
@@ -349,7 +369,7 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 	struct fl_str id = r->u.arn.id;
 	struct fl_str n;
 
-	struct fl_str literal = fl_portable_literal_id(r, p, m);
+	struct fl_str literal = fl_portable_literal_id(r, p, m), stage;
 
 	if (k == NULL || k->res == FL_RES_LAMBDA) {
 		/*
@@ -364,6 +384,20 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 			    "it by hand", FL_STR_ARGS(r->u.arn.kind),
 			    FL_STR_ARGS(literal));
 			return false;
+		}
+		stage = k != NULL ? fl_portable_stage(r, p, m) :
+		    fl_str_make(NULL, 0);
+		if (stage.ptr != NULL) {
+			/*
+			 * As the reference exporter writes it.  Not mapped:
+			 * no map key can hold a stage, the replacer looks keys
+			 * up by the live name.
+			 */
+			fl_buf_add(out, id.ptr, (size_t)(stage.ptr - id.ptr));
+			fl_buf_adds(out, "${STAGE}");
+			fl_buf_add(out, stage.ptr + stage.len,
+			    id.len - (size_t)(stage.ptr - id.ptr) - stage.len);
+			return true;
 		}
 		fl_buf_addstr(out, id);
 		/* A qualified Lambda is not mapped by name. */
@@ -438,6 +472,11 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 
 	memset(out, 0, sizeof(*out));
 	out->kind = k != NULL ? fl_res_kind_name(k->res) : NULL;
+	if (home->legacy) {
+		out->why_not = "a legacy export is re-exported from the flow "
+		    "designer (FL006), not fixed";
+		return;
+	}
 	if (home->other.len > 0) {
 		out->why_not = fl_arena_printf(a, "the file is templated with "
 		    "%s (\"%.*s\"), and flowlint writes no reference "

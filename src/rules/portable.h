@@ -42,6 +42,7 @@ struct fl_portable_home {
 	 */
 	struct fl_str other;
 	const char *other_kind;
+	bool legacy;		/* a legacy export: re-exported, not fixed */
 };
 
 void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
@@ -54,6 +55,15 @@ void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
  * its account, region and instance are placeholders.
  */
 struct fl_str fl_portable_literal_id(const struct fl_ref *r,
+    const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * The deployment stage in the function name of Lambda ARN reference r
+ * (the lambda_stage pattern of rules/data/patterns.json: dev, qa, prod
+ * as whole '-'-separated parts), which the reference exporter writes as
+ * ${STAGE}; or {NULL,0}.
+ */
+struct fl_str fl_portable_stage(const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m);
 
 /* Which slots of ARN reference r hold literal values. */

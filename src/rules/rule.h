@@ -52,6 +52,9 @@ struct fl_rule {
 	const char *name;		/* "hardcoded-arn" */
 	enum fl_severity severity;	/* default severity */
 	void (*check)(struct fl_rule_ctx *ctx, const struct fl_flow *flow);
+	bool legacy;			/* also runs on a legacy export, whose
+					   strings (refs) are scanned but
+					   which has no actions */
 	/* Removes finding d (fixable) through the requests of `p`; NULL:
 	 * the rule has no fix. */
 	void (*fix)(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
