@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
 #include "config/setup.h"
 #include "cmd/progress.h"
 #include "flow/params.h"
@@ -74,6 +75,7 @@ static const struct fl_option options[] = {
 	    "worse; error by default"),
 	FL_OPT_RUN_COLOR(O, run),
 	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_FLAG(0, "staged", O, staged, "check what is staged in the "
 	    "index (the blobs `git commit` would record, not the work tree); "
 	    "PATHs limit it; paths shown from the repository root"),
@@ -112,7 +114,8 @@ const struct fl_cmd fl_cmd_check = {
 "(skipping .git and node_modules); inside a git work tree, only the\n"
 "files git tracks or would track (not ignored) are checked.  JSON that\n"
 "is not a contact flow is skipped silently in folders and noted when\n"
-"named explicitly.  With --staged or --changed-since, the inventory (the\n"
+"named explicitly; so is a file that is not valid JSON, unless it is in\n"
+"a flows folder or carries a flow's marks (then: FL001).  With --staged or --changed-since, the inventory (the\n"
 "resources the cross-file rules look up) is read from the same state as\n"
 "the checked files.\n",
 	.options = options,
@@ -191,6 +194,8 @@ struct check_state {
 	struct fl_report_list *reports;
 	struct fl_report_totals totals;
 	bool quiet;
+	bool flows_only;		/* --flows-only */
+	bool verbose;
 	struct fl_filter *filter;	/* configuration and baseline */
 	struct fl_progress progress;	/* the TTY progress line */
 };
@@ -216,14 +221,27 @@ static void
 report_file(struct check_state *st, const struct fl_target *t,
     struct fl_result *res)
 {
+	enum fl_file_kind kind;
+
 	if (res == NULL) {
 		fl_progress_hide(&st->progress);
 		fl_cmd_error(NULL);
 		return;
 	}
+	kind = fl_file_kind(st->filter->project, st->filter->config,
+	    &st->filter->memo, t, st->flows_only, !res->json_invalid,
+	    res->shape, res->src.text, res->src.len);
+	if (kind == FL_FILE_NOT_JSON) {
+		if (st->verbose && !st->quiet) {
+			fl_progress_hide(&st->progress);
+			fprintf(stderr, "flowlint: note: %s: not valid JSON and "
+			    "not a contact flow, skipped\n", res->src.path);
+		}
+		return;
+	}
 	fl_filter_result(st->filter, t, res);
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
-		if (t->explicit_path && !st->quiet) {
+	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
+		if (t->explicit_path && !st->quiet && !st->flows_only) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
@@ -346,6 +364,8 @@ cmd_check(int argc, char **argv)
 	}
 	st.reports = &o.reports;
 	st.quiet = o.run.quiet;
+	st.flows_only = o.run.flows_only;
+	st.verbose = o.run.verbose;
 	st.filter = &setup.filter;
 
 	lo.patterns = &pats;

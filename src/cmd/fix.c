@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
 #include "config/setup.h"
 #include "lint/fix.h"
 #include "flow/params.h"
@@ -40,6 +41,7 @@ static const struct fl_option options[] = {
 	    "or worse remain; error by default"),
 	FL_OPT_RUN_COLOR(O, run),
 	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_RUN_VERBOSE(O, run),
 	FL_OPT_RUN_CONFIG(O, run),
 	FL_OPT_RUN_JOBS(O, run),
@@ -78,6 +80,7 @@ struct fix_state {
 	const struct fix_opts *o;
 	const struct fl_fix_options *fo;
 	struct fl_re_match *m;
+	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
 	unsigned fixed, files_fixed;
@@ -165,6 +168,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
 	struct fl_fix_outcome out;
+	enum fl_file_kind kind;
 	unsigned fixed;
 
 	if (res == NULL) {
@@ -172,8 +176,14 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->failed = true;
 		return;
 	}
-	if (res->shape == FL_SHAPE_NOT_FLOW && res->diags.n == 0) {
-		if (t->explicit_path && !st->o->run.quiet)
+	kind = fl_file_kind(st->filter->project, st->filter->config,
+	    &st->filter->memo, t, st->o->run.flows_only, !res->json_invalid,
+	    res->shape, res->src.text, res->src.len);
+	if (kind == FL_FILE_NOT_JSON)
+		return;
+	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
+		if (t->explicit_path && !st->o->run.quiet &&
+		    !st->o->run.flows_only)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
 		return;
@@ -263,6 +273,7 @@ cmd_fix(int argc, char **argv)
 	err = fl_repo_targets_from_paths(&targets, paths, npaths);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	fl_filter_targets(&setup.filter, &targets);
 
 	/* Every rule runs: a fix is verified against all of them. */
 	lo.patterns = &pats;
@@ -272,6 +283,7 @@ cmd_fix(int argc, char **argv)
 	fo.enabled = o.enabled;
 	st.o = &o;
 	st.fo = &fo;
+	st.filter = &setup.filter;
 	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;

@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/flowfile.h"
+#include "config/setup.h"
 #include "format/format.h"
+#include "repo/repo.h"
 #include "repo/targets.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -50,6 +53,7 @@ static const struct fl_option options[] = {
 	    "'formatprg' and :%! filters, which keep both streams); the exit "
 	    "status is still 2"),
 	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };
@@ -216,10 +220,11 @@ done:
 /* Formats one file: rewrites it, or reports what would change. */
 static void
 format_file(const struct format_opts *o, struct format_totals *tot,
-    const struct fl_target *t)
+    struct fl_filter *f, const struct fl_target *t)
 {
 	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
 	struct fl_format_info info;
+	enum fl_file_kind kind;
 	struct fl_fs_stamp stamp;
 	struct fl_source src;
 	struct fl_arena arena;
@@ -239,12 +244,14 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	fl_arena_init(&arena);
 	rc = fl_format(&out, &info, &arena, src.text, src.len);
 	/*
-	 * A folder walk formats contact flows only; JSON that is not one
-	 * (a queue, a bot, package.json) is left alone as check leaves it,
-	 * even when it could not be formatted.  Invalid JSON could be a
-	 * broken flow, so it is reported.
+	 * Contact flows only, as check decides; JSON that is not one (a
+	 * queue, package.json, a tsconfig.json with comments) is left alone
+	 * unless it was named, even when it could not be formatted.
 	 */
-	if (!t->explicit_path && info.json && info.shape == FL_SHAPE_NOT_FLOW)
+	kind = fl_file_kind(f->project, f->config, &f->memo, t,
+	    o->run.flows_only, info.json, info.shape, src.text, src.len);
+	if (kind == FL_FILE_NOT_JSON || (kind == FL_FILE_OTHER_JSON &&
+	    (!t->explicit_path || o->run.flows_only)))
 		goto done;
 	if (rc != 0) {
 		report_refusal(&src, &info);
@@ -304,6 +311,8 @@ cmd_format(int argc, char **argv)
 	struct format_opts o = { 0 };
 	struct format_totals tot = { 0 };
 	struct fl_targets targets = { 0 };
+	struct fl_setup_options so = { 0 };
+	struct fl_setup setup;
 	struct fl_operands ops;
 	char *dot[] = { "." };
 	size_t i;
@@ -314,16 +323,27 @@ cmd_format(int argc, char **argv)
 		return rc;
 	if (o.use_stdin)
 		return format_stdin(&o);
-	if (ops.n > 0)
-		err = fl_targets_from_paths(&targets, ops.v, ops.n);
-	else
-		err = fl_targets_from_paths(&targets, dot, 1);
+	if (ops.n == 0) {
+		ops.v = dot;
+		ops.n = 1;
+	}
+	/* The files check would check: the same walk, exclude and flows. */
+	so.operand = ops.v[0];
+	so.no_inventory = true;
+	if (fl_setup_load(&setup, &so) != 0) {
+		fl_cmd_error(NULL);
+		fl_setup_release(&setup);
+		return FL_EXIT_ERROR;
+	}
+	err = fl_repo_targets_from_paths(&targets, ops.v, ops.n);
 	if (err != 0)
 		fl_cmd_error(NULL);
+	fl_filter_targets(&setup.filter, &targets);
 	for (i = 0; i < targets.n; i++)
-		format_file(&o, &tot, &targets.v[i]);
+		format_file(&o, &tot, &setup.filter, &targets.v[i]);
 	print_summary(&o, &tot);
 	fl_targets_release(&targets);
+	fl_setup_release(&setup);
 	if (fflush(stdout) != 0) {
 		fl_cmd_error("cannot write to standard output: %s",
 		    strerror(errno));

@@ -118,6 +118,11 @@ int fl_opt_jobs(const struct fl_option *opt, void *field, const char *value);
 	    "configuration and inventory sources are used, and which " \
 	    "resource kinds have none")
 
+#define FL_OPT_RUN_FLOWS_ONLY(T, f) \
+	FL_OPT_FLAG(0, "flows-only", T, f.flows_only, "of the named files, " \
+	    "handle the contact flows and pass over the rest silently (for " \
+	    "hooks that name every changed file)")
+
 /* A command: what `flowlint --help`, its own --help and the man page say
  * about it, and how it runs. */
 struct fl_cmd {

@@ -51,7 +51,7 @@ fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o)
 	err = fl_project_discover(&s->project, o->operand, o->config);
 	if (err == 0 && s->project.config != NULL)
 		err = fl_config_load(&s->config, s->project.config);
-	if (err == 0)
+	if (err == 0 && !o->no_inventory)
 		err = load_inventory(s, o);
 	if (err == 0 && o->baseline != NULL) {
 		s->baseline_path = fl_xstrdup(o->baseline);

@@ -29,6 +29,7 @@ struct fl_setup_options {
 						   is read from; NULL: disk */
 	bool cache;		/* use the repository's inventory cache */
 	unsigned jobs;		/* threads to read with; 0: one per core */
+	bool no_inventory;	/* build none (format looks nothing up) */
 };
 
 struct fl_setup {

@@ -380,6 +380,36 @@ fl_flow_shape_of(const struct fl_json_doc *d, uint32_t *content_out)
 	return is_legacy(d, FL_JSON_ROOT) ? FL_SHAPE_LEGACY : FL_SHAPE_NOT_FLOW;
 }
 
+/* Whether `key` occurs between quotes, plain ("key") or escaped (\"key\"). */
+static bool
+has_quoted(const char *text, size_t len, const char *key)
+{
+	const char *end = text + len;
+	size_t klen = strlen(key), from = 0;
+	long at;
+
+	while ((at = fl_str_find(fl_str_make(text + from, len - from),
+	    key)) >= 0) {
+		const char *p = text + from + at, *after = p + klen;
+
+		if (p > text && p[-1] == '"' && after < end && (*after == '"' ||
+		    (*after == '\\' && after + 1 < end && after[1] == '"')))
+			return true;
+		from += (size_t)at + 1;
+	}
+	return false;
+}
+
+bool
+fl_flow_marked(const char *text, size_t len)
+{
+	return has_quoted(text, len, "StartAction") ||
+	    has_quoted(text, len, "ContactFlowType") ||
+	    (has_quoted(text, len, "Actions") &&
+	    has_quoted(text, len, "Transitions")) ||
+	    (has_quoted(text, len, "modules") && has_quoted(text, len, "start"));
+}
+
 void
 fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
     struct fl_arena *a, const struct fl_json_doc *outer, struct fl_str stem,

@@ -43,6 +43,15 @@ enum fl_flow_shape fl_flow_shape_of(const struct fl_json_doc *d,
     uint32_t *content_out);
 
 /*
+ * Whether bytes that may not even parse carry a contact flow's marks, as
+ * keys: "StartAction", "ContactFlowType", "Actions" beside "Transitions",
+ * or a legacy export's "modules" beside "start" (quoted plainly or, in a
+ * wrapper's Content string, escaped).  Says that a broken file was meant
+ * to be a flow, so that it is reported rather than skipped.
+ */
+bool fl_flow_marked(const char *text, size_t len);
+
+/*
  * Builds the model from `outer`, an already parsed file whose text is
  * `text` (the document must stay alive as long as the flow).  `stem` is
  * the file name without folders and ".json", used when the file has no

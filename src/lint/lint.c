@@ -108,6 +108,7 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 
 	r->flow.name = file_stem(r->src.path);
 	if (fl_json_parse(&outer, &r->arena, r->src.text, r->src.len, &err)) {
+		r->json_invalid = true;
 		add_problem(r, o, &fl_rule_invalid_json, (uint32_t)err.off,
 		    NULL, 0, false, fl_arena_strdup(&r->arena, err.msg));
 		return;

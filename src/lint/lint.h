@@ -35,6 +35,7 @@ struct fl_result {
 	struct fl_arena arena;		/* owns everything below */
 	struct fl_flow flow;		/* valid when flow_loaded */
 	bool flow_loaded;		/* a flow document was built */
+	bool json_invalid;		/* the file does not parse (FL001) */
 	enum fl_flow_shape shape;
 	struct fl_diag_list diags;	/* arena; sorted by position */
 };

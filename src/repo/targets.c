@@ -40,7 +40,6 @@ fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
 
 	e->data = data;
 	e->len = len;
-	e->explicit_path = true;
 }
 
 void

@@ -26,7 +26,8 @@ struct fl_targets {
 /* Adds a file read from disk at `fs_path`, shown as `path`. */
 void fl_targets_add_file(struct fl_targets *t, const char *path,
     const char *fs_path, bool explicit_path);
-/* Adds bytes already in memory; takes ownership of `data` (fl_xmalloc). */
+/* Adds bytes already in memory (found by git, not named); takes
+ * ownership of `data` (fl_xmalloc). */
 void fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
     size_t len);
 /* Frees one target's contents (for code that drops targets from a list). */

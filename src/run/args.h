@@ -19,6 +19,7 @@ struct fl_run_args {
 	int color;		/* --color: enum fl_color */
 	bool quiet;		/* --quiet */
 	bool verbose;		/* --verbose */
+	bool flows_only;	/* --flows-only */
 };
 
 #endif

@@ -112,4 +112,13 @@ run clean 0 flowlint
 [ "$(entries "$arts/gl-code-quality-report.json")" = 0 ] && ok || fail "clean: findings left"
 grep -q 'No problems found' "$log" && ok || fail "clean: no summary in the log"
 
+# A TypeScript project beside the flows (JSON with comments, package.json,
+# Terraform): the job still passes and examines flows only.
+. "$src/tests/cli/helpers/typescript_repo.sh"
+mkdir ts && typescript_repo ts && cp -R ts/lambda ts/.vscode ts/infra repo/ &&
+	git_ add -A && git_ commit -qm typescript || exit 1
+run typescript 0 flowlint
+grep -q 'FL001' "$log" && fail "typescript: JSON with comments reported" || ok
+grep -q 'No problems found' "$log" && ok || fail "typescript: no summary in the log"
+
 finish

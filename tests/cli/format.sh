@@ -64,8 +64,12 @@ expect_same dup-not-written dup.json dup.json.orig
 expect_same others-still-formatted other.json want.json
 expect_run invalid 2 '^flowlint: error: trailing\.json:1:33: invalid JSON: trailing comma' -- format trailing.json
 expect_run invalid-summary 2 '0 files reformatted, 0 unchanged, 1 could not be formatted' -- format trailing.json
+# In a walk, JSON that does not parse is left alone unless it carries a
+# flow's marks: a tsconfig.json with comments is not a broken flow.
 mkdir walk2 && cp trailing.json walk2/
-expect_run invalid-in-walk 2 'walk2/trailing\.json:1:33: invalid JSON' -- format walk2
+expect_run invalid-no-flow-in-walk 0 '^0 files reformatted, 0 unchanged$' -- format walk2
+printf '{"StartAction": "a", "Actions": [],}' > walk2/broken-flow.json
+expect_run invalid-flow-in-walk 2 'walk2/broken-flow\.json:1:36: invalid JSON' -- format walk2
 expect_run missing 2 "nope\.json: No such file or directory" -- format nope.json
 
 # Standard input: the document on stdout, nothing else.

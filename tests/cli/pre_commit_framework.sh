@@ -45,16 +45,16 @@ new_repo passing
 good_flow flow.json && echo '{"name": "not a flow"}' > package.json && git add .
 pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1 && ok || { fail "try-repo on a passing repository"; tail -20 out.txt; }
 
+# hooks_config ID...: a .pre-commit-config.yaml using these hooks.
+hooks_config() {
+	printf 'repos:\n- repo: %s\n  rev: %s\n  hooks:\n' "$work/hookrepo" "$rev" > .pre-commit-config.yaml
+	for id; do printf '  - id: %s\n' "$id"; done >> .pre-commit-config.yaml
+}
+
 # pre-commit install, then real commits.
 new_repo installed
 export PRE_COMMIT_HOME="$work/pre-commit-home"
-cat > .pre-commit-config.yaml <<YAML
-repos:
-- repo: $work/hookrepo
-  rev: $rev
-  hooks:
-  - id: flowlint
-YAML
+hooks_config flowlint
 git add .pre-commit-config.yaml
 pre-commit install >out.txt 2>&1 && ok || { fail "pre-commit install"; cat out.txt; }
 bad_flow flow.json && git add flow.json
@@ -76,5 +76,20 @@ if "$FLOWLINT" format --help >/dev/null 2>&1; then
 else
 	echo "skipped: the formatter hook (this flowlint has no format command)"
 fi
+
+# Flows beside a TypeScript project: the three hooks pass a real commit
+# of every file, and change none but the flows.
+. "$here/helpers/typescript_repo.sh"
+new_repo typescript
+typescript_repo .
+hooks_config flowlint flowlint-fix flowlint-format
+git add -A
+pre-commit install >"$work/out.txt" 2>&1 || { fail "pre-commit install (typescript)"; cat "$work/out.txt"; }
+nonflow_sums . > "$work/sums.before"
+git commit -qm "flows beside TypeScript" >"$work/out.txt" 2>&1 && ok || { fail "typescript: commit refused"; tail -20 "$work/out.txt"; }
+grep -q 'not a contact flow' "$work/out.txt" && fail "typescript: notes about non-flow JSON" || ok
+nonflow_sums . > "$work/sums.after"
+expect_same typescript-nothing-else-changed "$work/sums.before" "$work/sums.after"
+git status --porcelain | grep -q . && fail "typescript: the hooks left changes" || ok
 
 finish

@@ -9,7 +9,9 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "flow/load.h"
 #include "lint_fixture.h"
 
 #define RAW_OK \
@@ -277,6 +279,32 @@ test_flow__name_mismatch_subfolder(void **state)
 	fl_result_release(&r);
 }
 
+/* Marks that say a broken file was meant to be a flow, and look-alikes. */
+static void
+test_flow__marks(void **state)
+{
+	static const char *const marked[] = {
+		"{\"StartAction\": \"a\",",
+		"{\"Content\": \"{\\\"StartAction\\\":\\\"a\\\",",
+		"{\"ContactFlowType\": \"CONTACT_FLOW\" // x",
+		"{\"Actions\": [{\"Transitions\": {}},]}",
+		"{\"modules\": [], \"start\": \"x\",",
+	};
+	static const char *const unmarked[] = {
+		"{\"compilerOptions\": {\"strict\": true,}}",
+		"{\"Actions\": [],}",			/* no Transitions */
+		"{\"name\": \"StartActionHelper\",}",	/* not a key */
+		"// StartAction\n{",
+		"\"StartAction",			/* at the end */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(marked) / sizeof(*marked); i++)
+		assert_true(fl_flow_marked(marked[i], strlen(marked[i])));
+	for (i = 0; i < sizeof(unmarked) / sizeof(*unmarked); i++)
+		assert_false(fl_flow_marked(unmarked[i], strlen(unmarked[i])));
+}
+
 int
 main(void)
 {
@@ -286,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_flow__module_and_object_content),
 		cmocka_unit_test(test_flow__api_response_and_contactflowtype),
 		cmocka_unit_test(test_flow__not_a_flow_and_legacy),
+		cmocka_unit_test(test_flow__marks),
 		cmocka_unit_test(test_flow__invalid_json_position),
 		cmocka_unit_test(test_flow__position_inside_content),
 		cmocka_unit_test(test_flow__crlf_and_bom_positions),

@@ -1,0 +1,67 @@
+/*
+ * Telling flows from other JSON (flowfile.h).
+ */
+#include "config/flowfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "config/project.h"
+#include "flow/load.h"
+#include "repo/targets.h"
+
+/* Whether absolute `path` lies below folder `dir`. */
+static bool
+below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+/* Whether absolute `path` lies in a folder that holds flows. */
+static bool
+in_flows_folder(const struct fl_project *p, const struct fl_config *c,
+    const char *path)
+{
+	const char *layout = c->layout_root ? c->layout_root : p->layout_root;
+	bool in = false;
+	size_t i;
+
+	if (c->layout && layout != NULL) {
+		char *flows = fl_path_join(layout, "imports/resources/flows");
+
+		in = below(path, flows);
+		free(flows);
+	}
+	for (i = 0; i < c->nsources && !in; i++) {
+		const struct fl_source_spec *s = &c->sources[i];
+
+		in = s->type == FL_SOURCE_FOLDER && (s->kind == FL_RES_FLOW ||
+		    s->kind == FL_RES_MODULE) && below(path, s->path);
+	}
+	return in;
+}
+
+enum fl_file_kind
+fl_file_kind(const struct fl_project *p, const struct fl_config *c,
+    struct fl_path_memo *m, const struct fl_target *t, bool flows_only,
+    bool parsed, enum fl_flow_shape shape, const char *text, size_t len)
+{
+	char *rel, *path;
+	bool meant;
+
+	if (parsed)
+		return shape == FL_SHAPE_NOT_FLOW ? FL_FILE_OTHER_JSON :
+		    FL_FILE_FLOW;
+	if ((t->explicit_path && !flows_only) || fl_flow_marked(text, len))
+		return FL_FILE_FLOW;
+	rel = t->fs_path != NULL ? fl_project_relpath(p, m, t->fs_path) :
+	    fl_project_relpath_repo(p, m, t->path);
+	path = fl_path_join(p->root, rel);
+	meant = in_flows_folder(p, c, path);
+	free(path);
+	free(rel);
+	return meant ? FL_FILE_FLOW : FL_FILE_NOT_JSON;
+}
