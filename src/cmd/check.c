@@ -2,29 +2,19 @@
  * flowlint check: lint files and folders, report, exit 0/1/2.
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/progress.h"
 #include "config/flowfile.h"
 #include "config/setup.h"
-#include "cmd/progress.h"
-#include "flow/params.h"
-#include "flow/patterns.h"
-#include "inventory/inventory.h"
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
-#include "repo/targets.h"
-#include "repo/repo.h"
-#include "repo/snapshot.h"
 #include "report/list.h"
 #include "report/report.h"
-#include "rules/rule.h"
+#include "run/session.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "util/fs.h"
 
 struct check_opts {
 	struct fl_run_args run;
@@ -152,43 +142,6 @@ parse_opts(struct check_opts *o, int argc, char **argv,
 	return -1;
 }
 
-/*
- * For --staged and --changed-since: opens the repository that holds the
- * current directory into *repo, and sets `snap` to the state the
- * checked files come from, for the inventory to be read from the same.
- */
-static int
-open_repo(struct fl_repo **repo, struct fl_snapshot *snap,
-    const struct check_opts *o)
-{
-	int err = fl_repo_open_worktree(repo, ".");
-
-	if (err == FL_ENOTFOUND)
-		return fl_error_set(err, "%s needs a git repository, and the "
-		    "current folder is not in one", o->staged ? "--staged" :
-		    "--changed-since");
-	if (err != 0)
-		return err;
-	snap->repo = *repo;
-	snap->state = o->staged ? FL_SNAPSHOT_INDEX : o->uncommitted ?
-	    FL_SNAPSHOT_DISK : FL_SNAPSHOT_COMMIT;
-	snap->rev = "HEAD";
-	return 0;
-}
-
-/* The targets of --staged or --changed-since; `notes` gets the files
- * passed over. */
-static int
-repo_targets(struct fl_targets *t, struct fl_pathlist *notes,
-    struct fl_repo *r, const struct check_opts *o, char **paths, size_t n)
-{
-	if (o->staged)
-		return fl_repo_staged_targets(t, notes, r, paths, n,
-		    FL_FS_MAX_FILE);
-	return fl_repo_changed_targets(t, notes, r, o->since, o->uncommitted,
-	    paths, n, FL_FS_MAX_FILE);
-}
-
 /* What the per-file callback needs: the reports and the running totals. */
 struct check_state {
 	struct fl_report_list *reports;
@@ -270,15 +223,14 @@ on_config_result(void *arg, struct fl_result *res)
 
 /* Prints --show-config or the --verbose notes; true when done. */
 static bool
-describe_setup(const struct check_opts *o, const struct fl_setup *setup,
-    const enum fl_severity *severity)
+describe_setup(const struct check_opts *o, const struct fl_session *s)
 {
 	struct fl_buf b = FL_BUF_INIT;
 
 	if (o->show_config)
-		fl_setup_describe(&b, setup, o->enabled, severity);
+		fl_setup_describe(&b, &s->setup, s->enabled, s->severity);
 	else
-		fl_setup_notes(&b, setup);
+		fl_setup_notes(&b, &s->setup);
 	fl_cmd_print_lines(o->show_config ? stdout : stderr, &b,
 	    o->show_config ? "" : "flowlint: note: ");
 	fl_buf_release(&b);
@@ -290,19 +242,10 @@ cmd_check(int argc, char **argv)
 {
 	struct check_opts o = { 0 };
 	struct check_state st = { 0 };
-	struct fl_targets targets = { 0 };
-	struct fl_pathlist notes = { 0 };
-	struct fl_patterns pats = { 0 };
-	struct fl_params params = { 0 };
-	struct fl_lint_options lo = { 0 };
-	struct fl_setup_options so = { 0 };
-	struct fl_snapshot snap = fl_snapshot_disk;
-	struct fl_repo *repo = NULL;
-	struct fl_setup setup;
-	enum fl_severity severity[FL_MAX_RULES];
-	char *dot[] = { "." };
-	unsigned unreadable;
+	struct fl_session_options so = { 0 };
+	struct fl_session s;
 	struct fl_operands ops;
+	unsigned unreadable;
 	size_t k;
 	int rc, err;
 
@@ -312,53 +255,42 @@ cmd_check(int argc, char **argv)
 		return rc;
 	}
 	rc = FL_EXIT_ERROR;
-	/* Without the repository there is nothing to check. */
-	if ((o.staged || o.since != NULL) && open_repo(&repo, &snap, &o) != 0) {
-		fl_cmd_error(NULL);
-		fl_report_list_release(&o.reports);
-		return rc;
-	}
-	so.operand = ops.n > 0 ? ops.v[0] : NULL;
-	so.config = o.run.config;
+	so.args = &o.run;
+	so.paths = ops.v;
+	so.npaths = ops.n;
+	so.enabled = o.enabled;
+	so.selected = o.rules.selected;
+	so.lint = true;
+	so.source = o.staged ? FL_SESSION_STAGED : o.since != NULL ?
+	    FL_SESSION_CHANGED : FL_SESSION_WORKTREE;
+	so.since = o.since;
+	so.uncommitted = o.uncommitted;
+	so.no_cache = o.no_cache;
 	so.baseline = o.baseline.path;
 	so.record = o.baseline.record;
-	so.snapshot = &snap;
-	so.cache = !o.no_cache;
-	so.jobs = o.run.jobs;
-	if (fl_setup_load(&setup, &so) != 0) {
+	if (fl_session_open(&s, &so) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
-	fl_config_rules(&setup.config, o.rules.selected ? NULL : o.enabled, severity);
-	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
-	    fl_params_load_default(&params) != 0) {
-		fl_cmd_error(NULL);
-		goto done;
-	}
-	if ((o.show_config || o.run.verbose) && describe_setup(&o, &setup, severity)) {
+	if ((o.show_config || o.run.verbose) && describe_setup(&o, &s)) {
 		rc = FL_EXIT_OK;
 		goto done;
 	}
-	if (o.staged || o.since != NULL)
-		err = repo_targets(&targets, &notes, repo, &o, ops.v, ops.n);
-	else
-		err = fl_repo_targets_from_paths(&targets,
-		    ops.n > 0 ? ops.v : dot, ops.n > 0 ? ops.n : 1);
+	err = fl_session_list(&s, &so);
 	if (err != 0)
 		fl_cmd_error(NULL);
 	/* Without the list of staged or changed files there is nothing to do. */
-	if (err != 0 && (o.staged || o.since != NULL))
+	if (err != 0 && so.source != FL_SESSION_WORKTREE)
 		goto done;
-	for (k = 0; !o.run.quiet && k < notes.n; k++)
-		fprintf(stderr, "flowlint: note: %s\n", notes.v[k]);
-	fl_filter_targets(&setup.filter, &targets);
+	for (k = 0; !o.run.quiet && k < s.notes.n; k++)
+		fprintf(stderr, "flowlint: note: %s\n", s.notes.v[k]);
 	if (o.shard.count > 0)
-		fl_targets_shard(&targets, o.shard.index, o.shard.count);
+		fl_targets_shard(&s.targets, o.shard.index, o.shard.count);
 
 	/* SARIF carries fixes, worked out in memory with the options below. */
-	o.reports.lint = &lo;
-	if (fl_report_list_open(&o.reports, fl_cmd_use_color(o.run.color, stdout),
-	    o.run.quiet) != 0) {
+	o.reports.lint = &s.lint;
+	if (fl_report_list_open(&o.reports, fl_cmd_use_color(o.run.color,
+	    stdout), o.run.quiet) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
@@ -366,23 +298,18 @@ cmd_check(int argc, char **argv)
 	st.quiet = o.run.quiet;
 	st.flows_only = o.run.flows_only;
 	st.verbose = o.run.verbose;
-	st.filter = &setup.filter;
+	st.filter = &s.setup.filter;
 
-	lo.patterns = &pats;
-	lo.params = &params;
-	lo.enabled = o.enabled;
-	lo.severity = severity;
-	lo.inventory = setup.inventory;
-	fl_progress_init(&st.progress, "checking", targets.n, !o.run.quiet);
-	unreadable = fl_run(&targets, &lo, o.run.jobs, on_result, &st);
+	fl_progress_init(&st.progress, "checking", s.targets.n, !o.run.quiet);
+	unreadable = fl_run(&s.targets, &s.lint, o.run.jobs, on_result, &st);
 	fl_progress_hide(&st.progress);
-	fl_filter_unused(&setup.filter, o.enabled, severity, on_config_result,
-	    &st);
-	if (setup.recording && err == 0 && unreadable == 0 &&
-	    fl_setup_write_baseline(&setup) != 0) {
+	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
+	    on_config_result, &st);
+	if (s.setup.recording && err == 0 && unreadable == 0 &&
+	    fl_setup_write_baseline(&s.setup) != 0) {
 		fl_cmd_error(NULL);
 		err = FL_EIO;
-	} else if (setup.recording && (err != 0 || unreadable > 0)) {
+	} else if (s.setup.recording && (err != 0 || unreadable > 0)) {
 		fl_cmd_error("not writing the baseline: some files could not be "
 		    "read");
 	}
@@ -396,17 +323,12 @@ cmd_check(int argc, char **argv)
 	if (!o.run.quiet) {
 		struct fl_buf b = FL_BUF_INIT;
 
-		fl_setup_summary(&b, &setup);
+		fl_setup_summary(&b, &s.setup);
 		fl_cmd_print_lines(stderr, &b, "flowlint: note: ");
 		fl_buf_release(&b);
 	}
 done:
 	fl_report_list_release(&o.reports);
-	fl_targets_release(&targets);
-	fl_pathlist_release(&notes);
-	fl_params_release(&params);
-	fl_patterns_release(&pats);
-	fl_setup_release(&setup);
-	fl_repo_free(repo);
+	fl_session_release(&s);
 	return rc;
 }

@@ -3,20 +3,15 @@
  * report what was fixed and what remains, exit 0/1/2.
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
+#include "config/filter.h"
 #include "config/flowfile.h"
-#include "config/setup.h"
 #include "lint/fix.h"
-#include "flow/params.h"
-#include "flow/patterns.h"
 #include "lint/lint.h"
 #include "lint/run.h"
-#include "repo/targets.h"
 #include "report/report.h"
-#include "repo/repo.h"
+#include "run/session.h"
 #include "util/buf.h"
 #include "util/diff.h"
 #include "util/error.h"
@@ -28,7 +23,7 @@ struct fix_opts {
 	struct fl_rule_choice rules;	/* --select, --ignore */
 	int fail_on;			/* enum fl_severity */
 	bool diff;
-	bool enabled[FL_MAX_RULES];	/* fixed and reported */
+	bool enabled[FL_MAX_RULES];	/* by --select and --ignore */
 };
 
 #define O struct fix_opts
@@ -66,7 +61,13 @@ const struct fl_cmd fl_cmd_fix = {
 "inventory.  Each fixed file is re-parsed and re-checked before it is\n"
 "written, atomically; a file whose fix cannot be verified is left as it\n"
 "is, and files with nothing to fix are not touched.  A file changed or\n"
-"deleted since it was read, or read-only, is not written (exit 2).\n",
+"deleted since it was read, or read-only, is not written (exit 2).\n"
+"\n"
+"Files are listed and the configuration applies as in check: a rule it\n"
+"turns off, ignores for a path or suppresses a finding of in a file is\n"
+"not fixed there (a suppression by path, flow or action keeps the whole\n"
+"rule unfixed in the files its path matches).  There is no baseline:\n"
+"fix fixes what check reports without one.\n",
 	.options = options,
 	.epilogue =
 "Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
@@ -78,7 +79,8 @@ const struct fl_cmd fl_cmd_fix = {
 
 struct fix_state {
 	const struct fix_opts *o;
-	const struct fl_fix_options *fo;
+	struct fl_session *s;
+	struct fl_lint_options all;	/* the session's, every rule on */
 	struct fl_re_match *m;
 	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
@@ -87,54 +89,64 @@ struct fix_state {
 	bool failed;			/* an error: exit 2 */
 };
 
-/* Keeps only the findings of enabled rules (the result is ours to edit). */
+/*
+ * Keeps only the findings check would report: of enabled rules, not
+ * ignored for the file's path nor suppressed (the result is ours).
+ */
 static void
-keep_enabled(struct fl_result *res, const struct fix_opts *o)
+keep_reported(struct fix_state *st, const struct fl_target *t,
+    struct fl_result *res)
 {
 	uint32_t i, n = 0;
 
 	for (i = 0; i < res->diags.n; i++)
-		if (o->enabled[fl_rule_index(res->diags.v[i].rule)])
+		if (st->s->enabled[fl_rule_index(res->diags.v[i].rule)])
 			res->diags.v[n++] = res->diags.v[i];
 	res->diags.n = n;
+	fl_filter_result(&st->s->setup.filter, t, res);
 }
 
-static void
-print_fixed(const struct fix_state *st, const struct fl_result *in,
-    const struct fl_fix_outcome *out)
-{
-	uint32_t i;
-
-	for (i = 0; i < in->diags.n; i++) {
-		const struct fl_diag *d = &in->diags.v[i];
-
-		if (out->fixed[i] && st->o->enabled[fl_rule_index(d->rule)])
-			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
-			    d->line, d->col, d->rule->code, d->rule->name,
-			    d->message);
-	}
-}
-
+/* Prints (with `print`) and counts the findings the fix removed, of
+ * the rules it was allowed to fix. */
 static unsigned
-count_fixed(const struct fix_state *st, const struct fl_result *in,
-    const struct fl_fix_outcome *out)
+fixed_findings(const struct fl_result *in, const struct fl_fix_outcome *out,
+    const bool *fixable, bool print)
 {
 	uint32_t i;
 	unsigned n = 0;
 
-	for (i = 0; i < in->diags.n; i++)
-		n += out->fixed[i] &&
-		    st->o->enabled[fl_rule_index(in->diags.v[i].rule)];
+	for (i = 0; i < in->diags.n; i++) {
+		const struct fl_diag *d = &in->diags.v[i];
+
+		if (!out->fixed[i] || !fixable[fl_rule_index(d->rule)])
+			continue;
+		n++;
+		if (print)
+			printf("%s:%u:%u: fixed [%s %s] %s\n", in->src.path,
+			    d->line, d->col, d->rule->code, d->rule->name,
+			    d->message);
+	}
 	return n;
 }
 
-/* Counts what remains in `res` and prints it (not with --diff). */
+static void count_remaining(struct fix_state *st, struct fl_result *res);
+
+/* Counts what remains in `res` as check would report it, and prints it
+ * (not with --diff). */
 static void
-remaining(struct fix_state *st, struct fl_result *res)
+remaining(struct fix_state *st, const struct fl_target *t,
+    struct fl_result *res)
+{
+	keep_reported(st, t, res);
+	count_remaining(st, res);
+}
+
+/* Counts the findings of `res` and prints them (not with --diff). */
+static void
+count_remaining(struct fix_state *st, struct fl_result *res)
 {
 	unsigned e, w, n;
 
-	keep_enabled(res, st->o);
 	fl_result_count(res, &e, &w, &n);
 	st->totals.errors += e;
 	st->totals.warnings += w;
@@ -167,7 +179,9 @@ static void
 on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
+	struct fl_fix_options fo;
 	struct fl_fix_outcome out;
+	bool fixable[FL_MAX_RULES];
 	enum fl_file_kind kind;
 	unsigned fixed;
 
@@ -189,17 +203,20 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		return;
 	}
 	st->totals.files++;
-	if (fl_fix_file(&out, res, st->fo, st->m) != 0) {
+	fl_session_fixable(st->s, t, fixable);
+	fo.lint = &st->all;
+	fo.enabled = fixable;
+	if (fl_fix_file(&out, res, &fo, st->m) != 0) {
 		fl_cmd_error("%s: not fixed: %s", res->src.path, fl_error_msg());
 		st->failed = true;
-		remaining(st, res);
+		remaining(st, t, res);
 		return;
 	}
-	fixed = count_fixed(st, res, &out);
+	fixed = fixed_findings(res, &out, fixable, false);
 	if (out.changed && deliver(st, t, res, out.final) != 0) {
 		fl_cmd_error(NULL);
 		st->failed = true;
-		remaining(st, res);
+		remaining(st, t, res);
 		fl_fix_outcome_release(&out);
 		return;
 	}
@@ -208,10 +225,17 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->files_fixed++;
 	}
 	if (!st->o->diff && !st->o->run.quiet)
-		print_fixed(st, res, &out);
+		fixed_findings(res, &out, fixable, true);
 	/* With --diff the file stays as it is, and so do its findings. */
-	remaining(st, st->o->diff ? res : out.final);
+	remaining(st, t, st->o->diff ? res : out.final);
 	fl_fix_outcome_release(&out);
+}
+
+/* Findings about the configuration itself (FL007), not a fixed file. */
+static void
+on_config_result(void *arg, struct fl_result *res)
+{
+	count_remaining(arg, res);
 }
 
 static const char *
@@ -225,17 +249,9 @@ cmd_fix(int argc, char **argv)
 {
 	struct fix_opts o = { 0 };
 	struct fix_state st = { 0 };
-	struct fl_targets targets = { 0 };
-	struct fl_setup_options so = { 0 };
-	struct fl_setup setup;
-	struct fl_patterns pats = { 0 };
-	struct fl_params params = { 0 };
-	struct fl_lint_options lo = { 0 };
-	struct fl_fix_options fo = { 0 };
-	char *dot[] = { "." };
+	struct fl_session_options so = { 0 };
+	struct fl_session s;
 	struct fl_operands ops;
-	char **paths = dot;
-	size_t npaths = 1;
 	unsigned unreadable;
 	int rc, err;
 
@@ -244,54 +260,46 @@ cmd_fix(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	fl_rule_choice_apply(&o.rules, o.enabled);
-	if (ops.n > 0) {
-		paths = ops.v;
-		npaths = ops.n;
-	}
-	/* The configuration and inventory check uses, so that what check
-	 * calls fixable is what fix does. */
+	/* The set-up check uses, so that what check reports is what fix
+	 * fixes. */
 	rc = FL_EXIT_ERROR;
-	so.operand = paths[0];
-	so.config = o.run.config;
-	so.jobs = o.run.jobs;
-	if (fl_setup_load(&setup, &so) != 0) {
-		fl_cmd_error(NULL);
-		return rc;
-	}
-	if (fl_config_load_patterns(&pats, &setup.config) != 0 ||
-	    fl_params_load_default(&params) != 0) {
+	so.args = &o.run;
+	so.paths = ops.v;
+	so.npaths = ops.n;
+	so.enabled = o.enabled;
+	so.selected = o.rules.selected;
+	so.lint = true;
+	if (fl_session_open(&s, &so) != 0) {
 		fl_cmd_error(NULL);
 		goto done;
 	}
 	if (o.run.verbose) {
 		struct fl_buf b = FL_BUF_INIT;
 
-		fl_setup_notes(&b, &setup);
+		fl_setup_notes(&b, &s.setup);
 		fl_cmd_print_lines(stderr, &b, "flowlint: note: ");
 		fl_buf_release(&b);
 	}
-	err = fl_repo_targets_from_paths(&targets, paths, npaths);
+	err = fl_session_list(&s, &so);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	fl_filter_targets(&setup.filter, &targets);
 
 	/* Every rule runs: a fix is verified against all of them. */
-	lo.patterns = &pats;
-	lo.params = &params;
-	lo.inventory = setup.inventory;
-	fo.lint = &lo;
-	fo.enabled = o.enabled;
+	st.all = s.lint;
+	st.all.enabled = NULL;
 	st.o = &o;
-	st.fo = &fo;
-	st.filter = &setup.filter;
+	st.s = &s;
+	st.filter = &s.setup.filter;
 	st.m = fl_re_match_new();
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
 	st.report.quiet = o.run.quiet;
 	st.report.color = fl_cmd_use_color(o.run.color, stdout);
 	st.report.format->begin(&st.report);
-	unreadable = fl_run(&targets, &lo, o.run.jobs, on_result, &st);
+	unreadable = fl_run(&s.targets, &st.all, o.run.jobs, on_result, &st);
 	fl_re_match_free(st.m);
+	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
+	    on_config_result, &st);
 
 	if (o.diff) {
 		if (!o.run.quiet)
@@ -310,9 +318,6 @@ cmd_fix(int argc, char **argv)
 	rc = err != 0 || unreadable > 0 || st.failed ? FL_EXIT_ERROR :
 	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 done:
-	fl_setup_release(&setup);
-	fl_targets_release(&targets);
-	fl_params_release(&params);
-	fl_patterns_release(&pats);
+	fl_session_release(&s);
 	return rc;
 }

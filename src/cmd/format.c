@@ -10,10 +10,9 @@
 
 #include "cmd/cmd.h"
 #include "config/flowfile.h"
-#include "config/setup.h"
 #include "format/format.h"
-#include "repo/repo.h"
 #include "repo/targets.h"
+#include "run/session.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diff.h"
@@ -53,6 +52,8 @@ static const struct fl_option options[] = {
 	    "'formatprg' and :%! filters, which keep both streams); the exit "
 	    "status is still 2"),
 	FL_OPT_RUN_QUIET(O, run),
+	FL_OPT_RUN_CONFIG(O, run),
+	FL_OPT_RUN_JOBS(O, run),
 	FL_OPT_RUN_FLOWS_ONLY(O, run),
 	FL_OPT_HELP,
 	FL_OPT_END,
@@ -71,9 +72,11 @@ const struct fl_cmd fl_cmd_format = {
 "a string Content as compact JSON, key order and the text of numbers\n"
 "kept, one final newline.  Only files that change are rewritten, each\n"
 "atomically, and not when changed or deleted since read, or read-only\n"
-"(exit 2).  Folders (default: .) are walked for *.json files, skipping\n"
-".git and node_modules and JSON that is not a contact flow; a file named\n"
-"on the command line is formatted whatever JSON it holds.  A file that is\n"
+"(exit 2).  Folders (default: .) are walked for *.json files as check\n"
+"walks them (inside a git work tree, only what git tracks or would\n"
+"track; never what the configuration excludes), skipping JSON that is\n"
+"not a contact flow; a file named on the command line is formatted\n"
+"whatever JSON it holds.  A file that is\n"
 "not valid JSON or has a duplicate key is refused and left as it is.\n"
 "The operand - formats standard input to standard output.\n",
 	.options = options,
@@ -310,11 +313,9 @@ cmd_format(int argc, char **argv)
 {
 	struct format_opts o = { 0 };
 	struct format_totals tot = { 0 };
-	struct fl_targets targets = { 0 };
-	struct fl_setup_options so = { 0 };
-	struct fl_setup setup;
+	struct fl_session_options so = { 0 };
+	struct fl_session s;
 	struct fl_operands ops;
-	char *dot[] = { "." };
 	size_t i;
 	int rc, err;
 
@@ -323,27 +324,23 @@ cmd_format(int argc, char **argv)
 		return rc;
 	if (o.use_stdin)
 		return format_stdin(&o);
-	if (ops.n == 0) {
-		ops.v = dot;
-		ops.n = 1;
-	}
-	/* The files check would check: the same walk, exclude and flows. */
-	so.operand = ops.v[0];
-	so.no_inventory = true;
-	if (fl_setup_load(&setup, &so) != 0) {
+	/* The files check would check: the same configuration, the same
+	 * work-tree listing, the same decision of what is a flow. */
+	so.args = &o.run;
+	so.paths = ops.v;
+	so.npaths = ops.n;
+	if (fl_session_open(&s, &so) != 0) {
 		fl_cmd_error(NULL);
-		fl_setup_release(&setup);
+		fl_session_release(&s);
 		return FL_EXIT_ERROR;
 	}
-	err = fl_repo_targets_from_paths(&targets, ops.v, ops.n);
+	err = fl_session_list(&s, &so);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	fl_filter_targets(&setup.filter, &targets);
-	for (i = 0; i < targets.n; i++)
-		format_file(&o, &tot, &setup.filter, &targets.v[i]);
+	for (i = 0; i < s.targets.n; i++)
+		format_file(&o, &tot, &s.setup.filter, &s.targets.v[i]);
 	print_summary(&o, &tot);
-	fl_targets_release(&targets);
-	fl_setup_release(&setup);
+	fl_session_release(&s);
 	if (fflush(stdout) != 0) {
 		fl_cmd_error("cannot write to standard output: %s",
 		    strerror(errno));

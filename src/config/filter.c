@@ -49,9 +49,8 @@ fl_filter_targets(struct fl_filter *f, struct fl_targets *t)
 }
 
 static bool
-ignored(const struct fl_config *c, const char *rel, const struct fl_diag *d)
+ignored(const struct fl_config *c, const char *rel, unsigned r)
 {
-	unsigned r = fl_rule_index(d->rule);
 	size_t i;
 
 	for (i = 0; i < c->nignores; i++)
@@ -131,7 +130,7 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 		const struct fl_diag *d = &res->diags.v[i];
 		struct fl_suppression *s;
 
-		if (ignored(c, rel, d)) {
+		if (ignored(c, rel, fl_rule_index(d->rule))) {
 			f->ignored++;
 			continue;
 		}
@@ -147,6 +146,23 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 	free(rel);
 	if (out > 0 && (f->record != NULL || f->baseline != NULL))
 		apply_baseline(f, res);
+}
+
+void
+fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
+    const bool *enabled, bool *fixable)
+{
+	const struct fl_config *c = f->config;
+	char *rel = relpath(f, t);
+	unsigned r;
+	size_t k;
+
+	for (r = 0; r < fl_rule_count; r++)
+		fixable[r] = enabled[r] && !ignored(c, rel, r);
+	for (k = 0; k < c->nsupp; k++)
+		if (fl_glob_match(c->supp[k].path, rel))
+			fixable[fl_rule_index(c->supp[k].rule)] = false;
+	free(rel);
 }
 
 static int

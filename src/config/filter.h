@@ -53,6 +53,16 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
     struct fl_result *res);
 
 /*
+ * Which rules' fixes may touch the file of `t`: fixable[i] is set when
+ * enabled[i] is and the configuration neither ignores rule i for the
+ * file's path nor suppresses any finding of it there.  Suppressions are
+ * matched by path alone, before the file is read, so a rule with a
+ * suppressed finding in a file is not fixed anywhere in that file.
+ */
+void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
+    const bool *enabled, bool *fixable);
+
+/*
  * Reports the suppressions that matched no finding: for every file that
  * holds such suppressions, one result whose findings are FL007 at the
  * entries, handed to `fn` and released after.  Only suppressions whose

@@ -35,7 +35,7 @@ struct fl_setup_options {
 struct fl_setup {
 	struct fl_project project;
 	struct fl_config config;
-	struct fl_inventory *inventory;	/* owned */
+	struct fl_inventory *inventory;	/* owned, or NULL: not built */
 	const struct fl_snapshot *snapshot;	/* borrowed: what it was
 						   read from */
 	size_t inventory_files;		/* resource files in folders */
@@ -50,7 +50,7 @@ struct fl_setup {
 
 /*
  * Discovers the project from o->operand, reads the configuration, builds
- * the inventory from o->snapshot's state (with the cache when o->cache
+ * the inventory (unless o->no_inventory) from o->snapshot's state (with the cache when o->cache
  * and the state is git's) and reads the baseline -- or, with o->record,
  * prepares to write one.  Returns 0, or an FL_E* code with the message
  * set.  Release `s` in every case.

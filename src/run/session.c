@@ -1,0 +1,124 @@
+/*
+ * The run set-up every command shares (session.h).
+ */
+#include "run/session.h"
+
+#include <string.h>
+
+#include "config/filter.h"
+#include "repo/repo.h"
+#include "run/args.h"
+#include "util/error.h"
+
+/*
+ * For a staged or changed-files run: opens the repository that holds the
+ * current directory, and sets the snapshot the files and the inventory
+ * are read from.
+ */
+static int
+open_repo(struct fl_session *s, const struct fl_session_options *o)
+{
+	int err = fl_repo_open_worktree(&s->repo, ".");
+
+	if (err == FL_ENOTFOUND)
+		return fl_error_set(err, "%s needs a git repository, and the "
+		    "current folder is not in one",
+		    o->source == FL_SESSION_STAGED ? "--staged" :
+		    "--changed-since");
+	if (err != 0)
+		return err;
+	s->snapshot.repo = s->repo;
+	s->snapshot.state = o->source == FL_SESSION_STAGED ?
+	    FL_SNAPSHOT_INDEX : o->uncommitted ? FL_SNAPSHOT_DISK :
+	    FL_SNAPSHOT_COMMIT;
+	s->snapshot.rev = "HEAD";
+	return 0;
+}
+
+static int
+load_lint_inputs(struct fl_session *s)
+{
+	int err = fl_config_load_patterns(&s->patterns, &s->setup.config);
+
+	if (err == 0)
+		err = fl_params_load_default(&s->params);
+	s->lint.patterns = &s->patterns;
+	s->lint.params = &s->params;
+	s->lint.enabled = s->enabled;
+	s->lint.severity = s->severity;
+	s->lint.inventory = s->setup.inventory;
+	return err;
+}
+
+int
+fl_session_open(struct fl_session *s, const struct fl_session_options *o)
+{
+	struct fl_setup_options so = { 0 };
+	unsigned i;
+	int err;
+
+	memset(s, 0, sizeof(*s));
+	s->snapshot = fl_snapshot_disk;
+	if (o->source != FL_SESSION_WORKTREE && (err = open_repo(s, o)) != 0)
+		return err;
+	so.operand = o->npaths > 0 ? o->paths[0] : NULL;
+	so.config = o->args->config;
+	so.baseline = o->baseline;
+	so.record = o->record;
+	so.snapshot = &s->snapshot;
+	so.no_inventory = !o->lint;
+	so.cache = !o->no_cache;
+	so.jobs = o->args->jobs;
+	if ((err = fl_setup_load(&s->setup, &so)) != 0)
+		return err;
+	for (i = 0; i < fl_rule_count; i++)
+		s->enabled[i] = o->enabled == NULL || o->enabled[i];
+	fl_config_rules(&s->setup.config, o->selected ? NULL : s->enabled,
+	    s->severity);
+	return o->lint ? load_lint_inputs(s) : 0;
+}
+
+int
+fl_session_list(struct fl_session *s, const struct fl_session_options *o)
+{
+	char *dot[] = { "." };
+	int err;
+
+	switch (o->source) {
+	case FL_SESSION_STAGED:
+		err = fl_repo_staged_targets(&s->targets, &s->notes, s->repo,
+		    o->paths, o->npaths, FL_FS_MAX_FILE);
+		break;
+	case FL_SESSION_CHANGED:
+		err = fl_repo_changed_targets(&s->targets, &s->notes, s->repo,
+		    o->since, o->uncommitted, o->paths, o->npaths,
+		    FL_FS_MAX_FILE);
+		break;
+	default:
+		err = fl_repo_targets_from_paths(&s->targets,
+		    o->npaths > 0 ? o->paths : dot, o->npaths > 0 ? o->npaths :
+		    1);
+		break;
+	}
+	fl_filter_targets(&s->setup.filter, &s->targets);
+	return err;
+}
+
+void
+fl_session_fixable(struct fl_session *s, const struct fl_target *t,
+    bool *fixable)
+{
+	fl_filter_fixable(&s->setup.filter, t, s->enabled, fixable);
+}
+
+void
+fl_session_release(struct fl_session *s)
+{
+	fl_targets_release(&s->targets);
+	fl_pathlist_release(&s->notes);
+	fl_params_release(&s->params);
+	fl_patterns_release(&s->patterns);
+	fl_setup_release(&s->setup);
+	fl_repo_free(s->repo);
+	memset(s, 0, sizeof(*s));
+}

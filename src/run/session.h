@@ -1,0 +1,100 @@
+/*
+ * The set-up every command that reads flow files shares, so that check,
+ * fix and format work on the same files under the same configuration:
+ * the project and its configuration, the rule selection and severities,
+ * what the rules read (patterns, parameters, inventory), the baseline,
+ * and the list of targets -- inside a git work tree only what git tracks
+ * or would track (.gitignore honoured), then the configuration's
+ * include/exclude.
+ */
+#ifndef FL_RUN_SESSION_H
+#define FL_RUN_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config/setup.h"
+#include "flow/params.h"
+#include "flow/patterns.h"
+#include "lint/lint.h"
+#include "repo/snapshot.h"
+#include "repo/targets.h"
+#include "rules/rule.h"
+#include "util/fs.h"
+
+struct fl_repo;
+struct fl_run_args;
+
+/* Where the targets come from. */
+enum fl_session_source {
+	FL_SESSION_WORKTREE,	/* the operands on disk (default: .) */
+	FL_SESSION_STAGED,	/* the index (--staged) */
+	FL_SESSION_CHANGED,	/* changed since a revision (--changed-since) */
+};
+
+struct fl_session_options {
+	const struct fl_run_args *args;	/* --config, --jobs */
+	char **paths;			/* the operands; none: "." */
+	size_t npaths;
+	const bool *enabled;		/* --select and --ignore, by rule
+					   index; NULL: every rule */
+	bool selected;			/* --select was given: it replaces
+					   the configuration's "select" */
+	bool lint;			/* read what the rules read: the
+					   patterns, the parameter table and
+					   the inventory (not for format) */
+	enum fl_session_source source;
+	const char *since;		/* FL_SESSION_CHANGED: the revision */
+	bool uncommitted;		/* ... compared with the work tree */
+	bool no_cache;			/* read the inventory without its cache */
+	const char *baseline;		/* --baseline or --write-baseline FILE */
+	bool record;			/* --write-baseline */
+};
+
+struct fl_session {
+	struct fl_setup setup;		/* configuration, inventory, baseline
+					   and the filter applying them */
+	bool enabled[FL_MAX_RULES];	/* the command line and the
+					   configuration together */
+	enum fl_severity severity[FL_MAX_RULES];
+	struct fl_patterns patterns;	/* with options.lint */
+	struct fl_params params;	/* with options.lint */
+	struct fl_lint_options lint;	/* all of the above, for fl_run() */
+	struct fl_targets targets;	/* after fl_session_list() */
+	struct fl_pathlist notes;	/* files passed over (a symbolic link
+					   or a binary file in git) */
+	struct fl_repo *repo;		/* owned: for --staged and
+					   --changed-since, else NULL */
+	struct fl_snapshot snapshot;	/* the state the files are read in */
+};
+
+/*
+ * Reads everything a run needs before its first file: the repository
+ * for a staged or changed-files run, the project, the configuration,
+ * the rule selection and severities, the baseline and, with o->lint,
+ * what the rules read.  Returns 0, or an FL_E* code with the message
+ * set.  Release `s` in every case.
+ */
+int fl_session_open(struct fl_session *s, const struct fl_session_options *o);
+
+/*
+ * Lists the targets and drops those the configuration's include and
+ * exclude leave out.  Returns 0, or an FL_E* code with the message set:
+ * for files on disk, after an operand that does not exist (the others
+ * are still listed); for a staged or changed-files run, when the list
+ * cannot be had (then it is empty).
+ */
+int fl_session_list(struct fl_session *s, const struct fl_session_options *o);
+
+void fl_session_release(struct fl_session *s);
+
+/*
+ * For the fix of the file of `t`: sets fixable[i] for every rule whose
+ * fixes may touch it -- enabled, not ignored for its path, and with no
+ * suppression for its path (a suppressed finding is left as it is, and
+ * so, conservatively, are the other findings of its rule in that file).
+ */
+void fl_session_fixable(struct fl_session *s, const struct fl_target *t,
+    bool *fixable);
+
+#endif
