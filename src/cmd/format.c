@@ -11,7 +11,9 @@
 #include "cmd/cmd.h"
 #include "config/flowfile.h"
 #include "format/format.h"
+#include "lint/run.h"
 #include "repo/targets.h"
+#include "run/ordered.h"
 #include "run/session.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -114,14 +116,17 @@ parse_opts(struct format_opts *o, int argc, char **argv,
 	return -1;
 }
 
-/* Prints why `src` could not be formatted, at the problem's position. */
+/* Appends the error line saying why `src` could not be formatted, at
+ * the problem's position. */
 static void
-report_refusal(struct fl_source *src, const struct fl_format_info *info)
+refusal(struct fl_buf *err, struct fl_source *src,
+    const struct fl_format_info *info)
 {
 	uint32_t line, col;
 
 	fl_source_linecol(src, info->err_off, &line, &col);
-	fl_cmd_error("%s:%u:%u: %s", src->path, line, col, info->err_msg);
+	fl_buf_addf(err, "flowlint: error: %s:%u:%u: %s\n", src->path, line,
+	    col, info->err_msg);
 }
 
 static int
@@ -195,7 +200,11 @@ format_stdin(const struct format_opts *o)
 		if (o->echo_on_error) {
 			rc = echo_input(src.text, src.len);
 		} else {
-			report_refusal(&src, &info);
+			struct fl_buf err = FL_BUF_INIT;
+
+			refusal(&err, &src, &info);
+			fputs(err.ptr, stderr);
+			fl_buf_release(&err);
 			rc = FL_EXIT_ERROR;
 		}
 		goto done;
@@ -220,12 +229,40 @@ done:
 	return rc;
 }
 
-/* Formats one file: rewrites it, or reports what would change. */
+/* What formatting one file came to, printed in order by the calling
+ * thread. */
+struct format_slot {
+	enum { FILE_SKIPPED, FILE_UNCHANGED, FILE_CHANGED, FILE_FAILED } outcome;
+	struct fl_buf out;		/* for standard output */
+	struct fl_buf err;		/* for standard error */
+};
+
+/* What the workers share, read-only but for their own path memos. */
+struct format_run {
+	const struct format_opts *o;
+	struct fl_session *s;
+	struct format_totals tot;	/* the calling thread's */
+	struct fl_path_memo memo[FL_RUN_MAX_JOBS];	/* one a worker */
+};
+
 static void
-format_file(const struct format_opts *o, struct format_totals *tot,
-    struct fl_filter *f, const struct fl_target *t)
+fail(struct format_slot *slot)
 {
-	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT, diff = FL_BUF_INIT;
+	fl_buf_addf(&slot->err, "flowlint: error: %s\n", fl_error_msg());
+	slot->outcome = FILE_FAILED;
+}
+
+/* Formats target `i` (on a worker): rewrites it, or says what would
+ * change. */
+static void
+format_file(void *arg, unsigned worker, size_t i, void *slot_mem)
+{
+	struct format_run *run = arg;
+	const struct format_opts *o = run->o;
+	const struct fl_filter *f = &run->s->setup.filter;
+	const struct fl_target *t = &run->s->targets.v[i];
+	struct format_slot *slot = slot_mem;
+	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT;
 	struct fl_format_info info;
 	enum fl_file_kind kind;
 	struct fl_fs_stamp stamp;
@@ -236,8 +273,7 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	int rc;
 
 	if (fl_fs_read_stamped(&in, t->fs_path, FL_FS_MAX_FILE, &stamp) != 0) {
-		fl_cmd_error(NULL);
-		tot->failed++;
+		fail(slot);
 		fl_buf_release(&in);
 		return;
 	}
@@ -251,39 +287,49 @@ format_file(const struct format_opts *o, struct format_totals *tot,
 	 * queue, package.json, a tsconfig.json with comments) is left alone
 	 * unless it was named, even when it could not be formatted.
 	 */
-	kind = fl_file_kind(f->project, f->config, &f->memo, t,
+	kind = fl_file_kind(f->project, f->config, &run->memo[worker], t,
 	    o->run.flows_only, info.json, info.shape, src.text, src.len);
 	if (kind == FL_FILE_NOT_JSON || (kind == FL_FILE_OTHER_JSON &&
-	    (!t->explicit_path || o->run.flows_only)))
-		goto done;
-	if (rc != 0) {
-		report_refusal(&src, &info);
-		tot->failed++;
-		goto done;
+	    (!t->explicit_path || o->run.flows_only))) {
+		slot->outcome = FILE_SKIPPED;
+	} else if (rc != 0) {
+		refusal(&slot->err, &src, &info);
+		slot->outcome = FILE_FAILED;
+	} else if (fl_str_eq(fl_str_make(src.text, src.len),
+	    fl_buf_str(&out))) {
+		slot->outcome = FILE_UNCHANGED;
+	} else if (o->diff) {
+		fl_diff_unified(&slot->out, t->path, fl_str_make(src.text,
+		    src.len), fl_buf_str(&out));
+		slot->outcome = FILE_CHANGED;
+	} else if (!o->check && fl_fs_replace_unchanged(t->fs_path,
+	    &src.stamp, src.text, src.len, out.ptr, out.len) != 0) {
+		fail(slot);
+	} else {
+		slot->outcome = FILE_CHANGED;
+		if (!o->run.quiet)
+			fl_buf_addf(&slot->out, "%s %s\n", o->check ?
+			    "would reformat" : "reformatted", t->path);
 	}
-	if (fl_str_eq(fl_str_make(src.text, src.len), fl_buf_str(&out))) {
-		tot->unchanged++;
-		goto done;
-	}
-	if (o->diff) {
-		fl_diff_unified(&diff, t->path, fl_str_make(src.text, src.len),
-		    fl_buf_str(&out));
-		fwrite(diff.ptr, 1, diff.len, stdout);
-	} else if (!o->check && fl_fs_replace_unchanged(t->fs_path, &src.stamp,
-	    src.text, src.len, out.ptr, out.len) != 0) {
-		fl_cmd_error(NULL);
-		tot->failed++;
-		goto done;
-	}
-	tot->changed++;
-	if (!o->run.quiet && !o->diff)
-		printf("%s %s\n", o->check ? "would reformat" : "reformatted",
-		    t->path);
-done:
-	fl_buf_release(&diff);
 	fl_buf_release(&out);
 	fl_arena_release(&arena);
 	fl_source_release(&src);
+}
+
+/* Prints what formatting target `i` came to, and counts it. */
+static void
+deliver_file(void *arg, size_t i, void *slot_mem)
+{
+	struct format_run *run = arg;
+	struct format_slot *slot = slot_mem;
+
+	fwrite(slot->out.ptr, 1, slot->out.len, stdout);
+	fwrite(slot->err.ptr, 1, slot->err.len, stderr);
+	run->tot.changed += slot->outcome == FILE_CHANGED;
+	run->tot.unchanged += slot->outcome == FILE_UNCHANGED;
+	run->tot.failed += slot->outcome == FILE_FAILED;
+	fl_buf_release(&slot->out);
+	fl_buf_release(&slot->err);
 }
 
 static const char *
@@ -312,11 +358,12 @@ static int
 cmd_format(int argc, char **argv)
 {
 	struct format_opts o = { 0 };
-	struct format_totals tot = { 0 };
 	struct fl_session_options so = { 0 };
 	struct fl_session s;
 	struct fl_operands ops;
-	size_t i;
+	struct format_run run = { 0 };
+	struct fl_ordered work = { 0 };
+	unsigned k;
 	int rc, err;
 
 	rc = parse_opts(&o, argc, argv, &ops);
@@ -337,16 +384,25 @@ cmd_format(int argc, char **argv)
 	err = fl_session_list(&s, &so);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	for (i = 0; i < s.targets.n; i++)
-		format_file(&o, &tot, &s.setup.filter, &s.targets.v[i]);
-	print_summary(&o, &tot);
+	run.o = &o;
+	run.s = &s;
+	work.n = s.targets.n;
+	work.slot_size = sizeof(struct format_slot);
+	work.jobs = o.run.jobs;
+	work.work = format_file;
+	work.deliver = deliver_file;
+	work.arg = &run;
+	fl_ordered_run(&work);
+	for (k = 0; k < FL_RUN_MAX_JOBS; k++)
+		fl_path_memo_release(&run.memo[k]);
+	print_summary(&o, &run.tot);
 	fl_session_release(&s);
 	if (fflush(stdout) != 0) {
 		fl_cmd_error("cannot write to standard output: %s",
 		    strerror(errno));
 		return FL_EXIT_ERROR;
 	}
-	if (err != 0 || tot.failed > 0)
+	if (err != 0 || run.tot.failed > 0)
 		return FL_EXIT_ERROR;
-	return o.check && tot.changed > 0 ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+	return o.check && run.tot.changed > 0 ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 }

@@ -5,6 +5,7 @@
  */
 #include "config/config.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,31 +110,44 @@ expect(struct fl_json_file *f, uint32_t node, enum fl_json_type t,
 	    key, what, type_name(f, node));
 }
 
-/* Error at the first member of object `obj` whose key is not in
- * `allowed` (NULL-terminated) or is repeated. */
+/*
+ * The name of entry i of a key table: an array of `stride`-byte entries
+ * that start with the key's name, ended by a NULL name.  A plain list of
+ * names is such a table; so is the table of top-level keys and parsers.
+ */
+static const char *
+key_at(const void *table, size_t stride, size_t i)
+{
+	return *(const char *const *)(const void *)((const char *)table +
+	    i * stride);
+}
+
+/* Error at the first member of object `obj` whose key is not in the key
+ * table `allowed` or is repeated. */
 static int
-check_keys(struct fl_json_file *f, uint32_t obj, const char *where,
-    const char *const *allowed)
+check_key_table(struct fl_json_file *f, uint32_t obj, const char *where,
+    const void *allowed, size_t stride)
 {
 	uint32_t it;
 
 	fl_json_foreach(&f->doc, obj, it) {
 		const struct fl_json_node *n = &f->doc.nodes[it];
 		struct fl_buf list = FL_BUF_INIT;
-		const char *const *a;
+		size_t i;
 		int err;
 
 		if (n->flags & FL_JSON_F_DUP_KEY)
 			return fl_json_file_error(f, it, true, "%s%s%.*s: "
 			    "duplicate key", where, where[0] ? "." : "",
 			    FL_STR_ARGS(n->key));
-		for (a = allowed; *a != NULL; a++)
-			if (fl_str_eq_cstr(n->key, *a))
+		for (i = 0; key_at(allowed, stride, i) != NULL; i++)
+			if (fl_str_eq_cstr(n->key, key_at(allowed, stride, i)))
 				break;
-		if (*a != NULL)
+		if (key_at(allowed, stride, i) != NULL)
 			continue;
-		for (a = allowed; *a != NULL; a++)
-			fl_buf_addf(&list, "%s%s", a == allowed ? "" : ", ", *a);
+		for (i = 0; key_at(allowed, stride, i) != NULL; i++)
+			fl_buf_addf(&list, "%s%s", i == 0 ? "" : ", ",
+			    key_at(allowed, stride, i));
 		err = fl_json_file_error(f, it, true, "%s%sunknown key \"%.*s\" "
 		    "(expected one of: %s)", where, where[0] ? ": " : "",
 		    FL_STR_ARGS(n->key), list.ptr);
@@ -141,6 +155,14 @@ check_keys(struct fl_json_file *f, uint32_t obj, const char *where,
 		return err;
 	}
 	return 0;
+}
+
+/* check_key_table() for a NULL-terminated array of names. */
+static int
+check_keys(struct fl_json_file *f, uint32_t obj, const char *where,
+    const char *const *allowed)
+{
+	return check_key_table(f, obj, where, allowed, sizeof(*allowed));
 }
 
 static char *
@@ -613,50 +635,86 @@ suppression_file(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 	return err;
 }
 
-static const char *const top_keys[] = { "select", "ignore", "severity",
-	"include", "exclude", "per-file-ignores", "inventory", "patterns",
-	"suppressions", NULL };
+static int
+parse_select(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	c->has_select = true;
+	return rule_list(c->select, f, v, "select");
+}
 
-/* The top-level members, each by its own parser. */
+static int
+parse_ignore(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return rule_list(c->ignore, f, v, "ignore");
+}
+
+static int
+parse_include(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return glob_list(&c->include, &c->ninclude, f, v, "include");
+}
+
+static int
+parse_exclude(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return glob_list(&c->exclude, &c->nexclude, f, v, "exclude");
+}
+
+static int
+parse_patterns(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	char *rel;
+	int err = get_string(&rel, f, v, "patterns");
+
+	if (err == 0) {
+		c->patterns = fl_path_join(c->dir, rel);
+		free(rel);
+	}
+	return err;
+}
+
+/* "suppressions": the array, or the name of a file holding it. */
+static int
+parse_suppressions(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	if (fl_json_is(&f->doc, v, FL_JSON_STRING))
+		return suppression_file(c, f, v);
+	return suppression_list(c, f, v, "/suppressions");
+}
+
+/* The top-level keys: the one table that both validates a file's keys
+ * and dispatches each member to its parser. */
+static const struct top_key {
+	const char *name;	/* first: a key table (check_key_table) */
+	int (*parse)(struct fl_config *c, struct fl_json_file *f, uint32_t v);
+} top_keys[] = {
+	{ "select", parse_select },
+	{ "ignore", parse_ignore },
+	{ "severity", severities },
+	{ "include", parse_include },
+	{ "exclude", parse_exclude },
+	{ "per-file-ignores", per_file_ignores },
+	{ "inventory", inventory },
+	{ "patterns", parse_patterns },
+	{ "suppressions", parse_suppressions },
+	{ NULL, NULL },
+};
+
+/* The top-level members (already checked against top_keys), each by
+ * its own parser. */
 static int
 members(struct fl_config *c, struct fl_json_file *f)
 {
+	const struct top_key *t;
 	uint32_t v;
 	int err = 0;
 
 	fl_json_foreach(&f->doc, FL_JSON_ROOT, v) {
-		struct fl_str k = f->doc.nodes[v].key;
-		char *rel;
-
-		if (fl_str_eq_cstr(k, "select")) {
-			c->has_select = true;
-			err = rule_list(c->select, f, v, "select");
-		} else if (fl_str_eq_cstr(k, "ignore")) {
-			err = rule_list(c->ignore, f, v, "ignore");
-		} else if (fl_str_eq_cstr(k, "severity")) {
-			err = severities(c, f, v);
-		} else if (fl_str_eq_cstr(k, "include")) {
-			err = glob_list(&c->include, &c->ninclude, f, v,
-			    "include");
-		} else if (fl_str_eq_cstr(k, "exclude")) {
-			err = glob_list(&c->exclude, &c->nexclude, f, v,
-			    "exclude");
-		} else if (fl_str_eq_cstr(k, "per-file-ignores")) {
-			err = per_file_ignores(c, f, v);
-		} else if (fl_str_eq_cstr(k, "inventory")) {
-			err = inventory(c, f, v);
-		} else if (fl_str_eq_cstr(k, "patterns")) {
-			err = get_string(&rel, f, v, "patterns");
-			if (err == 0) {
-				c->patterns = fl_path_join(c->dir, rel);
-				free(rel);
-			}
-		} else if (fl_json_is(&f->doc, v, FL_JSON_STRING)) {
-			err = suppression_file(c, f, v);
-		} else {
-			err = suppression_list(c, f, v, "/suppressions");
-		}
-		if (err != 0)
+		for (t = top_keys; t->name != NULL &&
+		    !fl_str_eq_cstr(f->doc.nodes[v].key, t->name); t++)
+			;
+		assert(t->name != NULL);
+		if ((err = t->parse(c, f, v)) != 0)
 			break;
 	}
 	return err;
@@ -684,7 +742,8 @@ fl_config_load(struct fl_config *c, const char *path)
 		err = fl_json_file_error(&f, FL_JSON_ROOT, false, "expected a "
 		    "JSON object");
 	if (err == 0)
-		err = check_keys(&f, FL_JSON_ROOT, "", top_keys);
+		err = check_key_table(&f, FL_JSON_ROOT, "", top_keys,
+		    sizeof(top_keys[0]));
 	if (err == 0)
 		err = members(c, &f);
 	fl_json_file_release(&f);

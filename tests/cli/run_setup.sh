@@ -75,4 +75,22 @@ echo '{"exclude": ["legacy", "flows/second.json"]}' > other.json
 expect_run format-config 0 '^0 files reformatted, 1 unchanged$' -- format --config other.json .
 expect_same format-config-untouched flows/second.json generated.orig
 expect_run format-bad-config 2 'no\.json' -- format --config no.json .
+
+# format --jobs: the same output, in the same order, for every N.
+mkdir many
+i=0
+while [ $i -lt 40 ]; do
+	cp generated.orig "many/f$i.json"
+	i=$((i + 1))
+done
+printf '{"Version":"2019-10-30","StartAction":"a","Actions":[' > many/broken.json
+"$FLOWLINT" format --diff --jobs 1 many > one.out 2> one.err
+"$FLOWLINT" format --diff --jobs 4 many > four.out 2> four.err
+expect_same jobs-diff one.out four.out
+expect_same jobs-errors one.err four.err
+"$FLOWLINT" format --check -j1 many > one.out 2>&1
+"$FLOWLINT" format --check -j3 many > three.out 2>&1
+expect_same jobs-check one.out three.out
+expect_run jobs-write 2 '^40 files reformatted, 0 unchanged, 1 could not be formatted$' -- format -j4 many
+expect_run jobs-written 2 '^0 files reformatted, 40 unchanged, 1 could not be formatted$' -- format -j4 many
 finish
