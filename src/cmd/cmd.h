@@ -28,6 +28,7 @@ extern const struct fl_cmd fl_cmd_fix;
 extern const struct fl_cmd fl_cmd_format;
 extern const struct fl_cmd fl_cmd_install_hook;
 extern const struct fl_cmd fl_cmd_rules;
+extern const struct fl_cmd fl_cmd_server;
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
 void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -11,5 +11,6 @@ const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_format,
 	&fl_cmd_install_hook,
 	&fl_cmd_rules,
+	&fl_cmd_server,
 	NULL,
 };

@@ -239,13 +239,6 @@ same_finding(const struct fl_diag *a, const struct fl_diag *b)
 	    == 0;
 }
 
-/* Whether byte `c` continues a UTF-8 sequence (is not its first byte). */
-static bool
-continues(char c)
-{
-	return ((unsigned char)c & 0xC0) == 0x80;
-}
-
 /*
  * Sets st->change to the artifactChange that turns `res`'s text into
  * `fixed`'s: one replacement of the span between their common prefix
@@ -256,25 +249,11 @@ add_change(struct sarif_state *st, struct fl_result *res,
     const struct fl_result *fixed)
 {
 	const char *a = res->src.text, *z = fixed->src.text;
-	size_t alen = res->src.len, zlen = fixed->src.len, pre = 0, suf = 0;
+	size_t alen = res->src.len, zlen = fixed->src.len, pre, suf;
 	uint32_t line, col, end_line, end_col;
 	struct fl_buf *b = &st->change;
 
-	while (pre < alen && pre < zlen && a[pre] == z[pre])
-		pre++;
-	while (pre > 0 && pre < alen && continues(a[pre]))
-		pre--;
-	while (suf < alen - pre && suf < zlen - pre &&
-	    a[alen - 1 - suf] == z[zlen - 1 - suf])
-		suf++;
-	while (suf > 0 && continues(a[alen - suf]))
-		suf--;
-	/* Nor between CR and LF, which SARIF counts as one line break. */
-	if (pre > 0 && pre < alen && a[pre - 1] == '\r' && a[pre] == '\n')
-		pre--;
-	if (suf > 0 && alen - suf > pre && a[alen - suf - 1] == '\r' &&
-	    a[alen - suf] == '\n')
-		suf--;
+	fl_utf8_common_ends(a, alen, z, zlen, &pre, &suf);
 	utf16_linecol(&res->src, pre, &line, &col);
 	utf16_linecol(&res->src, alen - suf, &end_line, &end_col);
 	fl_buf_reset(b);

@@ -89,3 +89,34 @@ fl_utf8_add_json_string(struct fl_buf *out, struct fl_str s)
 	fl_buf_add_json_string(out, fl_buf_str(&valid));
 	fl_buf_release(&valid);
 }
+
+/* Whether byte `c` continues a UTF-8 sequence (is not its first byte). */
+static bool
+continues(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+void
+fl_utf8_common_ends(const char *a, size_t alen, const char *z, size_t zlen,
+    size_t *pre_out, size_t *suf_out)
+{
+	size_t pre = 0, suf = 0;
+
+	while (pre < alen && pre < zlen && a[pre] == z[pre])
+		pre++;
+	while (pre > 0 && pre < alen && continues(a[pre]))
+		pre--;
+	while (suf < alen - pre && suf < zlen - pre &&
+	    a[alen - 1 - suf] == z[zlen - 1 - suf])
+		suf++;
+	while (suf > 0 && continues(a[alen - suf]))
+		suf--;
+	if (pre > 0 && pre < alen && a[pre - 1] == '\r' && a[pre] == '\n')
+		pre--;
+	if (suf > 0 && alen - suf > pre && a[alen - suf - 1] == '\r' &&
+	    a[alen - suf] == '\n')
+		suf--;
+	*pre_out = pre;
+	*suf_out = suf;
+}

@@ -26,6 +26,15 @@ size_t fl_utf8_seq_len(const char *s, size_t n);
  */
 size_t fl_utf8_utf16_len(const char *s, size_t n);
 
+/*
+ * The common prefix and suffix of texts a[0..alen) and z[0..zlen), cut
+ * back to character boundaries and never between "\r" and "\n": what
+ * lies between them is the one replacement that turns `a` into `z`
+ * (a fix or a format as a single edit).
+ */
+void fl_utf8_common_ends(const char *a, size_t alen, const char *z,
+    size_t zlen, size_t *pre, size_t *suf);
+
 /* Appends `s`, each byte of an ill-formed sequence replaced by U+FFFD. */
 void fl_utf8_add_valid(struct fl_buf *out, struct fl_str s);
 

@@ -18,7 +18,9 @@ in_readme() {
 }
 
 for recipe in vim/flowlint.vim nvim/flowlint.lua nvim/conform.lua \
-    vscode/settings.json emacs/flowlint.el jetbrains/watcherTasks.xml; do
+    vscode/settings.json emacs/flowlint.el jetbrains/watcherTasks.xml \
+    nvim/flowlint-lsp.lua nvim/lspconfig.lua vim/flowlint-lsp.vim \
+    emacs/flowlint-eglot.el helix/languages.toml; do
 	if in_readme "$src/editors/$recipe"; then ok; else
 		fail "README.md does not show editors/$recipe as it is"; fi
 done

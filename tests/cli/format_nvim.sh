@@ -6,10 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/editors.sh"
 
-if ! command -v nvim > /dev/null 2>&1; then
-	echo "SKIP: nvim is not installed"
-	exit 77
-fi
+need nvim
 
 # nvim_save INIT FILE: opens FILE with the init file INIT, saves it, and
 # writes the buffer as it then is to FILE.buf.

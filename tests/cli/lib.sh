@@ -16,6 +16,13 @@ if [ -n "${FLOWLINT_LAUNCHER:-}" ]; then
 	FLOWLINT=$work/.flowlint
 fi
 
+# need COMMAND: skips the test (exit 77) when COMMAND is not installed.
+need() {
+	command -v "$1" > /dev/null 2>&1 && return 0
+	echo "SKIP: $1 is not installed"
+	exit 77
+}
+
 ok() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
