@@ -1,6 +1,6 @@
 /*
- * What every fuzz target shares: the compiled patterns and parameter
- * table, made once per process (libFuzzer calls the target millions of
+ * What every fuzz target shares: the compiled patterns, parameter
+ * table and action catalog, made once per process (libFuzzer calls the target millions of
  * times), and libFuzzer's entry point.
  */
 #ifndef FL_FUZZ_FUZZ_H
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "flow/catalog.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
@@ -18,6 +19,7 @@
 struct fl_fuzz_env {
 	struct fl_patterns pats;
 	struct fl_params params;
+	struct fl_catalog catalog;
 	struct fl_re_match *m;
 	struct fl_lint_options opts;	/* all rules, default severities */
 };

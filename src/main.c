@@ -43,7 +43,12 @@ main(int argc, char **argv)
 	for (c = fl_commands; *c != NULL; c++)
 		if (strcmp(argv[1], (*c)->name) == 0)
 			return (*c)->run(argc - 1, argv + 1);
-	fprintf(stderr, "flowlint: error: unknown command '%s'\n\n", argv[1]);
+	if (fl_cmd_closest(argv[1]) != NULL)
+		fprintf(stderr, "flowlint: error: unknown command '%s' (did you "
+		    "mean '%s'?)\n\n", argv[1], fl_cmd_closest(argv[1]));
+	else
+		fprintf(stderr, "flowlint: error: unknown command '%s'\n\n",
+		    argv[1]);
 	usage(stderr);
 	return FL_EXIT_ERROR;
 }

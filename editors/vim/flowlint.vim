@@ -1,6 +1,14 @@
 " flowlint format for Vim 8+ and Neovim: formats *.json on save and
-" keeps the buffer as it is when flowlint refuses the file.
+" keeps the buffer as it is when flowlint refuses the file.  Without
+" flowlint on PATH, files are saved as they are after one quiet notice.
 function! FlowlintFormat() abort
+  if !executable('flowlint')
+    if !get(g:, 'flowlint_told_missing', 0)
+      let g:flowlint_told_missing = 1
+      echomsg 'flowlint is not on PATH: saving without formatting'
+    endif
+    return
+  endif
   let l:lines = getline(1, '$')
   let l:out = systemlist('flowlint format --stdin-filename '
         \ . shellescape(expand('<afile>:p')), l:lines)

@@ -105,9 +105,11 @@ const struct fl_cmd fl_cmd_check = {
 "files git tracks or would track (not ignored) are checked.  JSON that\n"
 "is not a contact flow is skipped silently in folders and noted when\n"
 "named explicitly; so is a file that is not valid JSON, unless it is in\n"
-"a flows folder or carries a flow's marks (then: FL001).  With --staged or --changed-since, the inventory (the\n"
-"resources the cross-file rules look up) is read from the same state as\n"
-"the checked files.\n",
+"a flows folder or carries a flow's marks (then: FL001).  With --staged\n"
+"or --changed-since, the inventory (the resources the cross-file rules\n"
+"look up) is read from the same state as the checked files, and the\n"
+"unchanged flows that refer to a resource the change deleted, renamed\n"
+"or re-Named are checked too, with a note saying why.\n",
 	.options = options,
 	.epilogue =
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"

@@ -23,12 +23,19 @@ enum fl_exit {
 };
 
 extern const struct fl_cmd fl_cmd_check;
+extern const struct fl_cmd fl_cmd_diff;
 extern const struct fl_cmd fl_cmd_explain;
 extern const struct fl_cmd fl_cmd_fix;
 extern const struct fl_cmd fl_cmd_format;
+extern const struct fl_cmd fl_cmd_graph;
 extern const struct fl_cmd fl_cmd_install_hook;
 extern const struct fl_cmd fl_cmd_rules;
 extern const struct fl_cmd fl_cmd_server;
+extern const struct fl_cmd fl_cmd_textconv;
+
+struct fl_repo;
+/* install-hook --diff-driver (cmd/diff_driver.c); returns an exit code. */
+int fl_cmd_install_diff_driver(struct fl_repo *r);
 
 /* Prints "flowlint: error: <msg>" (or fl_error_msg() when msg is NULL). */
 void fl_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

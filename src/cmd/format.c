@@ -72,7 +72,7 @@ const struct fl_cmd fl_cmd_format = {
 "Rewrite flow files in the canonical layout: the outer document as the\n"
 "reference exporter writes it (JSON.stringify with two-space indentation),\n"
 "a string Content as compact JSON, key order and the text of numbers\n"
-"kept, one final newline.  Only files that change are rewritten, each\n"
+"kept, a final newline when the file had one.  Only files that change are rewritten, each\n"
 "atomically, and not when changed or deleted since read, or read-only\n"
 "(exit 2).  Folders (default: .) are walked for *.json files as check\n"
 "walks them (inside a git work tree, only what git tracks or would\n"
@@ -83,8 +83,8 @@ const struct fl_cmd fl_cmd_format = {
 "The operand - formats standard input to standard output.\n",
 	.options = options,
 	.epilogue =
-"Exit status: 0 formatted (or nothing to change), 1 with --check: a file\n"
-"would change, 2 usage or I/O error, or a file that cannot be formatted.\n",
+"Exit status: 0 formatted (or nothing to change), 1 with --check or\n"
+"--diff: a file would change, 2 usage or I/O error, or a file that cannot be formatted.\n",
 	.max_operands = -1,
 	.run = cmd_format,
 };
@@ -219,7 +219,7 @@ format_stdin(const struct format_opts *o)
 	if (rc == FL_EXIT_ERROR)
 		fl_cmd_error("cannot write to standard output: %s",
 		    strerror(errno));
-	else if (o->check && !fl_str_eq(before, fl_buf_str(&out)))
+	else if ((o->check || o->diff) && !fl_str_eq(before, fl_buf_str(&out)))
 		rc = FL_EXIT_FINDINGS;
 done:
 	fl_buf_release(&diff);
@@ -404,5 +404,7 @@ cmd_format(int argc, char **argv)
 	}
 	if (err != 0 || run.tot.failed > 0)
 		return FL_EXIT_ERROR;
-	return o.check && run.tot.changed > 0 ? FL_EXIT_FINDINGS : FL_EXIT_OK;
+	/* --diff too: a shown change is one that is still to be made. */
+	return (o.check || o.diff) && run.tot.changed > 0 ? FL_EXIT_FINDINGS :
+	    FL_EXIT_OK;
 }

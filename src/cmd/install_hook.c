@@ -211,6 +211,7 @@ uninstall(const char *path, enum hook_state state)
 struct install_hook_opts {
 	bool force;
 	bool uninstall;
+	bool diff_driver;
 };
 
 #define O struct install_hook_opts
@@ -219,6 +220,11 @@ static const struct fl_option options[] = {
 	    "did not write, keeping it as pre-commit.flowlint-backup"),
 	FL_OPT_FLAG(0, "uninstall", O, uninstall, "remove flowlint's hook and "
 	    "put a backup it made back; any other hook is left alone"),
+	FL_OPT_FLAG(0, "diff-driver", O, diff_driver, "instead of the hook, "
+	    "make git diff, log -p and show print *.json files through "
+	    "'flowlint textconv': add '*.json diff=flowlint' to "
+	    ".gitattributes and set diff.flowlint.textconv and .xfuncname in "
+	    ".git/config, each only when missing"),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };
@@ -229,12 +235,13 @@ static int cmd_install_hook(int argc, char **argv);
 const struct fl_cmd fl_cmd_install_hook = {
 	.name = "install-hook",
 	.summary = "install the git pre-commit hook (flowlint check --staged)",
-	.synopsis = "[--force | --uninstall]",
+	.synopsis = "[--force | --uninstall]\n--diff-driver",
 	.description =
 "Install the git pre-commit hook that runs 'flowlint check --staged' in\n"
 "the current repository: into core.hooksPath when that is set, else\n"
 "into .git/hooks.  Running it again updates the hook.  A pre-commit hook\n"
-"that flowlint did not write is left alone.\n",
+"that flowlint did not write is left alone.  With --diff-driver it\n"
+"sets up the git diff driver for flow files instead.\n",
 	.options = options,
 	.epilogue =
 "The hook runs $FLOWLINT when that is set, else flowlint on PATH.\n"
@@ -262,9 +269,20 @@ cmd_install_hook(int argc, char **argv)
 	if (o.force && o.uninstall)
 		return fl_cmd_usage_error("install-hook", "--force and "
 		    "--uninstall cannot be combined");
+	if (o.diff_driver && (o.force || o.uninstall))
+		return fl_cmd_usage_error("install-hook", "--diff-driver "
+		    "takes no other option");
 
-	if (fl_repo_open_worktree(&r, ".") != 0 ||
-	    fl_repo_hooks_dir(&dir, r) != 0) {
+	if (fl_repo_open_worktree(&r, ".") != 0) {
+		fl_cmd_error(NULL);
+		rc = FL_EXIT_ERROR;
+		goto done;
+	}
+	if (o.diff_driver) {
+		rc = fl_cmd_install_diff_driver(r);
+		goto done;
+	}
+	if (fl_repo_hooks_dir(&dir, r) != 0) {
 		fl_cmd_error(NULL);
 		rc = FL_EXIT_ERROR;
 		goto done;

@@ -60,6 +60,30 @@ edit_distance(const char *a, size_t alen, const char *b)
 	return row[blen];
 }
 
+/* Fewer edits than this and a word is taken for a typo of another. */
+static size_t
+typo_limit(size_t len)
+{
+	return (len < 6 ? 2 : len / 3) + 1;
+}
+
+const char *
+fl_cmd_closest(const char *name)
+{
+	const struct fl_cmd *const *c;
+	const char *best = NULL;
+	size_t len = strlen(name), best_d = typo_limit(len), d;
+
+	for (c = fl_commands; *c != NULL; c++) {
+		d = edit_distance(name, len, (*c)->name);
+		if (d < best_d) {
+			best = (*c)->name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
 /*
  * The long option `name` was meant to be: the only one it abbreviates,
  * or the one a typo or two away.  NULL when there is no single guess.
@@ -69,7 +93,7 @@ closest(const struct fl_option *opts, const char *name, size_t len)
 {
 	const struct fl_option *o;
 	const char *best = NULL;
-	size_t best_d = (len < 6 ? 2 : len / 3) + 1, d, prefixed = 0;
+	size_t best_d = typo_limit(len), d, prefixed = 0;
 
 	for (o = opts; o->type != FL_OPTION_END; o++)
 		if (strncmp(o->long_name, name, len) == 0 && prefixed++ == 0)

@@ -155,6 +155,9 @@ struct fl_operands {
 int fl_cmd_parse(const struct fl_cmd *cmd, void *opts, int argc, char **argv,
     struct fl_operands *ops);
 
+/* The command a mistyped `name` was meant to be, or NULL. */
+const char *fl_cmd_closest(const char *name);
+
 /* Appends the command's --help text. */
 void fl_cmd_help(struct fl_buf *out, const struct fl_cmd *cmd);
 

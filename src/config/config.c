@@ -40,6 +40,7 @@ fl_config_init(struct fl_config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->layout = true;
+	fl_catalog_init(&c->actions);
 }
 
 static void
@@ -72,6 +73,7 @@ fl_config_release(struct fl_config *c)
 	}
 	free(c->sources);
 	free(c->patterns);
+	fl_catalog_release(&c->actions);
 	free(c->suppressions_file);
 	for (i = 0; i < c->nsupp; i++) {
 		free(c->supp[i].path);
@@ -682,6 +684,13 @@ parse_suppressions(struct fl_config *c, struct fl_json_file *f, uint32_t v)
 	return suppression_list(c, f, v, "/suppressions");
 }
 
+/* "actions": catalog entries added to or replacing the built-in ones. */
+static int
+parse_actions(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return fl_catalog_add(&c->actions, f, v, "actions.");
+}
+
 /* The top-level keys: the one table that both validates a file's keys
  * and dispatches each member to its parser. */
 static const struct top_key {
@@ -697,6 +706,7 @@ static const struct top_key {
 	{ "inventory", inventory },
 	{ "patterns", parse_patterns },
 	{ "suppressions", parse_suppressions },
+	{ "actions", parse_actions },
 	{ NULL, NULL },
 };
 
@@ -776,6 +786,18 @@ fl_config_wants(const struct fl_config *c, const char *relpath)
 	for (i = 0; i < c->nexclude && in; i++)
 		in = !fl_glob_match(c->exclude[i], relpath);
 	return in;
+}
+
+int
+fl_config_load_catalog(struct fl_catalog *out, const struct fl_config *c)
+{
+	int err;
+
+	fl_catalog_init(out);
+	err = fl_catalog_load_default(out);
+	if (err == 0)
+		fl_catalog_merge(out, &c->actions);
+	return err;
 }
 
 int

@@ -17,6 +17,8 @@
  *                   {"kind": "queue", "folder": "admin/queues"}]
  *     },
  *     "patterns": "ci/replacer-patterns.json",
+ *     "actions": {"NewAction": {...}},    action catalog entries
+ *                     (flow/catalog.h) added to or replacing the built-in
  *     "suppressions": [{"rule": "FL303", "path": "flows/x.json",
  *                       "flow": "x", "action": "a1", "reason": "..."}]
  *                     (or the name of a file holding that array)
@@ -33,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "flow/catalog.h"
 #include "inventory/inventory.h"
 #include "rules/rule.h"
 
@@ -94,6 +97,7 @@ struct fl_config {
 	struct fl_source_spec *sources;	/* owned */
 	size_t nsources;
 	char *patterns;		/* owned: absolute path, or NULL: built-in */
+	struct fl_catalog actions;	/* entries of "actions" (often none) */
 	char *suppressions_file;	/* owned: when they come from a file */
 	struct fl_suppression *supp;	/* owned */
 	size_t nsupp;
@@ -126,6 +130,10 @@ bool fl_config_wants(const struct fl_config *c, const char *relpath);
 
 /* The configured patterns file, else the built-in patterns. */
 int fl_config_load_patterns(struct fl_patterns *out, const struct fl_config *c);
+
+/* The built-in action catalog with the configured "actions" merged in;
+ * `out` borrows from `c`, which must outlive it. */
+int fl_config_load_catalog(struct fl_catalog *out, const struct fl_config *c);
 
 /*
  * Builds the inventory: the reference layout below `layout_root` (NULL:

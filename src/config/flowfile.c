@@ -20,21 +20,25 @@ below(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && path[n] == '/';
 }
 
+char *
+fl_config_flows_dir(const struct fl_project *p, const struct fl_config *c)
+{
+	const char *layout = c->layout_root ? c->layout_root : p->layout_root;
+
+	return c->layout && layout != NULL ?
+	    fl_path_join(layout, "imports/resources/flows") : NULL;
+}
+
 /* Whether absolute `path` lies in a folder that holds flows. */
 static bool
 in_flows_folder(const struct fl_project *p, const struct fl_config *c,
     const char *path)
 {
-	const char *layout = c->layout_root ? c->layout_root : p->layout_root;
-	bool in = false;
+	char *flows = fl_config_flows_dir(p, c);
+	bool in = flows != NULL && below(path, flows);
 	size_t i;
 
-	if (c->layout && layout != NULL) {
-		char *flows = fl_path_join(layout, "imports/resources/flows");
-
-		in = below(path, flows);
-		free(flows);
-	}
+	free(flows);
 	for (i = 0; i < c->nsources && !in; i++) {
 		const struct fl_source_spec *s = &c->sources[i];
 

@@ -35,6 +35,11 @@ enum fl_file_kind {
  * inventory source, or when its bytes carry a flow's marks
  * (fl_flow_marked).  `m` is a path memo of the caller's thread.
  */
+/* The flows folder of the layout the configuration reads
+ * (imports/resources/flows, absolute), or NULL; fl_xmalloc'd. */
+char *fl_config_flows_dir(const struct fl_project *p,
+    const struct fl_config *c);
+
 enum fl_file_kind fl_file_kind(const struct fl_project *p,
     const struct fl_config *c, struct fl_path_memo *m,
     const struct fl_target *t, bool flows_only, bool parsed,

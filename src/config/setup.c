@@ -15,29 +15,51 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-/* Builds s->inventory as fl_setup_load() says. */
+/* Builds *out from `snapshot`'s state, with the cache when `cache`. */
 static int
-load_inventory(struct fl_setup *s, const struct fl_setup_options *o)
+read_inventory(struct fl_setup *s, struct fl_inventory **out,
+    const struct fl_snapshot *snapshot, bool cache, unsigned jobs)
 {
-	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, o->jobs, 0 };
+	struct fl_inventory_reader rd = { snapshot, NULL, jobs, 0 };
 	struct fl_buf path = FL_BUF_INIT;
 	int err;
 
-	if (o->snapshot != NULL)
-		rd.snapshot = o->snapshot;
-	if (o->cache && rd.snapshot->state != FL_SNAPSHOT_DISK) {
-		fl_repo_cache_path(&path, rd.snapshot->repo, "inventory-cache");
+	if (cache && snapshot->state != FL_SNAPSHOT_DISK) {
+		fl_repo_cache_path(&path, snapshot->repo, "inventory-cache");
 		rd.cache = fl_inventory_cache_open(path.ptr);
 	}
-	s->snapshot = rd.snapshot;
-	err = fl_config_inventory(&s->inventory, &s->config,
-	    s->project.layout_root, &rd);
+	err = fl_config_inventory(out, &s->config, s->project.layout_root,
+	    &rd);
 	s->inventory_files = rd.files;
 	if (rd.cache != NULL) {
 		s->inventory_cached = fl_inventory_cache_hits(rd.cache);
 		fl_inventory_cache_close(rd.cache);
 	}
 	fl_buf_release(&path);
+	return err;
+}
+
+/* Builds s->inventory as fl_setup_load() says. */
+static int
+load_inventory(struct fl_setup *s, const struct fl_setup_options *o)
+{
+	s->snapshot = o->snapshot != NULL ? o->snapshot : &fl_snapshot_disk;
+	s->jobs = o->jobs;
+	return read_inventory(s, &s->inventory, s->snapshot, o->cache,
+	    o->jobs);
+}
+
+int
+fl_setup_inventory_at(struct fl_setup *s, const struct fl_snapshot *snapshot,
+    struct fl_inventory **out)
+{
+	size_t files = s->inventory_files, cached = s->inventory_cached;
+	/* Not through the cache: one run keeps the entries of one state. */
+	int err = read_inventory(s, out, snapshot, false, s->jobs);
+
+	/* The counts --verbose shows are those of the checked state. */
+	s->inventory_files = files;
+	s->inventory_cached = cached;
 	return err;
 }
 

@@ -40,6 +40,7 @@ struct fl_setup {
 						   read from */
 	size_t inventory_files;		/* resource files in folders */
 	size_t inventory_cached;	/* ... taken from the cache */
+	unsigned jobs;			/* threads to read with */
 	struct fl_baseline baseline;	/* --baseline FILE */
 	struct fl_baseline record;	/* --write-baseline FILE */
 	char *baseline_path;		/* owned, or NULL */
@@ -57,6 +58,15 @@ struct fl_setup {
  */
 int fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o);
 void fl_setup_release(struct fl_setup *s);
+
+/*
+ * Builds, into *out (the caller's to free), the inventory of another
+ * state than the checked one -- the base a change is compared with --
+ * from the same configuration and layout, without the cache.  Returns 0
+ * or an FL_E* code.
+ */
+int fl_setup_inventory_at(struct fl_setup *s, const struct fl_snapshot *snapshot,
+    struct fl_inventory **out);
 
 /*
  * Appends the effective configuration as JSON (what --show-config

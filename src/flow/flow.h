@@ -133,6 +133,11 @@ fl_flow_get(const struct fl_flow *f, uint32_t obj, const char *key)
 	return obj == FL_JSON_NONE ? FL_JSON_NONE : fl_json_get(f->doc, obj, key);
 }
 
+/* The Transitions.Errors or .Conditions array (`which`) of action `a`,
+ * or FL_JSON_NONE when it has none or it is not an array. */
+uint32_t fl_flow_branches(const struct fl_flow *f, const struct fl_action *a,
+    const char *which);
+
 /* The action with Identifier `id` (the first if duplicated), or -1. */
 int32_t fl_flow_find_action(const struct fl_flow *f, struct fl_str id);
 

@@ -2,7 +2,9 @@
  * The canonical printer behind `flowlint format`.
  *
  * The layout is what the reference exporter writes, the output of
- * JSON.stringify(doc, null, 2) followed by one newline: two spaces of
+ * JSON.stringify(doc, null, 2), followed by one newline when the input
+ * ends in one (the exporter writes none, editors add one: either is
+ * kept, so that a freshly exported file is never rewritten): two spaces of
  * indentation per level, ": " after a key, "{}" and "[]" for empty
  * containers, members and elements in their original order.  Raw
  * flow-language files and any other JSON get the same layout.
@@ -55,102 +57,6 @@ refuse(struct fl_format_info *info, size_t off, const char *fmt, ...)
 	return -1;
 }
 
-static void
-newline(struct fl_buf *out, uint32_t depth)
-{
-	static const char spaces[] = "                                ";
-	size_t n = 2 * (size_t)depth;
-
-	fl_buf_addch(out, '\n');
-	while (n > 0) {
-		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-
-		fl_buf_add(out, spaces, k);
-		n -= k;
-	}
-}
-
-/* A scalar or an empty container; a string as `value` when not NULL. */
-static void
-print_leaf(struct fl_buf *out, const struct fl_json_node *n,
-    const struct fl_str *value)
-{
-	switch ((enum fl_json_type)n->type) {
-	case FL_JSON_NULL:
-		fl_buf_adds(out, "null");
-		break;
-	case FL_JSON_FALSE:
-		fl_buf_adds(out, "false");
-		break;
-	case FL_JSON_TRUE:
-		fl_buf_adds(out, "true");
-		break;
-	case FL_JSON_NUMBER:
-		fl_buf_addstr(out, n->str);
-		break;
-	case FL_JSON_STRING:
-		fl_buf_add_json_string(out, value != NULL ? *value : n->str);
-		break;
-	case FL_JSON_ARRAY:
-		fl_buf_adds(out, "[]");
-		break;
-	case FL_JSON_OBJECT:
-		fl_buf_adds(out, "{}");
-		break;
-	}
-}
-
-/*
- * Appends document `d`, indented when `pretty`, else compact.  The
- * string node `swap` (or FL_JSON_NONE) is printed with the value
- * `swap_value` instead of its own.  Walks the nodes in document order
- * without recursing.  Returns FL_JSON_NONE, or the node it was about to
- * print when `out` had grown past `limit` bytes (only indentation can
- * make the output much larger than the input).
- */
-static uint32_t
-print_doc(struct fl_buf *out, const struct fl_json_doc *d, bool pretty,
-    uint32_t swap, struct fl_str swap_value, size_t limit)
-{
-	uint32_t i = FL_JSON_ROOT, depth = 0;
-
-	for (;;) {
-		const struct fl_json_node *n = &d->nodes[i];
-
-		if (out->len > limit)
-			return i;
-		if (n->parent != FL_JSON_NONE &&
-		    d->nodes[n->parent].type == FL_JSON_OBJECT) {
-			fl_buf_add_json_string(out, n->key);
-			fl_buf_add(out, ": ", pretty ? 2 : 1);
-		}
-		if (fl_json_first(d, i) != FL_JSON_NONE) {
-			fl_buf_addch(out, n->type == FL_JSON_ARRAY ? '[' : '{');
-			depth++;
-			if (pretty)
-				newline(out, depth);
-			i++;
-			continue;
-		}
-		print_leaf(out, n, i == swap ? &swap_value : NULL);
-		/* Close every container this was the last member of. */
-		while (i != FL_JSON_ROOT && d->nodes[i].next == FL_JSON_NONE) {
-			i = d->nodes[i].parent;
-			depth--;
-			if (pretty)
-				newline(out, depth);
-			fl_buf_addch(out,
-			    d->nodes[i].type == FL_JSON_ARRAY ? ']' : '}');
-		}
-		if (i == FL_JSON_ROOT)
-			return FL_JSON_NONE;
-		fl_buf_addch(out, ',');
-		if (pretty)
-			newline(out, depth);
-		i = d->nodes[i].next;
-	}
-}
-
 static uint32_t
 first_dup(const struct fl_json_doc *d)
 {
@@ -193,8 +99,8 @@ compact_content(struct fl_buf *compact, struct fl_format_info *info,
 		    "duplicate key \"%.*s\" in \"Content\": JSON.parse keeps "
 		    "only the last value; remove one", FL_STR_ARGS(dup->key));
 	}
-	print_doc(compact, &inner, false, FL_JSON_NONE, fl_str_make(NULL, 0),
-	    SIZE_MAX);
+	fl_json_print(compact, &inner, FL_JSON_ROOT,
+	    &(struct fl_json_print_opts){ .limit = SIZE_MAX });
 	return 1;
 }
 
@@ -232,8 +138,9 @@ fl_format(struct fl_buf *out, struct fl_format_info *info,
 		rc = 0;
 	}
 	/* Room for the final newline within the limit. */
-	over = print_doc(out, &doc, true, swap, fl_buf_str(&compact),
-	    FL_FS_MAX_FILE - 1);
+	over = fl_json_print(out, &doc, FL_JSON_ROOT,
+	    &(struct fl_json_print_opts){ .pretty = true, .swap = swap,
+	    .swap_value = fl_buf_str(&compact), .limit = FL_FS_MAX_FILE - 1 });
 	if (over != FL_JSON_NONE || out->len > FL_FS_MAX_FILE - 1) {
 		size_t at = over == FL_JSON_NONE ? 0 : doc.nodes[over].off;
 
@@ -242,7 +149,8 @@ fl_format(struct fl_buf *out, struct fl_format_info *info,
 		    "than the %u MiB limit", FL_FS_MAX_FILE / (1024 * 1024));
 		goto done;
 	}
-	fl_buf_addch(out, '\n');
+	if (len > 0 && text[len - 1] == '\n')
+		fl_buf_addch(out, '\n');
 done:
 	fl_buf_release(&compact);
 	return rc;

@@ -529,6 +529,18 @@ fl_inventory_count(const struct fl_inventory *inv, enum fl_res_kind kind)
 	return inv != NULL && kind < FL_RES_KIND_COUNT ? inv->count[kind] : 0;
 }
 
+size_t
+fl_inventory_size(const struct fl_inventory *inv)
+{
+	return inv != NULL ? inv->nres : 0;
+}
+
+const struct fl_resource *
+fl_inventory_resource(const struct fl_inventory *inv, size_t i)
+{
+	return &inv->res[i];
+}
+
 const char *const *
 fl_inventory_sources(const struct fl_inventory *inv, enum fl_res_kind kind,
     size_t *n)

@@ -124,6 +124,12 @@ bool fl_inventory_replacer_has_kind(const struct fl_inventory *inv,
 const struct fl_resource *fl_inventory_replacer_pick(
     const struct fl_inventory *inv, struct fl_str key);
 
+/* Number of resources of every kind, and the i-th, in the order they
+ * were added. */
+size_t fl_inventory_size(const struct fl_inventory *inv);
+const struct fl_resource *fl_inventory_resource(const struct fl_inventory *inv,
+    size_t i);
+
 /* Number of resources of `kind`, and the labels of its sources (NULL
  * when none; `n` set to their number). */
 size_t fl_inventory_count(const struct fl_inventory *inv, enum fl_res_kind kind);

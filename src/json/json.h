@@ -198,4 +198,24 @@ void fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 /* Raw text offset of decoded offset `dec` (last entry <= dec, plus delta). */
 uint32_t fl_json_offmap_raw(const struct fl_json_offmap *map, uint32_t dec);
 
+/* How fl_json_print() prints. */
+struct fl_json_print_opts {
+	bool pretty;		/* two-space indentation, else compact */
+	uint32_t swap;		/* a string node printed with swap_value
+				   instead of its own, or FL_JSON_NONE */
+	struct fl_str swap_value;
+	size_t limit;		/* stop once `out` is longer (SIZE_MAX:
+				   no limit) */
+};
+
+/*
+ * Appends node `top` of `d` and everything below it (without its key)
+ * as JSON.stringify(value, null, pretty ? 2 : 0) would, numbers in
+ * their original text.  Walks the nodes without recursing.  Returns
+ * FL_JSON_NONE, or the node it was about to print when `out` had grown
+ * past o->limit bytes.
+ */
+uint32_t fl_json_print(struct fl_buf *out, const struct fl_json_doc *d,
+    uint32_t top, const struct fl_json_print_opts *o);
+
 #endif

@@ -75,6 +75,7 @@ fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
 	ctx->flow = &r->flow;
 	ctx->patterns = o->patterns;
 	ctx->params = o->params;
+	ctx->catalog = o->catalog;
 	ctx->inventory = o->inventory;
 	ctx->match = m;
 	ctx->src = &r->src;

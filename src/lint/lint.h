@@ -14,6 +14,7 @@
 #include "util/arena.h"
 #include "util/source.h"
 
+struct fl_catalog;
 struct fl_inventory;
 struct fl_params;
 struct fl_patterns;
@@ -22,6 +23,7 @@ struct fl_re_match;
 struct fl_lint_options {
 	const struct fl_patterns *patterns;
 	const struct fl_params *params;
+	const struct fl_catalog *catalog;	/* the action catalog */
 	const bool *enabled;		/* by fl_rule_index(); NULL: all */
 	const enum fl_severity *severity; /* by index; NULL: defaults */
 	const struct fl_inventory *inventory; /* resources of the repository

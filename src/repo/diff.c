@@ -4,22 +4,22 @@
  */
 #include "repo/git.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "repo/targets.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/xalloc.h"
 
-/* The tree of the merge base of `ref` and HEAD into *out. */
+/* The merge base of `ref` and HEAD into *merge. */
 static int
-base_tree(git_tree **out, struct fl_repo *r, const char *ref)
+merge_base(git_oid *merge, struct fl_repo *r, const char *ref)
 {
 	git_object *obj = NULL, *commit = NULL;
-	git_commit *base = NULL;
-	git_oid head, merge;
+	git_oid head;
 	int rc, err;
 
-	*out = NULL;
 	if (git_repository_head_unborn(r->git) == 1)
 		return fl_error_set(FL_EINVAL, "HEAD has no commits yet: "
 		    "nothing has changed since '%s'", ref);
@@ -38,7 +38,7 @@ base_tree(git_tree **out, struct fl_repo *r, const char *ref)
 		err = fl_git_call(git_reference_name_to_id(&head, r->git,
 		    "HEAD"));
 	if (err == 0) {
-		rc = git_merge_base(&merge, r->git, git_object_id(commit),
+		rc = git_merge_base(merge, r->git, git_object_id(commit),
 		    &head);
 		if (rc == GIT_ENOTFOUND)
 			err = fl_error_set(FL_ENOTFOUND, "'%s' and HEAD have "
@@ -47,13 +47,51 @@ base_tree(git_tree **out, struct fl_repo *r, const char *ref)
 		else
 			err = fl_git_call(rc);
 	}
+	git_object_free(commit);
+	git_object_free(obj);
+	/* A shallow clone lacks the history: say how to fetch it. */
+	if (err != 0 && err != FL_ENOTFOUND &&
+	    git_repository_is_shallow(r->git) == 1) {
+		char *why = fl_xstrdup(fl_error_msg());
+
+		err = fl_error_set(err, "%s: this is a shallow clone, without "
+		    "the history back to the merge base with '%s'; fetch it "
+		    "(git fetch --unshallow, or GIT_DEPTH: 0 in GitLab CI)",
+		    why, ref);
+		free(why);
+	}
+	return err;
+}
+
+int
+fl_repo_merge_base(struct fl_buf *out, struct fl_repo *r, const char *ref)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid merge;
+	int err = merge_base(&merge, r, ref);
+
+	if (err == 0) {
+		fl_buf_reset(out);
+		fl_buf_adds(out, git_oid_tostr(hex, sizeof(hex), &merge));
+	}
+	return err;
+}
+
+/* The tree of the merge base of `ref` and HEAD into *out. */
+static int
+base_tree(git_tree **out, struct fl_repo *r, const char *ref)
+{
+	git_commit *base = NULL;
+	git_oid merge;
+	int err;
+
+	*out = NULL;
+	err = merge_base(&merge, r, ref);
 	if (err == 0)
 		err = fl_git_call(git_commit_lookup(&base, r->git, &merge));
 	if (err == 0)
 		err = fl_git_call(git_commit_tree(out, base));
 	git_commit_free(base);
-	git_object_free(commit);
-	git_object_free(obj);
 	return err;
 }
 

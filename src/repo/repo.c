@@ -169,6 +169,36 @@ fl_repo_git_tree(git_tree **out, struct fl_repo *r, const char *rev)
 }
 
 int
+fl_repo_config_set(struct fl_repo *r, const char *key, const char *value,
+    bool *changed)
+{
+	git_config *all = NULL, *local = NULL;
+	git_buf cur = { 0 };
+	int rc, err;
+
+	*changed = false;
+	err = fl_git_call(git_repository_config(&all, r->git));
+	if (err == 0)
+		err = fl_git_call(git_config_open_level(&local, all,
+		    GIT_CONFIG_LEVEL_LOCAL));
+	if (err == 0) {
+		rc = git_config_get_string_buf(&cur, local, key);
+		if (rc == 0 && strcmp(cur.ptr, value) == 0)
+			goto done;
+		if (rc < 0 && rc != GIT_ENOTFOUND)
+			err = fl_git_call(rc);
+	}
+	if (err == 0)
+		err = fl_git_call(git_config_set_string(local, key, value));
+	*changed = err == 0;
+done:
+	git_buf_dispose(&cur);
+	git_config_free(local);
+	git_config_free(all);
+	return err;
+}
+
+int
 fl_repo_hooks_dir(struct fl_buf *out, struct fl_repo *r)
 {
 	git_config *cfg = NULL;

@@ -51,6 +51,14 @@ void fl_repo_cache_path(struct fl_buf *out, const struct fl_repo *r,
 int fl_repo_hooks_dir(struct fl_buf *out, struct fl_repo *r);
 
 /*
+ * Sets `key` to `value` in the repository's own configuration
+ * (.git/config), unless it already has that value there; *changed says
+ * whether it wrote.
+ */
+int fl_repo_config_set(struct fl_repo *r, const char *key, const char *value,
+    bool *changed);
+
+/*
  * The repository path of `path` (a file or folder relative to the
  * current directory, which need not exist) into `out`: "" for the root.
  * FL_EINVAL when it lies outside the work tree.
@@ -104,5 +112,29 @@ int fl_repo_staged_targets(struct fl_targets *t, struct fl_pathlist *notes,
 int fl_repo_changed_targets(struct fl_targets *t, struct fl_pathlist *notes,
     struct fl_repo *r, const char *ref, bool uncommitted, char **paths,
     size_t n, size_t limit);
+
+/* The merge base of `ref` and HEAD, as a commit ID in hex, into `out`;
+ * errors as fl_repo_changed_targets() gives them. */
+int fl_repo_merge_base(struct fl_buf *out, struct fl_repo *r, const char *ref);
+
+/* One file that differs between two states of a repository. */
+struct fl_repo_change {
+	char *path;		/* repository path (the new one when renamed) */
+	char *old, *new;	/* each side's bytes, NUL-terminated, or NULL
+				   when the file is absent on that side */
+	size_t old_len, new_len;
+};
+
+/*
+ * The "*.json" files that differ between revision `from` and revision
+ * `to`, or the work tree when `to` is NULL (staged and unstaged changes,
+ * and untracked files no ignore rule matches), sorted by path, with the
+ * bytes of both sides.  Symbolic links and submodules are left out.
+ * A side over `limit` bytes is FL_ETOOBIG.  Free with
+ * fl_repo_changes_free().
+ */
+int fl_repo_diff_revisions(struct fl_repo_change **out, size_t *n,
+    struct fl_repo *r, const char *from, const char *to, size_t limit);
+void fl_repo_changes_free(struct fl_repo_change *v, size_t n);
 
 #endif

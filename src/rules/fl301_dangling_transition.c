@@ -1,8 +1,9 @@
 /*
  * FL301 dangling-transition: a NextAction (plain, in Errors[] or in
- * Conditions[]) that names no action of the flow, such as "$end".  An
- * empty NextAction is how template catalogues leave a branch unconnected
- * (the contact ends there, as in the console) and is not reported.
+ * Conditions[]) that names no action of the flow, such as "$end", or is
+ * empty: the flow language wants an Identifier there.  Template
+ * catalogues that leave branches "" on purpose exclude their folder in
+ * .flowlint.json.
  */
 #include "flow/flow.h"
 #include "rules/rule.h"
@@ -20,7 +21,10 @@ check_target(struct fl_rule_ctx *ctx, const struct fl_flow *f, uint32_t nx)
 		return;
 	}
 	target = f->doc->nodes[nx].str;
-	if (target.len > 0 && fl_flow_find_action(f, target) == FL_NO_ACTION)
+	if (target.len == 0)
+		fl_report(ctx, nx, "NextAction is empty: name the action this "
+		    "branch goes to");
+	else if (fl_flow_find_action(f, target) == FL_NO_ACTION)
 		fl_report(ctx, nx, "NextAction \"%.*s\" names no action of "
 		    "this flow", FL_STR_ARGS(target));
 }

@@ -19,7 +19,7 @@
  * The registry test fails until all of them agree.
  *
  * A rule sees only its read-only inputs (the flow model, patterns,
- * parameter table, inventory, path).  It reports through fl_report*(),
+ * parameter table, action catalog, inventory, path).  It reports through fl_report*(),
  * allocates only from ctx->arena, and never prints or touches files.
  * Fixes run in registry order, after every rule has checked the file,
  * one finding at a time.  Rules whose check is NULL are reported by the
@@ -36,6 +36,7 @@
 #include "util/str.h"
 
 struct fl_arena;
+struct fl_catalog;
 struct fl_fix_pass;
 struct fl_flow;
 struct fl_inventory;
@@ -76,6 +77,7 @@ struct fl_rule_ctx {
 	const struct fl_flow *flow;
 	const struct fl_patterns *patterns;
 	const struct fl_params *params;	/* the resource parameter table */
+	const struct fl_catalog *catalog; /* the action catalog */
 	const struct fl_inventory *inventory; /* NULL: cross-file rules stay
 					   silent */
 	struct fl_re_match *match;	/* this thread's regex scratch */

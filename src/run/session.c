@@ -3,9 +3,12 @@
  */
 #include "run/session.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "config/filter.h"
+#include "config/flowfile.h"
+#include "inventory/dependents.h"
 #include "repo/repo.h"
 #include "run/args.h"
 #include "util/error.h"
@@ -42,8 +45,11 @@ load_lint_inputs(struct fl_session *s)
 
 	if (err == 0)
 		err = fl_params_load_default(&s->params);
+	if (err == 0)
+		err = fl_config_load_catalog(&s->catalog, &s->setup.config);
 	s->lint.patterns = &s->patterns;
 	s->lint.params = &s->params;
+	s->lint.catalog = &s->catalog;
 	s->lint.enabled = s->enabled;
 	s->lint.severity = s->severity;
 	s->lint.inventory = s->setup.inventory;
@@ -78,6 +84,39 @@ fl_session_open(struct fl_session *s, const struct fl_session_options *o)
 	return o->lint ? load_lint_inputs(s) : 0;
 }
 
+/*
+ * For a staged or changed-files run: adds the unchanged flows that refer
+ * to a resource the change took away, read from the checked state; the
+ * base is HEAD for --staged, else the merge base.
+ */
+static int
+add_dependents(struct fl_session *s, const struct fl_session_options *o)
+{
+	struct fl_snapshot base = { FL_SNAPSHOT_COMMIT, s->repo, "HEAD" };
+	struct fl_inventory *before = NULL;
+	struct fl_buf rev = FL_BUF_INIT;
+	char *flows = fl_config_flows_dir(&s->setup.project, &s->setup.config);
+	int err = 0;
+
+	if (flows == NULL || s->setup.inventory == NULL) {
+		free(flows);
+		return 0;
+	}
+	if (o->source == FL_SESSION_CHANGED) {
+		err = fl_repo_merge_base(&rev, s->repo, o->since);
+		base.rev = rev.ptr;
+	}
+	if (err == 0)
+		err = fl_setup_inventory_at(&s->setup, &base, &before);
+	if (err == 0)
+		err = fl_dependents_add(&s->targets, &s->notes, before,
+		    s->setup.inventory, &s->snapshot, flows);
+	fl_inventory_free(before);
+	fl_buf_release(&rev);
+	free(flows);
+	return err;
+}
+
 int
 fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 {
@@ -100,6 +139,8 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 		    1);
 		break;
 	}
+	if (err == 0 && o->source != FL_SESSION_WORKTREE)
+		err = add_dependents(s, o);
 	fl_filter_targets(&s->setup.filter, &s->targets);
 	return err;
 }
@@ -117,6 +158,7 @@ fl_session_release(struct fl_session *s)
 	fl_targets_release(&s->targets);
 	fl_pathlist_release(&s->notes);
 	fl_params_release(&s->params);
+	fl_catalog_release(&s->catalog);
 	fl_patterns_release(&s->patterns);
 	fl_setup_release(&s->setup);
 	fl_repo_free(s->repo);

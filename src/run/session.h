@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "config/setup.h"
+#include "flow/catalog.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
@@ -59,6 +60,8 @@ struct fl_session {
 	enum fl_severity severity[FL_MAX_RULES];
 	struct fl_patterns patterns;	/* with options.lint */
 	struct fl_params params;	/* with options.lint */
+	struct fl_catalog catalog;	/* with options.lint; borrows from
+					   setup.config */
 	struct fl_lint_options lint;	/* all of the above, for fl_run() */
 	struct fl_targets targets;	/* after fl_session_list() */
 	struct fl_pathlist notes;	/* files passed over (a symbolic link

@@ -62,6 +62,7 @@ expect_run not-a-flow-explicit 0 'note: queue\.json: not a contact flow, skipped
 expect_run missing-file 2 'nope\.json: .*No such file or directory' -- check nope.json
 expect_run unknown-option 2 "unknown option '--bogus'" -- check --bogus
 expect_run unknown-rule 2 "unknown rule 'FL999'" -- check --select FL999 .
-expect_run unknown-command 2 "unknown command 'chek'" -- chek
+expect_run unknown-command 2 "unknown command 'chek' \(did you mean 'check'\?\)" -- chek
+expect_run unknown-command-no-guess 2 "unknown command 'zzz'$" -- zzz
 
 finish

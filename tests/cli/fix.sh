@@ -20,7 +20,8 @@ flow() {
 	printf '{\\"Identifier\\":\\"fn\\",\\"Type\\":\\"InvokeLambdaFunction\\",'
 	printf '\\"Parameters\\":{\\"LambdaFunctionARN\\":\\"arn:aws:lambda:'
 	printf 'us-east-1:123456789012:function:acme-lookup\\"},'
-	printf '\\"Transitions\\":{\\"NextAction\\":\\"bye\\"}},'
+	printf '\\"Transitions\\":{\\"NextAction\\":\\"bye\\",\\"Errors\\":[{'
+	printf '\\"NextAction\\":\\"bye\\",\\"ErrorType\\":\\"NoMatchingError\\"}]}},'
 	printf '{\\"Identifier\\":\\"bye\\",\\"Type\\":\\"DisconnectParticipant\\",'
 	printf '\\"Parameters\\":{},\\"Transitions\\":{}}]}"\n}\n'
 }

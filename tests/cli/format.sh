@@ -14,7 +14,7 @@ canonical='{
 printf '%s\n' "$canonical" > want.json
 
 mkdir repo repo/sub repo/node_modules
-printf '{"Name":"flow","Type":"CONTACT_FLOW","Content":"{ \\"Version\\": \\"2019-10-30\\", \\"StartAction\\": \\"a\\", \\"Actions\\": [ {\\"Identifier\\": \\"a\\", \\"Type\\": \\"DisconnectParticipant\\", \\"Parameters\\": {}, \\"Transitions\\": {}} ] }"}' > repo/messy.json
+printf '{"Name":"flow","Type":"CONTACT_FLOW","Content":"{ \\"Version\\": \\"2019-10-30\\", \\"StartAction\\": \\"a\\", \\"Actions\\": [ {\\"Identifier\\": \\"a\\", \\"Type\\": \\"DisconnectParticipant\\", \\"Parameters\\": {}, \\"Transitions\\": {}} ] }"}\n' > repo/messy.json
 cp want.json repo/sub/clean.json
 printf '{"Name": "sales", "Status": "ENABLED", "Tags": {"a": ["x", "y"]}}' > repo/queue.json
 printf '{"Name":"skip","Type":"CONTACT_FLOW","Content":"{}"}' > repo/node_modules/dep.json
@@ -27,11 +27,12 @@ before_clean=$(stamp repo/sub/clean.json)
 expect_run check-reports 1 '^would reformat repo/messy\.json$' -- format --check repo
 expect_run check-summary 1 '^1 file would be reformatted, 1 already formatted$' -- format --check repo
 expect_same check-wrote-nothing repo/messy.json messy.json.orig
-expect_run diff-prints 0 '^\+\+\+ b/repo/messy\.json$' -- format --diff repo
+expect_run diff-prints 1 '^\+\+\+ b/repo/messy\.json$' -- format --diff repo
 expect_same diff-wrote-nothing repo/messy.json messy.json.orig
 "$FLOWLINT" format --diff repo > diff.out 2>&1
 if grep -q 'reformat' diff.out; then fail "diff: status lines mixed into the diff"; else ok; fi
 expect_run check-and-diff 1 '^-\{"Name":"flow"' -- format --check --diff repo
+expect_run diff-nothing-to-show 0 '^$' -- format --diff repo/sub
 
 # In place: only the file that changes is written, mode kept; the queue
 # and node_modules are skipped in the walk.
@@ -77,9 +78,11 @@ expect_run missing 2 "nope\.json: No such file or directory" -- format nope.json
 rc=$?
 if [ "$rc" = 0 ] && [ ! -s err.txt ]; then ok; else fail "stdin: exit $rc, stderr $(cat err.txt)"; fi
 expect_same stdin-output out.json want.json
-printf '%s' "$canonical" | "$FLOWLINT" format --stdin-filename flows/x.json > out.json
-expect_same stdin-no-final-newline out.json want.json
-printf '%s' "$canonical" | "$FLOWLINT" format --stdin-filename flows/x.json - > out.json
+# A file without a final newline (as the exporter writes) keeps it so.
+printf '%s' "$canonical" > want-no-newline.json
+"$FLOWLINT" format --stdin-filename flows/x.json < want-no-newline.json > out.json
+expect_same stdin-no-final-newline out.json want-no-newline.json
+"$FLOWLINT" format --stdin-filename flows/x.json - < want.json > out.json
 expect_same stdin-filename-and-dash out.json want.json
 
 # Invalid input: nothing on stdout, the error on stderr, exit 2.
@@ -115,7 +118,7 @@ rm -f huge.txt out.json
 # --check and --diff on standard input.
 expect_run stdin-check-clean 0 '^$' -- format --check - < want.json
 expect_run stdin-check-changed 1 '^$' -- format --check - < messy.json.orig
-expect_run stdin-diff 0 '^\+\+\+ b/flows/m\.json$' -- format --diff --stdin-filename flows/m.json < messy.json.orig
+expect_run stdin-diff 1 '^\+\+\+ b/flows/m\.json$' -- format --diff --stdin-filename flows/m.json < messy.json.orig
 
 # Usage.
 expect_run help 0 '^usage: flowlint format' -- format --help

@@ -1,7 +1,10 @@
 #!/bin/sh
 # A real headless Neovim saving flows with the README's recipes: a badly
 # formatted flow is canonical on disk after :write, and an invalid one
-# is saved as it was, its buffer not replaced.  Skips without nvim.
+# is saved as it was, its buffer not replaced; a :write issued from Lua
+# on a refused file is not aborted, and without flowlint on PATH files
+# are saved after one quiet notice, with no stack trace.  Skips without
+# nvim.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/editors.sh"
@@ -53,5 +56,28 @@ for init in "$src/editors/nvim/flowlint.lua" "$src/editors/vim/flowlint.vim" \
 done
 if grep -q 'duplicate key "Name"' "invalid-flowlint.lua.json.log"; then ok; else
 	fail "nvim did not show flowlint's message"; fi
+
+# An edit, then a :write from Lua on a file flowlint refuses: written.
+recipe=$src/editors/nvim/flowlint.lua
+cp invalid.orig lua-write.json
+timeout 300 nvim --headless -u "$recipe" -i NONE -n \
+    -c 'lua vim.api.nvim_buf_set_lines(0, -1, -1, false, {"// edited"})' \
+    -c 'lua vim.cmd("write")' -c 'qa!' lua-write.json > lua-write.log 2>&1 ||
+	fail "nvim exited $? on a Lua :write"
+grep -q '// edited' lua-write.json && ok || { fail "the Lua :write was aborted"; cat lua-write.log; }
+
+# Without flowlint on PATH: saved as it is, one notice, no stack trace.
+mkdir nopath && ln -s "$(command -v nvim)" nopath/nvim
+PATH=$work/nopath:/usr/bin:/bin; export PATH
+command -v flowlint > /dev/null 2>&1 && { echo "SKIP: flowlint is installed system-wide"; finish; exit; }
+for recipe in "$recipe" "$src/editors/vim/flowlint.vim"; do
+	cp "$messy" missing.json
+	timeout 300 nvim --headless -u "$recipe" -i NONE -n -c write -c write \
+	    -c 'qa!' missing.json > missing.log 2>&1 || fail "nvim exited $? without flowlint"
+	expect_same "missing-saved-as-is $recipe" missing.json "$messy"
+	grep -q 'traceback\|E5108\|not found' missing.log &&
+		{ fail "an error without flowlint: $recipe"; cat missing.log; } || ok
+	[ "$(grep -c 'not on PATH' missing.log)" -le 1 ] && ok || fail "the notice is repeated: $recipe"
+done
 
 finish

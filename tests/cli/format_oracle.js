@@ -1,5 +1,5 @@
 // What the reference exporter writes for a file: JSON.stringify(doc,
-// null, 2) and a newline, with a wrapped flow's string Content made
+// null, 2) and a newline when the file ended in one, with a wrapped flow's string Content made
 // compact.  For the N-th FILE it writes OUTDIR/N.json, or nothing when
 // the file is not JSON to JSON.parse.  One process for every file: node
 // takes far longer to start than to format a flow.
@@ -34,7 +34,7 @@ function oracle(file) {
       }
     }
   }
-  return JSON.stringify(doc, null, 2) + '\n';
+  return JSON.stringify(doc, null, 2) + (text.endsWith('\n') ? '\n' : '');
 }
 
 const out = process.argv[2];

@@ -144,4 +144,13 @@ expect_run since-outside 2 '^flowlint: error: --changed-since needs a git reposi
 cd "$work" && git init -q --bare bare.git && cd bare.git
 expect_run staged-bare 2 'is a bare repository' -- check --staged
 
+# A shallow clone without the merge base: the error says how to fetch it.
+new_repo deep
+good_flow a.json && git add a.json && git commit -qm one &&
+	good_flow b.json && git add b.json && git commit -qm two &&
+	git checkout -q -b feature && good_flow c.json && git add c.json && git commit -qm three || exit 1
+cd "$work" && git clone -q --depth 1 -b feature "file://$work/deep" shallow && cd shallow &&
+	git fetch -q --depth 1 origin main:refs/remotes/origin/main || exit 1
+expect_run since-shallow 2 "this is a shallow clone.*\(git fetch --unshallow, or GIT_DEPTH: 0 in GitLab CI\)" -- check --changed-since origin/main
+
 finish

@@ -60,9 +60,12 @@ if git commit -qm bad >out.txt 2>&1; then fail "a hardcoded ARN was committed"; 
 grep -q '^flows/main\.json:1:136: error \[FL101 hardcoded-arn\]' out.txt && ok || fail "hook shows the finding"
 grep -q "fix flows/main.json" out.txt && ok || fail "hook names the fix command"
 git rev-parse -q --verify HEAD >/dev/null && fail "the commit was made" || ok
-# Fixed in the work tree only: still blocked, the index is what counts.
+# Fixed in the work tree only: still blocked, the index is what counts,
+# and the hint says so instead of suggesting a fix that changes nothing.
 good_flow flows/main.json
 git commit -qm still-bad >out.txt 2>&1 && fail "hook read the work tree" || ok
+grep -q "fix flows/main.json" out.txt && fail "hint: a fix for a clean work tree" || ok
+grep -q "The work tree holds another version of what is staged for:" out.txt && ok || { fail "hint: staged copy"; cat out.txt; }
 git add flows/main.json
 git commit -qm fixed >out.txt 2>&1 && ok || { fail "the fixed flow was refused"; cat out.txt; }
 
@@ -72,6 +75,14 @@ git commit -qam bad-a >out.txt 2>&1 && fail "commit -a let the ARN through" || o
 good_flow flows/other.json && git add flows/other.json
 git commit -qm other flows/other.json >out.txt 2>&1 && ok || { fail "commit PATH checked unstaged files"; cat out.txt; }
 git checkout -q -- flows/main.json
+
+# Paths a shell would split or unquote: the hint is a command that works.
+name="flows/it's a \"flow\" *.json"
+bad_flow "$name" && git add "$name"
+git commit -qm quotes >out.txt 2>&1 && fail "a hardcoded ARN was committed" || ok
+hint=$(sed -n 's/^    \(.* fix .*\)$/\1/p' out.txt)
+[ -n "$hint" ] && (eval "$hint") >/dev/null 2>&1 && ok || { fail "hint does not run: $hint"; cat out.txt; }
+git add "$name" && git commit -qm quotes-fixed >out.txt 2>&1 && ok || { fail "the fixed file was refused"; cat out.txt; }
 
 # Without flowlint the hook says so and stops the commit.
 good_flow flows/third.json && git add flows/third.json

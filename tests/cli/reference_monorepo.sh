@@ -1,6 +1,6 @@
 #!/bin/sh
 # The reference monorepo (../shared/corpus/reference-monorepo) with no
-# configuration: no errors in its imports/ tree, $.FlowAttributes.acme-lexbot
+# configuration: no errors in its imports/ tree, format changes no byte of it, $.FlowAttributes.acme-lexbot
 # resolved by the bots folder, ${P:CustomerQueue.wav:P} unchecked until a
 # prompt source exists; then each cross-file defect at its exact
 # position in a mutated copy.  Skips (77) when ../shared is absent.
@@ -15,6 +15,10 @@ main=$flows/acme_main_AUTO.json
 expect_run no-errors 0 'Found 0 errors and 1 warning in 1 of 9 files' -- check imports
 out=$("$FLOWLINT" check --format json imports 2>&1)
 case $out in *FL303*|*FL304*|*FL102*|*FL310*) fail "cross-file finding on the reference: $out" ;; *) ok ;; esac
+# The tree as exported is already formatted: format changes no byte.
+expect_run format-check-as-exported 0 '^0 files would be reformatted, 9 already formatted$' -- format --check imports
+expect_run format-as-exported 0 '^0 files reformatted, 9 unchanged$' -- format imports
+diff -r "$ref/imports" imports >/dev/null && ok || fail "format changed an exported file"
 expect_run lexbot-by-bots-folder 0 '"lex-bot": \{"resources": 3, "sources": \["imports/resources/bots"\]\}' -- check --show-config imports
 
 # Prompts: not checked without a source, an error with one that lacks it.

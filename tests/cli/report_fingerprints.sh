@@ -22,7 +22,7 @@ cat >$flows/raw.json <<'JSON'
   "Actions": [
     {"Identifier": "x", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
     {"Identifier": "x", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
-    {"Identifier": "q", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264"}, "Transitions": {"NextAction": "x"}}
+    {"Identifier": "q", "Type": "UpdateContactTargetQueue", "Parameters": {"QueueId": "arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264"}, "Transitions": {"NextAction": "x", "Errors": [{"NextAction": "x", "ErrorType": "NoMatchingError"}]}}
   ]
 }
 JSON

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "flow/catalog.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
@@ -15,6 +16,7 @@
 struct lint_env {
 	struct fl_patterns pats;
 	struct fl_params params;
+	struct fl_catalog catalog;
 	struct fl_re_match *m;
 	struct fl_lint_options opts;
 };
@@ -23,12 +25,15 @@ static inline void
 lint_env_init(struct lint_env *e)
 {
 	memset(e, 0, sizeof(*e));
+	fl_catalog_init(&e->catalog);
 	if (fl_patterns_load_default(&e->pats) != 0 ||
-	    fl_params_load_default(&e->params) != 0)
+	    fl_params_load_default(&e->params) != 0 ||
+	    fl_catalog_load_default(&e->catalog) != 0)
 		abort();
 	e->m = fl_re_match_new();
 	e->opts.patterns = &e->pats;
 	e->opts.params = &e->params;
+	e->opts.catalog = &e->catalog;
 }
 
 static inline void
@@ -36,6 +41,7 @@ lint_env_release(struct lint_env *e)
 {
 	fl_re_match_free(e->m);
 	fl_params_release(&e->params);
+	fl_catalog_release(&e->catalog);
 	fl_patterns_release(&e->pats);
 }
 

@@ -195,7 +195,9 @@ test_adversarial__100k_actions_in_a_cycle(void **state)
 	check_file(&o, write_file("big.json", &file), "[FL101 hardcoded-arn]");
 	assert_int_equal(o.exit_code, FL_EXIT_FINDINGS);
 	assert_int_equal(o.matching, n);
-	assert_int_equal(o.lines, n + 1);	/* and the summary */
+	/* and FL509 on each (no error branch), FL504 at the 251st action
+	 * and on Content, and the summary */
+	assert_int_equal(o.lines, 2 * n + 3);
 	assert_memory_bounded(&o, file.len);
 	fl_buf_release(&doc);
 	fl_buf_release(&file);
@@ -251,8 +253,10 @@ test_adversarial__50mb_content_string(void **state)
 	fl_buf_adds(&doc, "\"},\"Transitions\":{}}]}");
 	wrap(&file, &doc, "huge");
 	assert_true(file.len < FL_FS_MAX_FILE);
-	check_file(&o, write_file("huge.json", &file), NULL);
-	assert_int_equal(o.exit_code, FL_EXIT_OK);
+	check_file(&o, write_file("huge.json", &file),
+	    "[FL504 flow-limit-exceeded] Content is 52428943 characters long");
+	assert_int_equal(o.exit_code, FL_EXIT_FINDINGS);
+	assert_int_equal(o.matching, 1);
 	assert_memory_bounded(&o, file.len);
 	fl_buf_release(&doc);
 	fl_buf_release(&file);
@@ -304,14 +308,16 @@ test_adversarial__millions_of_placeholders(void **state)
 {
 	struct fl_buf doc = FL_BUF_INIT, file = FL_BUF_INIT, queue = FL_BUF_INIT;
 	const unsigned n = 2000000;
-	char *argv[] = { "check", "--color", "never", dir, NULL };
+	char *argv[] = { "check", "--color", "never", "--ignore", "FL504",
+		dir, NULL };
 	struct outcome o;
 	unsigned i;
 
 	/*
 	 * Well-formed placeholders of a queue the repository has, so that
-	 * no rule (the inventory's included) has anything to say: the cost
-	 * is in finding and checking 2,000,000 references.
+	 * no rule (the inventory's included) but FL504 (Content is too
+	 * long for Connect) has anything to say: the cost is in finding
+	 * and checking 2,000,000 references.
 	 */
 	fl_buf_adds(&queue, "{\"Name\": \"sales\", \"Status\": \"ENABLED\"}");
 	write_file("repo/imports/resources/queues/sales.json", &queue);
@@ -324,7 +330,7 @@ test_adversarial__millions_of_placeholders(void **state)
 	wrap(&file, &doc, "many");
 	write_file("repo/imports/resources/flows/many.json", &file);
 	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/repo");
-	run_check(&o, NULL, 4, argv);
+	run_check(&o, NULL, 6, argv);
 	*strrchr(dir, '/') = '\0';
 	assert_int_equal(o.exit_code, FL_EXIT_OK);
 	assert_memory_bounded(&o, file.len);

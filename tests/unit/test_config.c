@@ -304,8 +304,15 @@ test_config__errors_name_file_position_key_reason(void **state)
 
 	expect_error(d, "{\"selcet\": []}", "cfg.json:1:2: unknown key "
 	    "\"selcet\" (expected one of: select, ignore, severity, include, "
-	    "exclude, per-file-ignores, inventory, patterns, suppressions)");
+	    "exclude, per-file-ignores, inventory, patterns, suppressions, "
+	    "actions)");
 	expect_error(d, "[]", "cfg.json:1:1: expected a JSON object");
+	expect_error(d, "{\"actions\": []}", "cfg.json:1:13: actions: "
+	    "expected an object mapping action Types to their entries");
+	expect_error(d, "{\"actions\": {\"New\": {\"source\": \"s\",\n"
+	    "  \"flow-types\": [\"INBOUND\"]}}}", "cfg.json:2:18: "
+	    "actions.New.flow-types: expected a flow type such as "
+	    "\"CONTACT_FLOW\" or \"MODULE\"");
 	expect_error(d, "{\"select\": [\"FL101\",]}", "cfg.json:1:21: "
 	    "trailing comma; expected a value");
 	expect_error(d, "{\"select\": \"FL101\"}", "cfg.json:1:12: select: "

@@ -42,7 +42,7 @@ flow_text(unsigned n, int broken)
 	fl_buf_adds(&b, "}},\"Actions\":[");
 	for (i = 0; i < n; i++)
 		fl_buf_addf(&b, "%s{\"Identifier\":\"a%u\",\"Type\":\"%s\","
-		    "\"Parameters\":{\"Text\":\"x\"},"
+		    "\"Parameters\":{},"
 		    "\"Transitions\":{\"NextAction\":\"a%u\"}}", i ? "," : "", i,
 		    i % 2 ? "UpdateContactTargetQueue" : "Wait",
 		    i + 1 < n ? i + 1 : broken ? n + 7 : 0);

@@ -1,6 +1,7 @@
 /*
  * Seeded defects: each defect of issue 2's list is planted, in memory,
- * into every flow of the reference monorepo it applies to, and must be
+ * into every flow of the reference monorepo it applies to (and each of
+ * issue 13's, what Connect's validator refuses, into the flow it fits), and must be
  * reported with the right code at the exact line and column, computed
  * here from where the defect was planted.  Nothing else may appear that
  * the unmodified file does not have (findings may only disappear), and
@@ -829,13 +830,15 @@ test_seeded__unreachable_action(void **state)
 
 		seed_init(&s, &flows[j]);
 		v = find(&s, pat, 0) + strlen(pat);
-		snprintf(act, sizeof(act), "{\"Parameters\":{\"Text\":\"Please "
-		    "hold.\"},\"Identifier\":\"unreachable-0e1f\",\"Type\":"
-		    "\"MessageParticipant\",\"Transitions\":{\"NextAction\":"
-		    "\"%.*s\"}}", (int)(find(&s, "\"", v) - v), s.inner.ptr + v);
+		/* An action every flow type allows (FL502 stays quiet). */
+		snprintf(act, sizeof(act), "{\"Parameters\":{\"Attributes\":"
+		    "{\"step\":\"hold\"}},\"Identifier\":\"unreachable-0e1f\","
+		    "\"Type\":\"UpdateContactAttributes\",\"Transitions\":"
+		    "{\"NextAction\":\"%.*s\"}}", (int)(find(&s, "\"", v) - v),
+		    s.inner.ptr + v);
 		at = append_action(&s, act);
 		expect(&s, "FL306", find(&s, "\"unreachable-0e1f\"", at),
-		    "MessageParticipant action \"unreachable-0e1f\" is not "
+		    "UpdateContactAttributes action \"unreachable-0e1f\" is not "
 		    "reachable from StartAction");
 		check(&s, "unreachable action");
 		seed_release(&s);
@@ -1066,6 +1069,281 @@ test_seeded__renamed_file(void **state)
 	}
 }
 
+/* ---- what Connect refuses (issue 13), in the flow each defect fits ---- */
+
+static const struct flowfile *
+flow_named(const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < nflows; j++)
+		if (strcmp(flows[j].name, name) == 0)
+			return &flows[j];
+	fail_msg("no reference flow %s", name);
+	return NULL;
+}
+
+/* Puts `text` (an action whose Identifier is `id`, "%1$s" standing for
+ * the old StartAction) first, and makes it the StartAction. */
+static void
+prepend_start(struct seed *s, const char *id, const char *fmt)
+{
+	const char *pat = "\"StartAction\":\"";
+	size_t v = find(s, pat, 0) + strlen(pat);
+	size_t end = find(s, "\"", v);
+	char old[128], text[2048];
+
+	snprintf(old, sizeof(old), "%.*s", (int)(end - v), s->inner.ptr + v);
+	snprintf(text, sizeof(text), fmt, old);
+	edit(s, v, end - v, id);
+	v = find(s, "\"Actions\":[", 0) + strlen("\"Actions\":[");
+	edit(s, v, 0, ",");
+	edit(s, v, 0, text);
+}
+
+/* The offset of the `nth` occurrence (1-based) of `needle`. */
+static size_t
+find_nth(const struct seed *s, const char *needle, unsigned nth)
+{
+	size_t at = find(s, needle, 0);
+
+	while (at != SIZE_MAX && --nth > 0)
+		at = find(s, needle, at + 1);
+	assert_true(at != SIZE_MAX);
+	return at;
+}
+
+/* FL501: TransferToFlow renamed TransferToQueue. */
+static void
+test_seeded__unknown_action_type(void **state)
+{
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	assert_int_equal(replace_all(&s, "\"TransferToFlow\"",
+	    "\"TransferToQueue\""), 1);
+	expect(&s, "FL501", find(&s, "\"TransferToQueue\"", 0),
+	    "action type \"TransferToQueue\" is not in the flow language "
+	    "(closest: TransferContactToQueue)");
+	check(&s, "unknown action type");
+	seed_release(&s);
+}
+
+/* FL502: the agent hold flow exported as an inbound flow. */
+static void
+test_seeded__hold_flow_typed_inbound(void **state)
+{
+	const struct flowfile *f;
+	const char *pat = "\"Type\": \"AGENT_HOLD\"";
+	struct fl_buf b = FL_BUF_INIT;
+	struct seed s;
+	char *at;
+
+	NEED_FLOWS();
+	f = flow_named("acme_hold_AUTO.json");
+	seed_init(&s, f);
+	at = strstr(f->text, pat);
+	assert_non_null(at);
+	fl_buf_add(&b, f->text, (size_t)(at - f->text));
+	fl_buf_adds(&b, "\"Type\": \"CONTACT_FLOW\"");
+	fl_buf_adds(&b, at + strlen(pat));
+	s.raw = fl_buf_detach(&b, &s.raw_len);
+	expect(&s, "FL502", (size_t)(strstr(s.raw,
+	    "\\\"MessageParticipantIteratively\\\"") - s.raw),
+	    "MessageParticipantIteratively is not allowed in a CONTACT_FLOW "
+	    "flow");
+	check(&s, "hold flow typed inbound");
+	seed_release(&s);
+}
+
+/* FL502: a module's ending in an inbound flow. */
+static void
+test_seeded__module_end_in_inbound_flow(void **state)
+{
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	assert_int_equal(replace_all(&s, "\"DisconnectParticipant\"",
+	    "\"EndFlowModuleExecution\""), 1);
+	expect(&s, "FL502", find(&s, "\"EndFlowModuleExecution\"", 0),
+	    "EndFlowModuleExecution is not allowed in a CONTACT_FLOW flow "
+	    "(only in MODULE)");
+	check(&s, "module end in an inbound flow");
+	seed_release(&s);
+}
+
+/* FL503: an Identifier with ':', renamed everywhere it is named. */
+static void
+test_seeded__identifier_with_colon(void **state)
+{
+	const char *pat = "\"Identifier\":\"5f4a8479:voice\"";
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	assert_true(replace_all(&s, "5f4a8479-1c93-41e4-ba09-941608cf0dbc",
+	    "5f4a8479:voice") >= 3);
+	expect(&s, "FL503", find(&s, pat, 0) + strlen("\"Identifier\":"),
+	    "Identifier \"5f4a8479:voice\" contains ':'");
+	check(&s, "identifier with a colon");
+	seed_release(&s);
+}
+
+/* FL504: 238 actions chained in front of acme_main's 13. */
+static void
+test_seeded__251_actions(void **state)
+{
+	struct fl_json_doc d;
+	struct fl_arena a;
+	char id[32], fmt[512];
+	uint32_t it;
+	unsigned i, n = 0;
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	for (i = 238; i-- > 0;) {
+		snprintf(id, sizeof(id), "pad-%u", i);
+		snprintf(fmt, sizeof(fmt), "{\"Parameters\":{\"Attributes\":"
+		    "{\"pad\":\"%u\"}},\"Identifier\":\"pad-%u\",\"Type\":"
+		    "\"UpdateContactAttributes\",\"Transitions\":{\"NextAction\":"
+		    "\"%%1$s\",\"Errors\":[{\"NextAction\":\"%%1$s\","
+		    "\"ErrorType\":\"NoMatchingError\"}]}}", i, i);
+		prepend_start(&s, id, fmt);
+	}
+	parse(&d, &a, &s);
+	fl_json_foreach(&d, fl_json_get(&d, FL_JSON_ROOT, "Actions"), it)
+		if (++n == 251)
+			expect(&s, "FL504", d.nodes[it].off, "action 251 of 251: "
+			    "a flow may have at most 250 actions");
+	fl_arena_release(&a);
+	check(&s, "251 actions");
+	seed_release(&s);
+}
+
+/* FL505: Transitions on DisconnectParticipant. */
+static void
+test_seeded__transitions_on_disconnect(void **state)
+{
+	const char *pat = "\"Type\":\"DisconnectParticipant\",\"Transitions\":";
+	struct seed s;
+	size_t at;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	at = find(&s, pat, 0) + strlen(pat);
+	edit(&s, at, 2, "{\"Errors\":[]}");
+	expect(&s, "FL505", at, "DisconnectParticipant ends the flow: its "
+	    "Transitions must be {}");
+	check(&s, "transitions on DisconnectParticipant");
+	seed_release(&s);
+}
+
+#define SEED_COMPARE(op, extra_error)                                       \
+	"{\"Parameters\":{\"ComparisonValue\":\"$.Attributes.tier\"},"      \
+	"\"Identifier\":\"seed-compare\",\"Type\":\"Compare\",\"Transitions\":" \
+	"{\"NextAction\":\"%1$s\",\"Conditions\":[{\"NextAction\":\"%1$s\","  \
+	"\"Condition\":{\"Operator\":\"" op "\",\"Operands\":[\"gold\"]}}],"  \
+	"\"Errors\":[{\"NextAction\":\"%1$s\",\"ErrorType\":"               \
+	"\"NoMatchingCondition\"}" extra_error "]}}"
+
+/* FL505: a Compare with a NoMatchingError branch. */
+static void
+test_seeded__compare_with_no_matching_error(void **state)
+{
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	prepend_start(&s, "seed-compare", SEED_COMPARE("Equals",
+	    ",{\"NextAction\":\"%1$s\",\"ErrorType\":\"NoMatchingError\"}"));
+	expect(&s, "FL505", find(&s, "\"NoMatchingError\"", 0),
+	    "Compare does not raise NoMatchingError (its errors: "
+	    "NoMatchingCondition)");
+	check(&s, "Compare with NoMatchingError");
+	seed_release(&s);
+}
+
+/* FL507: operator Equal. */
+static void
+test_seeded__operator_equal(void **state)
+{
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	prepend_start(&s, "seed-compare", SEED_COMPARE("Equal", ""));
+	expect(&s, "FL507", find(&s, "\"Equal\"", 0),
+	    "operator \"Equal\" is not in the flow language");
+	check(&s, "operator Equal");
+	seed_release(&s);
+}
+
+/* FL506: a MessageParticipant with Text and PromptId, and an unknown
+ * parameter. */
+static void
+test_seeded__message_parameters(void **state)
+{
+	const char *pat = "{\"Text\":\"We are experiencing";
+	struct seed s;
+	size_t at;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	at = find(&s, pat, 0) + 1;
+	/* A placeholder, not a JSONPath the metadata would have to mark
+	 * dynamic (FL309). */
+	edit(&s, at, 0, "\"PromptId\":\"${P:Welcome.wav:P}\",");
+	expect(&s, "FL506", at, "MessageParticipant takes only one of Text "
+	    "and PromptId");
+	check(&s, "Text and PromptId");
+	seed_release(&s);
+
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	at = find(&s, pat, 0) + 1;
+	edit(&s, at, 0, "\"Voice\":\"Joanna\",");
+	expect(&s, "FL506", at, "MessageParticipant has no parameter "
+	    "\"Voice\"");
+	check(&s, "unknown parameter");
+	seed_release(&s);
+}
+
+/* FL508: Version 2020-01-01. */
+static void
+test_seeded__version_2020(void **state)
+{
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	assert_int_equal(replace_all(&s, "\"2019-10-30\"", "\"2020-01-01\""),
+	    1);
+	expect(&s, "FL508", find(&s, "\"2020-01-01\"", 0), "Version "
+	    "\"2020-01-01\" is not supported");
+	check(&s, "version 2020-01-01");
+	seed_release(&s);
+}
+
+/* FL301: an error branch left "" (its target is still reached by the
+ * plain NextAction of the same action). */
+static void
+test_seeded__empty_next_action(void **state)
+{
+	const char *target = "\"254b28a9-88cf-469c-b49c-a2f1d5e0fa4a\"";
+	struct seed s;
+	size_t at;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	at = find_nth(&s, target, 2);	/* d72fa272's error branch */
+	edit(&s, at, strlen(target), "\"\"");
+	expect(&s, "FL301", at, "NextAction is empty");
+	check(&s, "empty NextAction");
+	seed_release(&s);
+}
+
 int
 main(void)
 {
@@ -1084,6 +1362,17 @@ main(void)
 		cmocka_unit_test(test_seeded__truncated_file),
 		cmocka_unit_test(test_seeded__truncated_content),
 		cmocka_unit_test(test_seeded__renamed_file),
+		cmocka_unit_test(test_seeded__unknown_action_type),
+		cmocka_unit_test(test_seeded__hold_flow_typed_inbound),
+		cmocka_unit_test(test_seeded__module_end_in_inbound_flow),
+		cmocka_unit_test(test_seeded__identifier_with_colon),
+		cmocka_unit_test(test_seeded__251_actions),
+		cmocka_unit_test(test_seeded__transitions_on_disconnect),
+		cmocka_unit_test(test_seeded__compare_with_no_matching_error),
+		cmocka_unit_test(test_seeded__operator_equal),
+		cmocka_unit_test(test_seeded__message_parameters),
+		cmocka_unit_test(test_seeded__version_2020),
+		cmocka_unit_test(test_seeded__empty_next_action),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

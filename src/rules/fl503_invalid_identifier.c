@@ -1,0 +1,70 @@
+/*
+ * FL503 invalid-identifier: an action Identifier that Connect refuses:
+ * longer than 50 characters, with one of % : ( \ / ) = $ , ; [ ] { },
+ * or one of the reserved names of JavaScript objects.
+ */
+#include <string.h>
+
+#include "flow/flow.h"
+#include "rules/rule.h"
+
+#define FL_ID_MAX_CHARS 50
+
+static const char *const reserved[] = {
+	"__proto__", "constructor", "__defineGetter__", "__defineSetter__",
+	"toString", "hasOwnProperty", "isPrototypeOf",
+	"propertyIsEnumerable", "toLocaleString", "valueOf", NULL,
+};
+
+/* Characters (code points) of UTF-8 text. */
+static size_t
+chars(struct fl_str s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s.len; i++)
+		n += ((unsigned char)s.ptr[i] & 0xc0) != 0x80;
+	return n;
+}
+
+static void
+check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
+{
+	uint32_t i;
+	size_t k;
+
+	for (i = 0; i < f->nactions; i++) {
+		struct fl_str id = f->actions[i].id;
+		uint32_t node = f->actions[i].id_node;
+
+		for (k = 0; reserved[k] != NULL; k++)
+			if (fl_str_eq_cstr(id, reserved[k]))
+				break;
+		if (reserved[k] != NULL) {
+			fl_report(ctx, node, "Identifier \"%s\" is a reserved "
+			    "name", reserved[k]);
+			continue;
+		}
+		for (k = 0; k < id.len; k++)
+			if (strchr("%:()\\/=$,;[]{}", id.ptr[k]) != NULL &&
+			    id.ptr[k] != '\0')
+				break;
+		if (k < id.len) {
+			fl_report(ctx, node, "Identifier \"%.*s\" contains "
+			    "'%c', which the flow language does not allow",
+			    FL_STR_ARGS(id), id.ptr[k]);
+			continue;
+		}
+		if (chars(id) > FL_ID_MAX_CHARS)
+			fl_report(ctx, node, "Identifier is %zu characters "
+			    "long; the flow language allows at most %d",
+			    chars(id), FL_ID_MAX_CHARS);
+	}
+}
+
+const struct fl_rule fl_rule_invalid_identifier = {
+	.code = "FL503",
+	.name = "invalid-identifier",
+	.severity = FL_SEV_ERROR,
+	.check = check,
+};

@@ -1,0 +1,115 @@
+#!/bin/sh
+# flowlint diff: one transition rewired and one block added are reported
+# as exactly those two changes in text, Markdown and JSON, on a fixture of
+# our own and on the reference monorepo's acme_main (when ../shared is
+# there); exit codes as diff(1); layout-only moves on one line; findings
+# introduced; bad input refused with a message; --git between revisions
+# and against the work tree of a real repository.
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/helpers/chain_flow.sh"
+
+mkdir old new
+chain_flow old/chain.json 4
+# b2's NextAction b3 is rewired through the new block.
+sed -e 's/\\"Identifier\\":\\"b2\\",\(.*\)\\"NextAction\\":\\"b3\\",\\"Errors\\"/\\"Identifier\\":\\"b2\\",\1\\"NextAction\\":\\"inserted\\",\\"Errors\\"/' \
+    -e 's/\\"Actions\\":\[/&{\\"Identifier\\":\\"inserted\\",\\"Type\\":\\"MessageParticipant\\",\\"Parameters\\":{\\"Text\\":\\"Please hold\\"},\\"Transitions\\":{\\"NextAction\\":\\"b3\\"}},/' \
+    old/chain.json > new/chain.json
+cmp -s old/chain.json new/chain.json && fail "the fixture edit changed nothing"
+
+cat > want.txt <<'OUT'
+--- old/chain.json
++++ new/chain.json
+b2 (MessageParticipant): transition next: b3 -> inserted
+block added: inserted (MessageParticipant): Please hold
+OUT
+"$FLOWLINT" diff old/chain.json new/chain.json > got.txt; rc=$?
+[ $rc = 1 ] && ok || fail "text: exit $rc, want 1"
+expect_same text want.txt got.txt
+
+cat > want.md <<'OUT'
+#### `old/chain.json` → `new/chain.json`
+
+- `b2` (MessageParticipant): transition `next`: `b3` → `inserted`
+- block added: `inserted` (MessageParticipant): `Please hold`
+OUT
+"$FLOWLINT" diff --format markdown old/chain.json new/chain.json > got.md
+expect_same markdown want.md got.md
+
+printf '%s\n' '{"old":"old/chain.json","new":"new/chain.json","same":false,"changes":[{"kind":"transition-changed","block":"b2","type":"MessageParticipant","transition":"next","old":"b3","new":"inserted"},{"kind":"block-added","block":"inserted","type":"MessageParticipant","new":"Please hold"}],"layout":{"moved":0,"entry_point_moved":false}}' > want.json
+"$FLOWLINT" diff --format json old/chain.json new/chain.json > got.json
+expect_same json want.json got.json
+
+# Same flow: exit 0.  A designer move only: one layout line, exit 1.
+expect_run same 0 '^no change$' -- diff old/chain.json old/chain.json
+mkdir moved && chain_flow moved/chain.json 4 'Prompt 7' 333
+expect_run layout-only 1 '^layout only: 1 block moved$' -- diff old/chain.json moved/chain.json
+out=$("$FLOWLINT" diff old/chain.json moved/chain.json | wc -l)
+[ "$out" = 3 ] && ok || fail "a move is one line after the header ($out lines)"
+# A parameter changed; a removed block and the finding it brings.
+mkdir text old8 removed
+chain_flow text/chain.json 8 'Hello'
+chain_flow old8/chain.json 8
+expect_run parameter 1 '^b7 \(MessageParticipant\): Parameters\.Text: "Prompt 7" -> "Hello"$' -- diff old8/chain.json text/chain.json
+sed 's/{\\"Identifier\\":\\"b3\\",[^}]*}[^}]*}]}},//' old8/chain.json > removed/chain.json
+"$FLOWLINT" diff removed/chain.json old8/chain.json > out.txt
+grep -qx 'block added: b3 (MessageParticipant): Prompt 3' out.txt &&
+	grep -q '^finding resolved: FL301 dangling-transition at b2: ' out.txt && ok || { fail "block removed and its finding"; cat out.txt; }
+
+# Bad input: a clear message and exit 2, never a diff.
+printf '{"a": ' > broken.json
+printf '{"a": 1}' > other.json
+expect_run invalid-json 2 '^flowlint: error: broken\.json:1:7: ' -- diff broken.json old/chain.json
+expect_run not-a-flow 2 '^flowlint: error: other\.json:1:1: not an Amazon Connect contact flow' -- diff old/chain.json other.json
+expect_run missing 2 'nope\.json' -- diff nope.json old/chain.json
+expect_run one-file 2 'expected OLD and NEW' -- diff old/chain.json
+expect_run bad-format 2 "--format takes text, markdown or json, not 'x'" -- diff --format x old/chain.json new/chain.json
+
+# --git, in a real repository.
+. "$here/helpers/git.sh"
+new_repo r
+mkdir flows
+cp ../old/chain.json flows/chain.json
+printf '{"not": "a flow"}\n' > flows/other.json
+git add . && git commit -qm one
+cp ../new/chain.json flows/chain.json
+printf '{"still": "not a flow"}\n' > flows/other.json
+expect_run git-worktree 1 '^b2 \(MessageParticipant\): transition next: b3 -> inserted$' -- diff --git HEAD
+git commit -qam two
+expect_run git-range 1 '^--- HEAD~1:flows/chain\.json$' -- diff --git HEAD~1..HEAD
+expect_run git-same 0 '^$' -- diff --git HEAD
+expect_run git-unknown 2 "unknown revision 'nope'" -- diff --git nope
+cd "$work"
+
+ref=${FLOWLINT_SOURCE_DIR:?}/../shared/corpus/reference-monorepo/imports/resources/flows
+if [ ! -d "$ref" ]; then
+	echo "skipped the reference monorepo checks: no $ref"
+	finish; exit $?
+fi
+mkdir -p ref/old ref/new
+cp "$ref/acme_main_AUTO.json" ref/old/
+# The "Finance" branch of the Lex block goes through a new block.
+sed -e 's/{\\"NextAction\\":\\"b7ebee4a-8edb-48b8-bd8f-7ef02367cb34\\",\\"Condition\\"/{\\"NextAction\\":\\"inserted\\",\\"Condition\\"/' \
+    -e 's/\\"Actions\\":\[/&{\\"Identifier\\":\\"inserted\\",\\"Type\\":\\"MessageParticipant\\",\\"Parameters\\":{\\"Text\\":\\"Please hold\\"},\\"Transitions\\":{\\"NextAction\\":\\"b7ebee4a-8edb-48b8-bd8f-7ef02367cb34\\"}},/' \
+    ref/old/acme_main_AUTO.json > ref/new/acme_main_AUTO.json
+cd ref
+cat > want.txt <<'OUT'
+--- old/acme_main_AUTO.json
++++ new/acme_main_AUTO.json
+f713e89c-d360-49a9-93ee-1fbaa5e0ff72 (ConnectParticipantWithLexBot): transition if Equals "Finance": b7ebee4a-8edb-48b8-bd8f-7ef02367cb34 -> inserted
+block added: inserted (MessageParticipant): Please hold
+OUT
+"$FLOWLINT" diff old/acme_main_AUTO.json new/acme_main_AUTO.json > got.txt
+expect_same reference-text want.txt got.txt
+cat > want.md <<'OUT'
+#### `old/acme_main_AUTO.json` → `new/acme_main_AUTO.json`
+
+- `f713e89c-d360-49a9-93ee-1fbaa5e0ff72` (ConnectParticipantWithLexBot): transition `if Equals "Finance"`: `b7ebee4a-8edb-48b8-bd8f-7ef02367cb34` → `inserted`
+- block added: `inserted` (MessageParticipant): `Please hold`
+OUT
+"$FLOWLINT" diff --format markdown old/acme_main_AUTO.json new/acme_main_AUTO.json > got.md
+expect_same reference-markdown want.md got.md
+printf '%s\n' '{"old":"old/acme_main_AUTO.json","new":"new/acme_main_AUTO.json","same":false,"changes":[{"kind":"transition-changed","block":"f713e89c-d360-49a9-93ee-1fbaa5e0ff72","type":"ConnectParticipantWithLexBot","transition":"if Equals \"Finance\"","old":"b7ebee4a-8edb-48b8-bd8f-7ef02367cb34","new":"inserted"},{"kind":"block-added","block":"inserted","type":"MessageParticipant","new":"Please hold"}],"layout":{"moved":0,"entry_point_moved":false}}' > want.json
+"$FLOWLINT" diff --format json old/acme_main_AUTO.json new/acme_main_AUTO.json > got.json
+expect_same reference-json want.json got.json
+finish

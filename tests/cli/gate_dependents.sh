@@ -1,0 +1,45 @@
+#!/bin/sh
+# The gates follow dependents: a staged deletion of a queue that an
+# unchanged flow uses, and a module renamed by its Name, are stopped by
+# the native hook (a real git commit) naming the unchanged flow, and
+# check --changed-since finds the same; the note says why the unchanged
+# file was checked; a change that takes nothing away checks nothing more.
+# (The merge-request job: ci_template.sh.)
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/helpers/git.sh"
+. "$here/helpers/drop_queue.sh"
+src=${FLOWLINT_SOURCE_DIR:?}
+
+new_repo r
+cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" . || exit 1
+rm imports/resources/flows/nw_billing_console_export.json	# its own errors
+git add -A && git commit -qm base || exit 1
+"$FLOWLINT" install-hook >/dev/null || fail "install-hook"
+export FLOWLINT
+main=imports/resources/flows/nw_main_inbound.json
+
+expect_run unrelated-change 0 '' -- check --staged
+drop_outages .
+expect_run staged-queue-deleted 1 "^$main:4:[0-9]+: error \\[FL303 dangling-flow-attribute\\] \\\$\\.FlowAttributes\\.outages: .*no queue is named \"outages\"" -- check --staged
+expect_run staged-why 1 "note: $main: checked too, as it refers to queue \"outages\", which the change deletes or renames" -- check --staged
+git commit -qm "drop outages" >out.txt 2>&1 && fail "the hook let the deletion through" || ok
+grep -q "^$main:4:[0-9]*: error \\[FL303" out.txt && ok || { fail "hook output does not name $main"; cat out.txt; }
+git reset -q --hard
+
+# A module renamed by its Name (and in the saved list).
+sed 's/"Name": "nw_auth_module"/"Name": "nw_auth"/' imports/resources/flows/nw_auth_module.json > m &&
+	mv m imports/resources/flows/nw_auth_module.json &&
+	sed 's/"nw_auth_module"/"nw_auth"/' aws/list-contact-flow-modules.json > m &&
+	mv m aws/list-contact-flow-modules.json && git add -A
+expect_run staged-module-renamed 1 "^$main:4:[0-9]+: error \\[FL303 dangling-flow-attribute\\] .*no flow module is named \"nw_auth_module\"" -- check --staged
+git commit -qm "rename the module" >out.txt 2>&1 && fail "the hook let the rename through" || ok
+grep -q "^$main:4:[0-9]*: error \\[FL303" out.txt && ok || { fail "hook output does not name $main"; cat out.txt; }
+git reset -q --hard
+
+# --changed-since: the same, against the merge base.
+git checkout -q -b drop && drop_outages . && git commit -qm drop --no-verify || exit 1
+expect_run since-queue-deleted 1 "^$main:4:[0-9]+: error \\[FL303" -- check --changed-since main
+expect_run since-why 1 "note: $main: checked too" -- check --changed-since main
+git checkout -q main
+finish
