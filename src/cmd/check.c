@@ -7,6 +7,7 @@
 #include "cmd/progress.h"
 #include "config/flowfile.h"
 #include "config/setup.h"
+#include "lint/fix.h"
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
@@ -158,6 +159,7 @@ struct check_state {
 static void
 report_result(struct check_state *st, struct fl_result *res)
 {
+	struct fl_report_file view;
 	unsigned e, w, n;
 
 	fl_result_count(res, &e, &w, &n);
@@ -169,7 +171,8 @@ report_result(struct check_state *st, struct fl_result *res)
 		/* The report may go to the terminal the line is on. */
 		fl_progress_hide_for(&st->progress, stdout);
 	}
-	fl_report_list_file(st->reports, res);
+	fl_result_report_file(res, &view);
+	fl_report_list_file(st->reports, &view);
 }
 
 static void
@@ -247,6 +250,8 @@ cmd_check(int argc, char **argv)
 	struct fl_session_options so = { 0 };
 	struct fl_session s;
 	struct fl_operands ops;
+	struct fl_fix_options fo = { 0 };
+	struct fl_stages stages = { 0 };
 	unsigned unreadable;
 	size_t k;
 	int rc, err;
@@ -289,8 +294,6 @@ cmd_check(int argc, char **argv)
 	if (o.shard.count > 0)
 		fl_targets_shard(&s.targets, o.shard.index, o.shard.count);
 
-	/* SARIF carries fixes, worked out in memory with the options below. */
-	o.reports.lint = &s.lint;
 	if (fl_report_list_open(&o.reports, fl_cmd_use_color(o.run.color,
 	    stdout), o.run.quiet) != 0) {
 		fl_cmd_error(NULL);
@@ -303,7 +306,14 @@ cmd_check(int argc, char **argv)
 	st.filter = &s.setup.filter;
 
 	fl_progress_init(&st.progress, "checking", s.targets.n, !o.run.quiet);
-	unreadable = fl_run(&s.targets, &s.lint, o.run.jobs, on_result, &st);
+	/* SARIF carries fixes: of the rules checked, worked out in memory. */
+	stages.lint = &s.lint;
+	fo.lint = &s.lint;
+	fo.enabled = s.enabled;
+	if (fl_report_list_carries_fixes(&o.reports))
+		stages.fix = &fo;
+	unreadable = fl_run_stages(&s.targets, &stages, o.run.jobs, on_result,
+	    &st);
 	fl_progress_hide(&st.progress);
 	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
 	    on_config_result, &st);

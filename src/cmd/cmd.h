@@ -23,12 +23,14 @@ enum fl_exit {
 };
 
 extern const struct fl_cmd fl_cmd_check;
+extern const struct fl_cmd fl_cmd_completions;
 extern const struct fl_cmd fl_cmd_diff;
 extern const struct fl_cmd fl_cmd_explain;
 extern const struct fl_cmd fl_cmd_fix;
 extern const struct fl_cmd fl_cmd_format;
 extern const struct fl_cmd fl_cmd_graph;
 extern const struct fl_cmd fl_cmd_install_hook;
+extern const struct fl_cmd fl_cmd_man;
 extern const struct fl_cmd fl_cmd_rules;
 extern const struct fl_cmd fl_cmd_server;
 extern const struct fl_cmd fl_cmd_textconv;

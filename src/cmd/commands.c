@@ -6,12 +6,14 @@
 
 const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_check,
+	&fl_cmd_completions,
 	&fl_cmd_diff,
 	&fl_cmd_explain,
 	&fl_cmd_fix,
 	&fl_cmd_format,
 	&fl_cmd_graph,
 	&fl_cmd_install_hook,
+	&fl_cmd_man,
 	&fl_cmd_rules,
 	&fl_cmd_server,
 	&fl_cmd_textconv,

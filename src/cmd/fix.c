@@ -3,6 +3,7 @@
  * report what was fixed and what remains, exit 0/1/2.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd/cmd.h"
 #include "config/filter.h"
@@ -16,7 +17,7 @@
 #include "util/diff.h"
 #include "util/error.h"
 #include "util/fs.h"
-#include "util/re.h"
+#include "util/xalloc.h"
 
 struct fix_opts {
 	struct fl_run_args run;
@@ -47,27 +48,38 @@ static const struct fl_option options[] = {
 
 static int cmd_fix(int argc, char **argv);
 
+/* The fixes, from the rule entries. */
+static void
+list_fixes(struct fl_buf *out)
+{
+	unsigned i;
+
+	fl_buf_adds(out, "\nFixes:\n");
+	for (i = 0; i < fl_rule_count; i++)
+		if (fl_rule_fixable(fl_rules[i]))
+			fl_buf_addf(out, "  %s  %s\n", fl_rules[i]->code,
+			    fl_rules[i]->fix_title);
+}
+
 const struct fl_cmd fl_cmd_fix = {
 	.name = "fix",
 	.summary = "apply the safe fixes in place (--diff to preview)",
 	.synopsis = "[options] [PATH...]",
 	.description =
-"Apply the safe fixes to flow files in place: parameterize hardcoded ARNs\n"
-"and move them into FLOW_OBJECT_MAPS# (FL101), insert a missing\n"
-"FLOW_OBJECT_MAPS# block (FL201), remove unused object-map entries\n"
-"(FL204) and orphan metadata (FL305), and mark dynamic parameters in the\n"
-"console metadata (FL309).  A fix that needs a name flowlint does not\n"
-"know is not guessed: the finding stays and says what to add to the\n"
-"inventory.  Each fixed file is re-parsed and re-checked before it is\n"
-"written, atomically; a file whose fix cannot be verified is left as it\n"
-"is, and files with nothing to fix are not touched.  A file changed or\n"
-"deleted since it was read, or read-only, is not written (exit 2).\n"
+"Apply the safe fixes (below) to flow files in place.  A fix that needs a\n"
+"name flowlint does not know is not guessed: the finding stays and says\n"
+"what to add to the inventory.  Each fixed file is re-parsed and\n"
+"re-checked before it is written, atomically; a file whose fix cannot be\n"
+"verified is left as it is, and files with nothing to fix are not\n"
+"touched.  A file changed or deleted since it was read, or read-only, is\n"
+"not written (exit 2).\n"
 "\n"
 "Files are listed and the configuration applies as in check: a rule it\n"
 "turns off, ignores for a path or suppresses a finding of in a file is\n"
 "not fixed there (a suppression by path, flow or action keeps the whole\n"
 "rule unfixed in the files its path matches).  There is no baseline:\n"
 "fix fixes what check reports without one.\n",
+	.more = list_fixes,
 	.options = options,
 	.epilogue =
 "Exit status: 0 nothing remains at or above --fail-on, 1 findings remain\n"
@@ -81,7 +93,8 @@ struct fix_state {
 	const struct fix_opts *o;
 	struct fl_session *s;
 	struct fl_lint_options all;	/* the session's, every rule on */
-	struct fl_re_match *m;
+	bool *fixable;			/* owned: per target, fl_rule_count
+					   flags: the rules fixed there */
 	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
@@ -109,8 +122,7 @@ keep_reported(struct fix_state *st, const struct fl_target *t,
 /* Prints (with `print`) and counts the findings the fix removed, of
  * the rules it was allowed to fix. */
 static unsigned
-fixed_findings(const struct fl_result *in, const struct fl_fix_outcome *out,
-    const bool *fixable, bool print)
+fixed_findings(const struct fl_result *in, const bool *fixable, bool print)
 {
 	uint32_t i;
 	unsigned n = 0;
@@ -118,7 +130,7 @@ fixed_findings(const struct fl_result *in, const struct fl_fix_outcome *out,
 	for (i = 0; i < in->diags.n; i++) {
 		const struct fl_diag *d = &in->diags.v[i];
 
-		if (!out->fixed[i] || !fixable[fl_rule_index(d->rule)])
+		if (!d->fixed || !fixable[fl_rule_index(d->rule)])
 			continue;
 		n++;
 		if (print)
@@ -145,6 +157,7 @@ remaining(struct fix_state *st, const struct fl_target *t,
 static void
 count_remaining(struct fix_state *st, struct fl_result *res)
 {
+	struct fl_report_file view;
 	unsigned e, w, n;
 
 	fl_result_count(res, &e, &w, &n);
@@ -153,8 +166,10 @@ count_remaining(struct fix_state *st, struct fl_result *res)
 	st->totals.infos += n;
 	if (res->diags.n > 0)
 		st->totals.files_with_findings++;
-	if (!st->o->diff)
-		st->report.format->file(&st->report, res);
+	if (!st->o->diff) {
+		fl_result_report_file(res, &view);
+		st->report.format->file(&st->report, &view);
+	}
 }
 
 /* Writes the fixed text, or prints it as a diff.  Returns 0 or FL_E*. */
@@ -179,9 +194,8 @@ static void
 on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
-	struct fl_fix_options fo;
-	struct fl_fix_outcome out;
-	bool fixable[FL_MAX_RULES];
+	const struct fl_fix_outcome *out = res ? res->fix : NULL;
+	const bool *fixable;
 	enum fl_file_kind kind;
 	unsigned fixed;
 
@@ -203,32 +217,29 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		return;
 	}
 	st->totals.files++;
-	fl_session_fixable(st->s, t, fixable);
-	fo.lint = &st->all;
-	fo.enabled = fixable;
-	if (fl_fix_file(&out, res, &fo, st->m) != 0) {
-		fl_cmd_error("%s: not fixed: %s", res->src.path, fl_error_msg());
+	if (out == NULL) {
+		fl_cmd_error("%s: not fixed: %s", res->src.path,
+		    res->fix_refusal);
 		st->failed = true;
 		remaining(st, t, res);
 		return;
 	}
-	fixed = fixed_findings(res, &out, fixable, false);
-	if (out.changed && deliver(st, t, res, out.final) != 0) {
+	fixable = st->fixable + (size_t)(t - st->s->targets.v) * fl_rule_count;
+	fixed = fixed_findings(res, fixable, false);
+	if (out->changed && deliver(st, t, res, out->final) != 0) {
 		fl_cmd_error(NULL);
 		st->failed = true;
 		remaining(st, t, res);
-		fl_fix_outcome_release(&out);
 		return;
 	}
-	if (out.changed && fixed > 0) {
+	if (out->changed && fixed > 0) {
 		st->fixed += fixed;
 		st->files_fixed++;
 	}
 	if (!st->o->diff && !st->o->run.quiet)
-		fixed_findings(res, &out, fixable, true);
+		fixed_findings(res, fixable, true);
 	/* With --diff the file stays as it is, and so do its findings. */
-	remaining(st, t, st->o->diff ? res : out.final);
-	fl_fix_outcome_release(&out);
+	remaining(st, t, st->o->diff ? res : out->final);
 }
 
 /* Findings about the configuration itself (FL007), not a fixed file. */
@@ -252,7 +263,10 @@ cmd_fix(int argc, char **argv)
 	struct fl_session_options so = { 0 };
 	struct fl_session s;
 	struct fl_operands ops;
+	struct fl_fix_options fo = { 0 };
+	struct fl_stages stages = { 0 };
 	unsigned unreadable;
+	size_t i;
 	int rc, err;
 
 	o.fail_on = FL_SEV_ERROR;
@@ -290,14 +304,23 @@ cmd_fix(int argc, char **argv)
 	st.o = &o;
 	st.s = &s;
 	st.filter = &s.setup.filter;
-	st.m = fl_re_match_new();
+	/* What each file may have fixed, worked out here: the workers fix. */
+	st.fixable = fl_xcalloc(s.targets.n * fl_rule_count + 1, sizeof(bool));
+	for (i = 0; i < s.targets.n; i++)
+		fl_session_fixable(&s, &s.targets.v[i],
+		    st.fixable + i * fl_rule_count);
+	fo.lint = &st.all;
+	stages.lint = &st.all;
+	stages.fix = &fo;
+	stages.fix_by_target = st.fixable;
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
 	st.report.quiet = o.run.quiet;
 	st.report.color = fl_cmd_use_color(o.run.color, stdout);
 	st.report.format->begin(&st.report);
-	unreadable = fl_run(&s.targets, &st.all, o.run.jobs, on_result, &st);
-	fl_re_match_free(st.m);
+	unreadable = fl_run_stages(&s.targets, &stages, o.run.jobs, on_result,
+	    &st);
+	free(st.fixable);
 	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
 	    on_config_result, &st);
 

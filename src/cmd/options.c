@@ -366,6 +366,8 @@ fl_cmd_help(struct fl_buf *out, const struct fl_cmd *cmd)
 		line += len + (line[len] == '\n');
 	}
 	fl_buf_addf(out, "\n%s", cmd->description);
+	if (cmd->more != NULL)
+		cmd->more(out);
 	if (cmd->options[0].type != FL_OPTION_END)
 		fl_buf_adds(out, "\nOptions:\n");
 	for (opt = cmd->options; opt->type != FL_OPTION_END; opt++)

@@ -130,6 +130,9 @@ struct fl_cmd {
 	const char *summary;	/* one line for `flowlint --help` */
 	const char *synopsis;	/* after "flowlint NAME "; one usage a line */
 	const char *description;	/* paragraphs, wrapped at 72 */
+	void (*more)(struct fl_buf *out); /* a section after the description
+				   made from the registry (fix: its
+				   fixes), or NULL */
 	const struct fl_option *options;	/* ends with FL_OPT_END */
 	const char *epilogue;	/* the exit status, wrapped at 72 */
 	int max_operands;	/* -1: any number */

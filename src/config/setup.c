@@ -271,20 +271,13 @@ fl_setup_describe(struct fl_buf *out, const struct fl_setup *s,
 	fl_buf_adds(out, "\n}\n");
 }
 
-/* The kinds the rules refer to (rules/data/resource-parameters.json and
- * the placeholder letters). */
-static const enum fl_res_kind checked_kinds[] = {
-	FL_RES_QUEUE, FL_RES_FLOW, FL_RES_MODULE, FL_RES_PROMPT, FL_RES_HOURS,
-	FL_RES_LAMBDA, FL_RES_LEX_BOT, FL_RES_ASSISTANT,
-};
-
 void
 fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
 {
 	const char *layout = s->config.layout_root ? s->config.layout_root :
 	    s->project.layout_root;
+	enum fl_res_kind k;
 	char *shown;
-	size_t i;
 
 	if (s->project.config != NULL) {
 		shown = fl_project_display(s->project.config);
@@ -317,10 +310,9 @@ fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
 		fl_buf_addf(out, ": %zu resource files, %zu of them from the "
 		    "cache\n", s->inventory_files, s->inventory_cached);
 	}
-	for (i = 0; i < sizeof(checked_kinds) / sizeof(checked_kinds[0]); i++) {
-		enum fl_res_kind k = checked_kinds[i];
-
-		if (fl_inventory_has_kind(s->inventory, k))
+	for (k = 0; k < FL_RES_KIND_COUNT; k++) {
+		if (!fl_res_kind_checked(k) ||
+		    fl_inventory_has_kind(s->inventory, k))
 			continue;
 		fl_buf_addf(out, "inventory: no source of kind \"%s\": %s "
 		    "references are not checked (add a source under "

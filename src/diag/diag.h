@@ -41,6 +41,8 @@ struct fl_diag {
 					   FL_JSON_NONE (wrapper, loader) */
 	struct fl_str action;		/* Identifier of the action, or empty */
 	bool fixable;			/* the rule's fix can remove it */
+	bool fixed;			/* the fix stage removed it (the fixed
+					   text no longer has it) */
 	const void *fix_data;		/* arena: what the rule worked out
 					   for its fix, or NULL */
 };

@@ -53,26 +53,15 @@ struct fl_inventory {
 };
 
 static const struct {
-	const char *name, *label;
+	const char *name, *label, *arn_type, *folder;
+	char letter;
+	unsigned replacer;
+	bool checked;
 } kinds[FL_RES_KIND_COUNT] = {
-	[FL_RES_QUEUE] = { "queue", "queue" },
-	[FL_RES_FLOW] = { "flow", "flow" },
-	[FL_RES_MODULE] = { "module", "flow module" },
-	[FL_RES_PROMPT] = { "prompt", "prompt" },
-	[FL_RES_HOURS] = { "hours", "hours of operation" },
-	[FL_RES_LAMBDA] = { "lambda", "Lambda function" },
-	[FL_RES_LEX_BOT] = { "lex-bot", "Lex bot" },
-	[FL_RES_ASSISTANT] = { "assistant", "Q in Connect assistant" },
-	[FL_RES_QUICK_CONNECT] = { "quick-connect", "quick connect" },
-	[FL_RES_ROUTING_PROFILE] = { "routing-profile", "routing profile" },
-	[FL_RES_VIEW] = { "view", "view" },
-	[FL_RES_AGENT_STATUS] = { "agent-status", "agent status" },
-};
-
-/* The reference replacer's getCompleteInventory order. */
-static const enum fl_res_kind default_replacer[] = {
-	FL_RES_QUEUE, FL_RES_PROMPT, FL_RES_LAMBDA, FL_RES_FLOW,
-	FL_RES_MODULE, FL_RES_ASSISTANT, FL_RES_LEX_BOT,
+#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder) \
+	[FL_RES_##id] = { name, label, arn, folder, letter, replacer, checked },
+#include "inventory/kinds.def"
+#undef FL_KIND
 };
 
 const char *
@@ -101,51 +90,47 @@ fl_res_kind_from_name(struct fl_str name)
 int
 fl_res_kind_from_letter(char letter)
 {
-	switch (letter) {
-	case 'F': return FL_RES_FLOW;
-	case 'M': return FL_RES_MODULE;
-	case 'Q': return FL_RES_QUEUE;
-	case 'P': return FL_RES_PROMPT;
-	case 'H': return FL_RES_HOURS;
-	case 'A': return FL_RES_ASSISTANT;
-	}
+	int k;
+
+	for (k = 0; letter != 0 && k < FL_RES_KIND_COUNT; k++)
+		if (kinds[k].letter == letter)
+			return k;
 	return -1;
 }
 
 char
 fl_res_kind_letter(enum fl_res_kind kind)
 {
-	static const char letters[] = "FMQPHA";
-	size_t i;
-
-	for (i = 0; letters[i] != '\0'; i++)
-		if (fl_res_kind_from_letter(letters[i]) == (int)kind)
-			return letters[i];
-	return 0;
+	return kind < FL_RES_KIND_COUNT ? kinds[kind].letter : 0;
 }
 
 int
 fl_res_kind_from_arn(struct fl_str arn_kind)
 {
-	static const struct {
-		const char *arn;
-		enum fl_res_kind kind;
-	} map[] = {
-		{ "queue", FL_RES_QUEUE }, { "contact-flow", FL_RES_FLOW },
-		{ "flow-module", FL_RES_MODULE }, { "prompt", FL_RES_PROMPT },
-		{ "operating-hours", FL_RES_HOURS },
-		{ "function", FL_RES_LAMBDA }, { "bot-alias", FL_RES_LEX_BOT },
-		{ "assistant", FL_RES_ASSISTANT },
-		{ "transfer-destination", FL_RES_QUICK_CONNECT },
-		{ "routing-profile", FL_RES_ROUTING_PROFILE },
-		{ "view", FL_RES_VIEW }, { "agent-state", FL_RES_AGENT_STATUS },
-	};
-	size_t i;
+	int k;
 
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (fl_str_eq_cstr(arn_kind, map[i].arn))
-			return (int)map[i].kind;
+	for (k = 0; k < FL_RES_KIND_COUNT; k++)
+		if (fl_str_eq_cstr(arn_kind, kinds[k].arn_type))
+			return k;
 	return -1;
+}
+
+const char *
+fl_res_kind_arn_type(enum fl_res_kind kind)
+{
+	return kind < FL_RES_KIND_COUNT ? kinds[kind].arn_type : "?";
+}
+
+bool
+fl_res_kind_checked(enum fl_res_kind kind)
+{
+	return kind < FL_RES_KIND_COUNT && kinds[kind].checked;
+}
+
+const char *
+fl_res_kind_folder(enum fl_res_kind kind)
+{
+	return kind < FL_RES_KIND_COUNT ? kinds[kind].folder : NULL;
 }
 
 static uint32_t
@@ -232,10 +217,18 @@ struct fl_inventory *
 fl_inventory_new(void)
 {
 	struct fl_inventory *inv = fl_xcalloc(1, sizeof(*inv));
+	enum fl_res_kind order[FL_RES_KIND_COUNT];
+	unsigned rank;
+	size_t n = 0;
+	int k;
 
 	fl_arena_init(&inv->strings);
-	fl_inventory_set_replacer_kinds(inv, default_replacer,
-	    sizeof(default_replacer) / sizeof(default_replacer[0]));
+	/* The reference replacer's getCompleteInventory order. */
+	for (rank = 1; rank <= FL_RES_KIND_COUNT; rank++)
+		for (k = 0; k < FL_RES_KIND_COUNT; k++)
+			if (kinds[k].replacer == rank)
+				order[n++] = (enum fl_res_kind)k;
+	fl_inventory_set_replacer_kinds(inv, order, n);
 	return inv;
 }
 

@@ -25,18 +25,10 @@
 #include "util/str.h"
 
 enum fl_res_kind {
-	FL_RES_QUEUE,
-	FL_RES_FLOW,
-	FL_RES_MODULE,
-	FL_RES_PROMPT,
-	FL_RES_HOURS,
-	FL_RES_LAMBDA,
-	FL_RES_LEX_BOT,		/* name "bot" or "bot/alias" */
-	FL_RES_ASSISTANT,
-	FL_RES_QUICK_CONNECT,
-	FL_RES_ROUTING_PROFILE,
-	FL_RES_VIEW,
-	FL_RES_AGENT_STATUS,
+#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder) \
+	FL_RES_##id,
+#include "inventory/kinds.def"
+#undef FL_KIND
 	FL_RES_KIND_COUNT
 };
 
@@ -149,5 +141,11 @@ char fl_res_kind_letter(enum fl_res_kind kind);
 /* The kind of an ARN's resource type ("queue", "contact-flow",
  * "flow-module", "operating-hours", "function", "bot-alias", ...), or -1. */
 int fl_res_kind_from_arn(struct fl_str arn_kind);
+/* The resource type in the ARNs of a kind ("operating-hours"). */
+const char *fl_res_kind_arn_type(enum fl_res_kind kind);
+/* Whether the rules refer to the kind (so a missing source matters). */
+bool fl_res_kind_checked(enum fl_res_kind kind);
+/* The kind's folder below imports/resources, or NULL. */
+const char *fl_res_kind_folder(enum fl_res_kind kind);
 
 #endif

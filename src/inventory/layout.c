@@ -16,20 +16,6 @@
 #include "util/error.h"
 #include "util/fs.h"
 
-/* A folder below imports/resources and the kind its files hold. */
-static const struct {
-	const char *dir;
-	enum fl_res_kind kind;
-} folders[] = {
-	{ "flows", FL_RES_FLOW },	/* and modules */
-	{ "queues", FL_RES_QUEUE },
-	{ "hoop", FL_RES_HOURS },
-	{ "quick-connects", FL_RES_QUICK_CONNECT },
-	{ "routing-profiles", FL_RES_ROUTING_PROFILE },
-	{ "views", FL_RES_VIEW },
-	{ "agent-statuses", FL_RES_AGENT_STATUS },
-};
-
 static const char *
 basename_of(const char *path)
 {
@@ -171,7 +157,8 @@ fl_inventory_read_layout(struct fl_inventory *inv,
     struct fl_inventory_reader *rd, const char *root)
 {
 	struct fl_buf dir = FL_BUF_INIT;
-	size_t i, base;
+	enum fl_res_kind k;
+	size_t base;
 	int found = 0;
 
 	if (root[0] != '\0' && strcmp(root, ".") != 0) {
@@ -181,11 +168,13 @@ fl_inventory_read_layout(struct fl_inventory *inv,
 	}
 	fl_buf_adds(&dir, "imports/resources/");
 	base = dir.len;
-	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
+	/* A kind's folder (kinds.def); flows/ holds the modules too. */
+	for (k = 0; k < FL_RES_KIND_COUNT; k++) {
+		if (fl_res_kind_folder(k) == NULL)
+			continue;
 		dir.len = base;
-		fl_buf_adds(&dir, folders[i].dir);
-		if (fl_inventory_read_folder(inv, rd, folders[i].kind,
-		    dir.ptr) == 0)
+		fl_buf_adds(&dir, fl_res_kind_folder(k));
+		if (fl_inventory_read_folder(inv, rd, k, dir.ptr) == 0)
 			found++;
 	}
 	dir.len = base;

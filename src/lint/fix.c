@@ -203,15 +203,15 @@ explain_refusals(const struct fl_fix_outcome *out, struct fl_result *r)
 	}
 }
 
-/* Which findings of `in` the final text no longer has (as multisets). */
+/* Marks the findings of `in` the final text no longer has (as
+ * multisets). */
 static void
-mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
+mark_fixed(struct fl_fix_outcome *out, struct fl_result *in)
 {
 	const struct fl_result *fin = out->final;
 	bool *used = fl_xcalloc(fin->diags.n + 1, sizeof(bool));
 	uint32_t i, j;
 
-	out->fixed = fl_xcalloc(in->diags.n + 1, sizeof(bool));
 	for (i = 0; i < in->diags.n; i++) {
 		for (j = 0; j < fin->diags.n; j++)
 			if (!used[j] && fl_diag_same(&in->diags.v[i],
@@ -220,7 +220,7 @@ mark_fixed(struct fl_fix_outcome *out, const struct fl_result *in)
 		if (j < fin->diags.n) {
 			used[j] = true;
 		} else {
-			out->fixed[i] = true;
+			in->diags.v[i].fixed = true;
 			out->nfixed++;
 		}
 	}
@@ -273,7 +273,6 @@ fl_fix_outcome_release(struct fl_fix_outcome *out)
 
 	if (out->changed)
 		free_result(out->final);
-	free(out->fixed);
 	for (i = 0; i < out->nrefused; i++) {
 		free(out->refused[i].pointer);
 		free(out->refused[i].message);

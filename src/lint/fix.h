@@ -42,9 +42,7 @@ struct fl_fix_outcome {
 					   rule; the input itself when nothing
 					   changed (then borrowed) */
 	bool changed;			/* final is a new text (owned) */
-	bool *fixed;			/* owned: per diagnostic of the input,
-					   whether the fixed text is free of it */
-	unsigned nfixed;
+	unsigned nfixed;		/* findings of the input marked fixed */
 	unsigned passes;		/* passes that changed the text */
 	struct fl_fix_refusal *refused;	/* owned; the findings stay in
 					   `final`, not fixable, their
@@ -54,12 +52,13 @@ struct fl_fix_outcome {
 
 /*
  * Fixes the file in `in`, which must have been linted with every rule
- * (fl_lint with `enabled` NULL).  When a pass fails verification, each
- * of its fixes is tried alone: those that fail alone are refused (their
- * findings stay, with the reason) and the others applied.  Returns 0
- * with `out` filled, or FL_EINVAL with the reason when the fixes fail
- * only together or do not settle within FL_FIX_MAX_PASSES; `out` is
- * then empty and nothing may be written.
+ * (fl_lint with `enabled` NULL), and marks the findings of `in` the
+ * fixed text is free of (fl_diag.fixed).  When a pass fails
+ * verification, each of its fixes is tried alone: those that fail alone
+ * are refused (their findings stay, with the reason) and the others
+ * applied.  Returns 0 with `out` filled, or FL_EINVAL with the reason
+ * when the fixes fail only together or do not settle within
+ * FL_FIX_MAX_PASSES; `out` is then empty and nothing may be written.
  */
 int fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
     const struct fl_fix_options *o, struct fl_re_match *m);

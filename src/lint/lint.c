@@ -9,6 +9,8 @@
 
 #include "flow/load.h"
 #include "json/json.h"
+#include "lint/fix.h"
+#include "report/report.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -23,6 +25,10 @@ fl_result_init(struct fl_result *r, char *path, char *text, size_t len)
 void
 fl_result_release(struct fl_result *r)
 {
+	if (r->fix != NULL)
+		fl_fix_outcome_release(r->fix);
+	free(r->fix);
+	free(r->fix_refusal);
 	fl_arena_release(&r->arena);
 	fl_source_release(&r->src);
 	memset(r, 0, sizeof(*r));
@@ -144,6 +150,31 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		}
 	}
 	fl_diag_sort(&r->diags);
+}
+
+void
+fl_result_report_file(struct fl_result *r, struct fl_report_file *out)
+{
+	out->src = &r->src;
+	out->flow = r->flow.name;
+	out->diags = &r->diags;
+	out->fixed = (struct fl_str){ NULL, 0 };
+	if (r->fix != NULL && r->fix->changed)
+		out->fixed = fl_str_make(r->fix->final->src.text,
+		    r->fix->final->src.len);
+}
+
+void
+fl_result_keep(struct fl_result *r, const bool *enabled)
+{
+	uint32_t i, n = 0;
+
+	if (enabled == NULL)
+		return;
+	for (i = 0; i < r->diags.n; i++)
+		if (enabled[fl_rule_index(r->diags.v[i].rule)])
+			r->diags.v[n++] = r->diags.v[i];
+	r->diags.n = n;
 }
 
 void

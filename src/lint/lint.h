@@ -15,10 +15,12 @@
 #include "util/source.h"
 
 struct fl_catalog;
+struct fl_fix_outcome;
 struct fl_inventory;
 struct fl_params;
 struct fl_patterns;
 struct fl_re_match;
+struct fl_report_file;
 
 struct fl_lint_options {
 	const struct fl_patterns *patterns;
@@ -40,6 +42,10 @@ struct fl_result {
 	bool json_invalid;		/* the file does not parse (FL001) */
 	enum fl_flow_shape shape;
 	struct fl_diag_list diags;	/* arena; sorted by position */
+	/* The fix stage's outcome, when the run has one (lint/run.h): */
+	struct fl_fix_outcome *fix;	/* owned; NULL: refused, or no stage */
+	char *fix_refusal;		/* owned: why the fixes were refused
+					   (verification), or NULL */
 };
 
 /* Takes ownership of `path` and `text` (fl_xmalloc'd, NUL-terminated). */
@@ -60,6 +66,12 @@ void fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 void fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
     struct fl_result *r, const struct fl_lint_options *o,
     struct fl_re_match *m);
+
+/* What the reports see of `r` (borrowed from it). */
+void fl_result_report_file(struct fl_result *r, struct fl_report_file *out);
+
+/* Keeps the findings of the rules `enabled` (by index; NULL: all). */
+void fl_result_keep(struct fl_result *r, const bool *enabled);
 
 /* Counts of diagnostics per severity. */
 void fl_result_count(const struct fl_result *r, unsigned *errors,

@@ -1,14 +1,15 @@
 /*
- * The run loop: read each target, lint it, hand the result over.
+ * The run loop: read each target, run its stages (lint, or lint and
+ * fix), hand the result over.
  *
- * With more than one job, worker threads and the calling thread read and
- * lint targets, and the calling thread hands results to the callback
- * strictly in target order.  Targets are claimed in order, but only
- * within a window from the one to hand over next: at most WINDOW_PER_JOB
- * * jobs targets, and no new one once the files in flight hold
- * WINDOW_BYTES.  However the threads are scheduled, memory stays bounded
- * by the files in flight (and the window's worth of the largest), not
- * by the size of the run.  The window is wide so that a thread the
+ * With more than one job, worker threads and the calling thread read
+ * targets and run their stages, and the calling thread hands results to
+ * the callback strictly in target order.  Targets are claimed in order,
+ * but only within a window from the one to hand over next: at most
+ * WINDOW_PER_JOB * jobs targets, and no new one once the files in flight
+ * hold WINDOW_BYTES.  However the threads are scheduled, memory stays
+ * bounded by the files in flight (and the window's worth of the
+ * largest), not by the size of the run.  The window is wide so that a thread the
  * system preempts while it holds the next target to hand over (for a
  * time slice, a few milliseconds) does not stall the others.
  */
@@ -23,8 +24,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lint/fix.h"
 #include "lint/lint.h"
 #include "repo/targets.h"
+#include "rules/rule.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -67,6 +70,35 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
  * memory for reuse makes the process hold its peak, and the peak is
  * bounded by the files in flight.
  */
+/* Runs the stages over a loaded file; see run.h. */
+static void
+run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
+    struct fl_re_match *m)
+{
+	struct fl_lint_options all;
+	struct fl_fix_options fo;
+
+	if (st->fix == NULL) {
+		fl_lint(res, st->lint, m);
+		return;
+	}
+	/* A fix is verified against every rule (lint/fix.h). */
+	all = *st->lint;
+	all.enabled = NULL;
+	fl_lint(res, &all, m);
+	fo = *st->fix;
+	if (st->fix_by_target != NULL)
+		fo.enabled = st->fix_by_target + target * fl_rule_count;
+	res->fix = fl_xmalloc(sizeof(*res->fix));
+	if (fl_fix_file(res->fix, res, &fo, m) != 0) {
+		free(res->fix);
+		res->fix = NULL;
+		res->fix_refusal = fl_xstrdup(fl_error_msg());
+		fl_error_clear();
+	}
+	fl_result_keep(res, st->lint->enabled);
+}
+
 static void
 keep_freed_memory(void)
 {
@@ -85,8 +117,8 @@ fl_run_default_jobs(void)
 }
 
 static unsigned
-run_serial(const struct fl_targets *targets,
-    const struct fl_lint_options *opts, fl_run_fn *fn, void *arg)
+run_serial(const struct fl_targets *targets, const struct fl_stages *stages,
+    fl_run_fn *fn, void *arg)
 {
 	struct fl_re_match *m = fl_re_match_new();
 	struct fl_buf bytes = FL_BUF_INIT;
@@ -102,7 +134,7 @@ run_serial(const struct fl_targets *targets,
 			fn(arg, t, NULL);
 			continue;
 		}
-		fl_lint(&res, opts, m);
+		run_stages(&res, i, stages, m);
 		fn(arg, t, &res);
 		fl_result_release(&res);
 	}
@@ -128,7 +160,7 @@ struct slot {
  */
 struct pool {
 	const struct fl_targets *targets;
-	const struct fl_lint_options *opts;
+	const struct fl_stages *stages;
 	struct slot *slots;	/* owned, `window` entries */
 	size_t window;
 	pthread_mutex_t lock;
@@ -185,7 +217,7 @@ process(struct pool *p, size_t i, struct fl_re_match *m, struct fl_buf *bytes)
 	if (s->err != 0)
 		s->errmsg = fl_xstrdup(fl_error_msg());
 	else
-		fl_lint(&s->res, p->opts, m);
+		run_stages(&s->res, i, p->stages, m);
 }
 
 static void *
@@ -297,6 +329,15 @@ unsigned
 fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
     unsigned jobs, fl_run_fn *fn, void *arg)
 {
+	struct fl_stages lint_only = { opts, NULL, NULL };
+
+	return fl_run_stages(targets, &lint_only, jobs, fn, arg);
+}
+
+unsigned
+fl_run_stages(const struct fl_targets *targets, const struct fl_stages *stages,
+    unsigned jobs, fl_run_fn *fn, void *arg)
+{
 	pthread_t threads[FL_RUN_MAX_JOBS];
 	sigset_t fatal, mask;
 	struct pool p;
@@ -310,11 +351,11 @@ fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
 	if (jobs > targets->n)
 		jobs = (unsigned)targets->n;
 	if (jobs <= 1)
-		return run_serial(targets, opts, fn, arg);
+		return run_serial(targets, stages, fn, arg);
 
 	memset(&p, 0, sizeof(p));
 	p.targets = targets;
-	p.opts = opts;
+	p.stages = stages;
 	p.window = (size_t)jobs * WINDOW_PER_JOB;
 	p.slots = fl_xcalloc(p.window, sizeof(*p.slots));
 	pthread_mutex_init(&p.lock, NULL);

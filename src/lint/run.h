@@ -6,6 +6,9 @@
 #ifndef FL_LINT_RUN_H
 #define FL_LINT_RUN_H
 
+#include <stdbool.h>
+
+struct fl_fix_options;
 struct fl_lint_options;
 struct fl_result;
 struct fl_target;
@@ -23,11 +26,33 @@ typedef void fl_run_fn(void *arg, const struct fl_target *t,
     struct fl_result *res);
 
 /*
- * Lints every target on `jobs` threads (0: one per online CPU; 1: on the
- * calling thread alone).  The output is the same for every `jobs`: the
- * callback sees targets in order.  Returns the number of targets that
- * could not be read.
+ * What the run does to each file, on the worker threads, before the
+ * callback sees it: lint it, or lint it and fix it.
  */
+struct fl_stages {
+	const struct fl_lint_options *lint;	/* the findings handed over */
+	const struct fl_fix_options *fix;	/* NULL: no fix stage.  Else the
+						   file is linted with every
+						   rule, fixed as this says
+						   (res->fix, or
+						   res->fix_refusal), and its
+						   findings then narrowed to
+						   lint's rules */
+	const bool *fix_by_target;	/* NULL, or fl_rule_count flags per
+					   target (in order): the fixes that
+					   run on it, instead of fix->enabled */
+};
+
+/*
+ * Runs the stages over every target on `jobs` threads (0: one per online
+ * CPU; 1: on the calling thread alone).  The output is the same for
+ * every `jobs`: the callback sees targets in order.  Returns the number
+ * of targets that could not be read.
+ */
+unsigned fl_run_stages(const struct fl_targets *targets,
+    const struct fl_stages *stages, unsigned jobs, fl_run_fn *fn, void *arg);
+
+/* fl_run_stages with the lint stage alone. */
 unsigned fl_run(const struct fl_targets *targets,
     const struct fl_lint_options *opts, unsigned jobs, fl_run_fn *fn,
     void *arg);

@@ -23,9 +23,11 @@
 
 #include <stdlib.h>
 
-#include "lint/lint.h"
+#include "diag/diag.h"
+#include "rules/rule.h"
 #include "diag/fingerprint.h"
 #include "util/buf.h"
+#include "util/source.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -57,19 +59,19 @@ cq_begin(struct fl_report *r)
 }
 
 static void
-cq_file(struct fl_report *r, struct fl_result *res)
+cq_file(struct fl_report *r, const struct fl_report_file *res)
 {
 	struct cq_state *st = r->state;
 	struct fl_buf *b = &st->b;
 	struct fl_buf desc = FL_BUF_INIT;
 	uint32_t i;
 
-	if (res->diags.n == 0)
+	if (res->diags->n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
-	    &res->diags);
-	for (i = 0; i < res->diags.n; i++) {
-		const struct fl_diag *d = &res->diags.v[i];
+	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
+	    res->diags);
+	for (i = 0; i < res->diags->n; i++) {
+		const struct fl_diag *d = &res->diags->v[i];
 
 		fl_buf_reset(b);
 		fl_buf_reset(&desc);

@@ -12,8 +12,10 @@
  */
 #include "report/report.h"
 
-#include "lint/lint.h"
+#include "diag/diag.h"
+#include "rules/rule.h"
 #include "util/buf.h"
+#include "util/source.h"
 
 static void
 json_begin(struct fl_report *r)
@@ -32,21 +34,21 @@ add_key_str(struct fl_buf *b, const char *key, struct fl_str v)
 }
 
 static void
-json_file(struct fl_report *r, struct fl_result *res)
+json_file(struct fl_report *r, const struct fl_report_file *res)
 {
 	struct fl_buf b = FL_BUF_INIT;
 	uint32_t i;
 
-	for (i = 0; i < res->diags.n; i++) {
-		const struct fl_diag *d = &res->diags.v[i];
-		struct fl_str flow = res->flow.name;
+	for (i = 0; i < res->diags->n; i++) {
+		const struct fl_diag *d = &res->diags->v[i];
+		struct fl_str flow = res->flow;
 
 		fl_buf_reset(&b);
 		fl_buf_adds(&b, r->emitted ? ",\n   " : "\n   ");
 		fl_buf_addf(&b, "{\"code\": \"%s\", \"rule\": \"%s\", "
 		    "\"severity\": \"%s\"", d->rule->code, d->rule->name,
 		    fl_severity_name(d->severity));
-		add_key_str(&b, "path", fl_str_cstr(res->src.path));
+		add_key_str(&b, "path", fl_str_cstr(res->src->path));
 		fl_buf_addf(&b, ", \"line\": %u, \"column\": %u", d->line,
 		    d->col);
 		add_key_str(&b, "message", fl_str_cstr(d->message));

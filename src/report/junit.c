@@ -25,9 +25,11 @@
 
 #include <stdlib.h>
 
-#include "lint/lint.h"
+#include "diag/diag.h"
+#include "rules/rule.h"
 #include "diag/fingerprint.h"
 #include "util/buf.h"
+#include "util/source.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -100,9 +102,9 @@ open_case(struct junit_state *st, struct fl_str path)
 
 /* The finding's case: its name goes to st->tmp, then the case to st->b. */
 static void
-add_finding(struct junit_state *st, struct fl_result *res, uint32_t i)
+add_finding(struct junit_state *st, const struct fl_report_file *res, uint32_t i)
 {
-	const struct fl_diag *d = &res->diags.v[i];
+	const struct fl_diag *d = &res->diags->v[i];
 	const struct fl_fingerprint *fp = &st->fp.fp[i];
 	struct fl_str path = fl_buf_str(&st->fp.path);
 	struct fl_str ptr = fl_fingerprint_pointer(d);
@@ -125,7 +127,7 @@ add_finding(struct junit_state *st, struct fl_result *res, uint32_t i)
 	fl_buf_reset(t);
 	fl_buf_addf(t, "%s:%u:%u: %s [%s %s] %s\nflow: %.*s\n", st->fp.path.ptr,
 	    d->line, d->col, fl_severity_name(d->severity), d->rule->code,
-	    d->rule->name, d->message, FL_STR_ARGS(res->flow.name));
+	    d->rule->name, d->message, FL_STR_ARGS(res->flow));
 	if (d->action.len > 0)
 		fl_buf_addf(t, "action: %.*s\n", FL_STR_ARGS(d->action));
 	if (d->pointer != NULL)
@@ -136,7 +138,7 @@ add_finding(struct junit_state *st, struct fl_result *res, uint32_t i)
 }
 
 static void
-junit_file(struct fl_report *r, struct fl_result *res)
+junit_file(struct fl_report *r, const struct fl_report_file *res)
 {
 	struct junit_state *st = r->state;
 	struct fl_buf *b = &st->b;
@@ -144,23 +146,23 @@ junit_file(struct fl_report *r, struct fl_result *res)
 	unsigned e, w, n;
 	uint32_t i;
 
-	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
-	    &res->diags);
+	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
+	    res->diags);
 	path = fl_buf_str(&st->fp.path);
 	fl_buf_reset(b);
 	fl_buf_adds(b, " <testsuite name=\"");
 	add_xml(b, path, true);
 	fl_buf_addf(b, "\" tests=\"%u\" failures=\"%u\" errors=\"0\" "
-	    "skipped=\"0\" time=\"0\">\n", res->diags.n + 1,
-	    res->diags.n + (res->diags.n > 0));
+	    "skipped=\"0\" time=\"0\">\n", res->diags->n + 1,
+	    res->diags->n + (res->diags->n > 0));
 	fl_buf_reset(&st->tmp);
 	fl_buf_addstr(&st->tmp, path);
 	open_case(st, path);
-	if (res->diags.n > 0) {
-		fl_result_count(res, &e, &w, &n);
+	if (res->diags->n > 0) {
+		fl_diag_count(res->diags, &e, &w, &n);
 		fl_buf_reset(&st->tmp);
 		fl_buf_addf(&st->tmp, "%u %s: %u %s, %u %s, %u info",
-		    res->diags.n, res->diags.n == 1 ? "finding" : "findings",
+		    res->diags->n, res->diags->n == 1 ? "finding" : "findings",
 		    e, e == 1 ? "error" : "errors", w,
 		    w == 1 ? "warning" : "warnings", n);
 		fl_buf_adds(b, "\n   <failure message=\"");
@@ -170,7 +172,7 @@ junit_file(struct fl_report *r, struct fl_result *res)
 		fl_buf_adds(b, "</failure>\n  ");
 	}
 	fl_buf_adds(b, "</testcase>\n");
-	for (i = 0; i < res->diags.n; i++) {
+	for (i = 0; i < res->diags->n; i++) {
 		add_finding(st, res, i);
 		r->emitted++;
 	}

@@ -136,7 +136,6 @@ fl_report_list_open(struct fl_report_list *l, bool color, bool quiet)
 		struct fl_report_out *o = &l->v[i];
 
 		o->rep.quiet = quiet;
-		o->rep.lint = l->lint;
 		if (o->path == NULL) {
 			o->rep.out = stdout;
 			o->rep.color = color &&
@@ -153,8 +152,19 @@ fl_report_list_open(struct fl_report_list *l, bool color, bool quiet)
 	return 0;
 }
 
+bool
+fl_report_list_carries_fixes(const struct fl_report_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].rep.format->carries_fixes)
+			return true;
+	return false;
+}
+
 void
-fl_report_list_file(struct fl_report_list *l, struct fl_result *res)
+fl_report_list_file(struct fl_report_list *l, const struct fl_report_file *res)
 {
 	size_t i;
 

@@ -16,8 +16,6 @@
 
 #include "report/report.h"
 
-struct fl_result;
-
 struct fl_report_out {
 	struct fl_report rep;
 	const char *path;	/* borrowed (argv); NULL: standard output */
@@ -29,11 +27,9 @@ struct fl_report_list {
 	struct fl_report_out *v;	/* owned */
 	size_t n, alloc;
 	const char *pending;	/* an --output waiting for its --format */
-	const struct fl_lint_options *lint; /* borrowed: given to every
-				   report (struct fl_report), or NULL */
 };
 
-#define FL_REPORT_LIST_INIT { NULL, 0, 0, NULL, NULL }
+#define FL_REPORT_LIST_INIT { NULL, 0, 0, NULL }
 
 /*
  * Adds a report of format `name` (--format).  An --output given just
@@ -66,8 +62,12 @@ int fl_report_list_finish(struct fl_report_list *l);
  */
 int fl_report_list_open(struct fl_report_list *l, bool color, bool quiet);
 
+/* Whether a report wants the fixed text of each file (SARIF's fixes). */
+bool fl_report_list_carries_fixes(const struct fl_report_list *l);
+
 /* Hands one checked file to every report. */
-void fl_report_list_file(struct fl_report_list *l, struct fl_result *res);
+void fl_report_list_file(struct fl_report_list *l,
+    const struct fl_report_file *res);
 
 /*
  * Writes the reports' ends and replaces each report file.  Returns 0,

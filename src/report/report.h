@@ -9,8 +9,21 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-struct fl_lint_options;
-struct fl_result;
+#include "util/str.h"
+
+struct fl_diag_list;
+struct fl_source;
+
+/* One checked file, as the reports see it: they render it, nothing more. */
+struct fl_report_file {
+	struct fl_source *src;		/* the path and the bytes read */
+	struct fl_str flow;		/* the flow's name */
+	const struct fl_diag_list *diags; /* what to report, in order */
+	struct fl_str fixed;		/* what `flowlint fix` would write, or
+					   {NULL, 0} (no fix stage, or nothing
+					   changes); fl_diag.fixed marks the
+					   findings it removes */
+};
 
 struct fl_report_totals {
 	unsigned files;		/* files checked */
@@ -24,16 +37,14 @@ struct fl_report {
 	bool color;		/* ANSI colour (text only) */
 	bool quiet;		/* findings only, no summary */
 	unsigned emitted;	/* diagnostics written so far */
-	const struct fl_lint_options *lint; /* borrowed: how the files were
-				   linted, for formats that carry fixes
-				   (SARIF); NULL: no fixes */
 	void *state;		/* the format's own, freed by its end() */
 };
 
 struct fl_report_format {
 	const char *name;	/* as given to --format */
+	bool carries_fixes;	/* wants the fixed text (a fix stage) */
 	void (*begin)(struct fl_report *r);
-	void (*file)(struct fl_report *r, struct fl_result *res);
+	void (*file)(struct fl_report *r, const struct fl_report_file *res);
 	void (*end)(struct fl_report *r, const struct fl_report_totals *t);
 };
 

@@ -13,10 +13,11 @@
  * result's partialFingerprints carries "flowlint/v1" (fingerprint.h).
  *
  * Fixes: a result whose finding `flowlint fix` removes carries one fix.
- * The fix engine runs in memory (nothing is written) over the file
- * linted with every rule, as `fix` runs it, fixing the rules this run
- * checks.  It works on the whole file, pass after pass, and does not
- * say which bytes belong to which finding, so the fix is file-level:
+ * The run's fix stage (lint/run.h) works it out, fixing the rules this
+ * run checks, and hands over the fixed text with the findings it
+ * removes marked (fl_diag.fixed).  The fix works on the whole file,
+ * pass after pass, and does not say which bytes belong to which
+ * finding, so the fix is file-level:
  * one replacement of the span between the first and the last byte that
  * differ (common prefix and suffix, on character boundaries and never
  * between CR and LF), the same
@@ -31,13 +32,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/fix.h"
-#include "lint/lint.h"
+#include "diag/diag.h"
 #include "diag/fingerprint.h"
 #include "rules/docs.h"
+#include "rules/rule.h"
 #include "util/buf.h"
-#include "util/error.h"
-#include "util/re.h"
+#include "util/source.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -48,7 +48,6 @@ struct sarif_state {
 	struct fl_fingerprinter fp;
 	struct fl_buf b, uri;
 	struct fl_buf change;		/* the current file's artifactChange */
-	struct fl_re_match *m;		/* owned: for the fixes, or NULL */
 };
 
 static const char *
@@ -201,20 +200,20 @@ add_uri_path(struct fl_buf *b, struct fl_str path)
 }
 
 static void
-add_region(struct fl_buf *b, struct fl_result *res, const struct fl_diag *d)
+add_region(struct fl_buf *b, const struct fl_report_file *res, const struct fl_diag *d)
 {
 	size_t end = (size_t)d->off + d->len;
 	uint32_t line, col, end_line, end_col;
 
-	if (d->len == 0 && d->off < res->src.len &&
-	    res->src.text[d->off] != '\n' && res->src.text[d->off] != '\r') {
-		size_t n = fl_utf8_seq_len(res->src.text + d->off,
-		    res->src.len - d->off);
+	if (d->len == 0 && d->off < res->src->len &&
+	    res->src->text[d->off] != '\n' && res->src->text[d->off] != '\r') {
+		size_t n = fl_utf8_seq_len(res->src->text + d->off,
+		    res->src->len - d->off);
 
 		end += n > 0 ? n : 1;
 	}
-	utf16_linecol(&res->src, d->off, &line, &col);
-	utf16_linecol(&res->src, end, &end_line, &end_col);
+	utf16_linecol(res->src, d->off, &line, &col);
+	utf16_linecol(res->src, end, &end_line, &end_col);
 	fl_buf_addf(b, "\"region\": {\"startLine\": %u, \"startColumn\": %u, "
 	    "\"endLine\": %u, \"endColumn\": %u}", line, col, end_line,
 	    end_col);
@@ -230,32 +229,22 @@ add_prop(struct fl_buf *b, const char *key, struct fl_str v)
 		fl_utf8_add_json_string(b, v);
 }
 
-static bool
-same_finding(const struct fl_diag *a, const struct fl_diag *b)
-{
-	return a->rule == b->rule && a->off == b->off && a->len == b->len &&
-	    strcmp(a->message, b->message) == 0 &&
-	    strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "")
-	    == 0;
-}
-
 /*
  * Sets st->change to the artifactChange that turns `res`'s text into
  * `fixed`'s: one replacement of the span between their common prefix
  * and suffix, both cut back to character boundaries.
  */
 static void
-add_change(struct sarif_state *st, struct fl_result *res,
-    const struct fl_result *fixed)
+add_change(struct sarif_state *st, const struct fl_report_file *res)
 {
-	const char *a = res->src.text, *z = fixed->src.text;
-	size_t alen = res->src.len, zlen = fixed->src.len, pre, suf;
+	const char *a = res->src->text, *z = res->fixed.ptr;
+	size_t alen = res->src->len, zlen = res->fixed.len, pre, suf;
 	uint32_t line, col, end_line, end_col;
 	struct fl_buf *b = &st->change;
 
 	fl_utf8_common_ends(a, alen, z, zlen, &pre, &suf);
-	utf16_linecol(&res->src, pre, &line, &col);
-	utf16_linecol(&res->src, alen - suf, &end_line, &end_col);
+	utf16_linecol(res->src, pre, &line, &col);
+	utf16_linecol(res->src, alen - suf, &end_line, &end_col);
 	fl_buf_reset(b);
 	fl_buf_adds(b, "{\"artifactLocation\": {\"uri\": ");
 	fl_utf8_add_json_string(b, fl_buf_str(&st->uri));
@@ -267,85 +256,23 @@ add_change(struct sarif_state *st, struct fl_result *res,
 	fl_buf_adds(b, "}}]}");
 }
 
-/*
- * Works out the fixes of `res` in memory, as `flowlint fix` would make
- * them: sets has_fix[i] for each finding the fixed text no longer has,
- * and st->change to the file's artifactChange.  Returns whether any
- * finding has a fix.  A file whose fix fails verification has none.
- */
-static bool
-file_fixes(struct sarif_state *st, const struct fl_report *r,
-    struct fl_result *res, bool *has_fix)
-{
-	struct fl_lint_options all;
-	struct fl_fix_options fo;
-	struct fl_fix_outcome out;
-	struct fl_result full;
-	bool any = false, *used;
-	char *text;
-	uint32_t i, j;
-
-	for (i = 0; i < res->diags.n && !res->diags.v[i].fixable; i++)
-		;
-	if (r->lint == NULL || i == res->diags.n)
-		return false;
-	if (st->m == NULL)
-		st->m = fl_re_match_new();
-	/* fl_fix_file wants the file linted with every rule. */
-	all = *r->lint;
-	all.enabled = NULL;
-	text = fl_xmalloc(res->src.len + 1);
-	memcpy(text, res->src.text, res->src.len);
-	text[res->src.len] = '\0';
-	fl_result_init(&full, fl_xstrdup(res->src.path), text, res->src.len);
-	fl_lint(&full, &all, st->m);
-	fo.lint = r->lint;
-	fo.enabled = r->lint->enabled;
-	if (fl_fix_file(&out, &full, &fo, st->m) != 0) {
-		fl_error_clear();
-		fl_result_release(&full);
-		return false;
-	}
-	used = fl_xcalloc(full.diags.n + 1, sizeof(*used));
-	for (i = 0; out.changed && i < res->diags.n; i++) {
-		if (!res->diags.v[i].fixable)
-			continue;
-		for (j = 0; j < full.diags.n; j++)
-			if (!used[j] && same_finding(&res->diags.v[i],
-			    &full.diags.v[j]))
-				break;
-		if (j == full.diags.n)
-			continue;
-		used[j] = true;
-		has_fix[i] = out.fixed[j];
-		any = any || has_fix[i];
-	}
-	if (any)
-		add_change(st, res, out.final);
-	free(used);
-	fl_fix_outcome_release(&out);
-	fl_result_release(&full);
-	return any;
-}
-
 static void
-sarif_file(struct fl_report *r, struct fl_result *res)
+sarif_file(struct fl_report *r, const struct fl_report_file *res)
 {
 	struct sarif_state *st = r->state;
 	struct fl_buf *b = &st->b;
-	bool *has_fix;
 	uint32_t i;
 
-	if (res->diags.n == 0)
+	if (res->diags->n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res->src.path, res->flow.name,
-	    &res->diags);
+	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
+	    res->diags);
 	fl_buf_reset(&st->uri);
 	add_uri_path(&st->uri, fl_buf_str(&st->fp.path));
-	has_fix = fl_xcalloc(res->diags.n, sizeof(*has_fix));
-	file_fixes(st, r, res, has_fix);
-	for (i = 0; i < res->diags.n; i++) {
-		const struct fl_diag *d = &res->diags.v[i];
+	if (res->fixed.ptr != NULL)
+		add_change(st, res);
+	for (i = 0; i < res->diags->n; i++) {
+		const struct fl_diag *d = &res->diags->v[i];
 
 		fl_buf_reset(b);
 		fl_buf_adds(b, r->emitted ? ",\n   " : "\n   ");
@@ -361,13 +288,13 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 		fl_buf_addf(b, "}}],\n    \"partialFingerprints\": "
 		    "{\"flowlint/v1\": \"%s\"},\n"
 		    "    \"properties\": {\"flow\": ", st->fp.fp[i].hex);
-		fl_utf8_add_json_string(b, res->flow.name);
+		fl_utf8_add_json_string(b, res->flow);
 		add_prop(b, "action", d->action);
 		add_prop(b, "pointer", d->pointer ? fl_str_cstr(d->pointer) :
 		    (struct fl_str){ NULL, 0 });
 		fl_buf_addf(b, ", \"fixable\": %s}",
 		    d->fixable ? "true" : "false");
-		if (has_fix[i]) {
+		if (d->fixable && d->fixed && res->fixed.ptr != NULL) {
 			fl_buf_adds(b, ",\n    \"fixes\": [{");
 			add_text(b, "description",
 			    fl_str_cstr(d->rule->fix_title));
@@ -379,7 +306,6 @@ sarif_file(struct fl_report *r, struct fl_result *res)
 		fwrite(b->ptr, 1, b->len, r->out);
 		r->emitted++;
 	}
-	free(has_fix);
 }
 
 static void
@@ -392,14 +318,13 @@ sarif_end(struct fl_report *r, const struct fl_report_totals *t)
 	fl_buf_release(&st->b);
 	fl_buf_release(&st->uri);
 	fl_buf_release(&st->change);
-	if (st->m != NULL)
-		fl_re_match_free(st->m);
 	free(st);
 	r->state = NULL;
 }
 
 const struct fl_report_format fl_report_sarif = {
 	.name = "sarif",
+	.carries_fixes = true,
 	.begin = sarif_begin,
 	.file = sarif_file,
 	.end = sarif_end,

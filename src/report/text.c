@@ -6,7 +6,9 @@
  */
 #include "report/report.h"
 
-#include "lint/lint.h"
+#include "diag/diag.h"
+#include "rules/rule.h"
+#include "util/source.h"
 
 #define BOLD "\033[1m"
 #define RED "\033[1;31m"
@@ -33,22 +35,22 @@ severity_color(enum fl_severity s)
 }
 
 static void
-text_file(struct fl_report *r, struct fl_result *res)
+text_file(struct fl_report *r, const struct fl_report_file *res)
 {
 	uint32_t i;
 
-	for (i = 0; i < res->diags.n; i++) {
-		const struct fl_diag *d = &res->diags.v[i];
+	for (i = 0; i < res->diags->n; i++) {
+		const struct fl_diag *d = &res->diags->v[i];
 		const char *sev = fl_severity_name(d->severity);
 
 		if (r->color)
 			fprintf(r->out, BOLD "%s:%u:%u:" RESET " %s%s" RESET
-			    " " DIM "[%s %s]" RESET " %s\n", res->src.path,
+			    " " DIM "[%s %s]" RESET " %s\n", res->src->path,
 			    d->line, d->col, severity_color(d->severity), sev,
 			    d->rule->code, d->rule->name, d->message);
 		else
 			fprintf(r->out, "%s:%u:%u: %s [%s %s] %s\n",
-			    res->src.path, d->line, d->col, sev, d->rule->code,
+			    res->src->path, d->line, d->col, sev, d->rule->code,
 			    d->rule->name, d->message);
 		r->emitted++;
 	}

@@ -20,9 +20,7 @@
 /* The resource kinds whose IDs or names the convention writes by name. */
 struct kind_info {
 	const char *service;	/* ARN service */
-	const char *arn_kind;	/* resource type in the ARN */
 	enum fl_res_kind res;
-	char letter;		/* placeholder letter; 0: named in the ARN */
 	bool mapped;		/* kept in FLOW_OBJECT_MAPS# by the convention */
 	const char *source;	/* where its names come from */
 };
@@ -34,21 +32,21 @@ struct kind_info {
  * where the parameter wants an ARN (connect-flow-format.md §7.5-7.6).
  */
 static const struct kind_info kinds[] = {
-	{ "connect", "queue", FL_RES_QUEUE, 'Q', true,
+	{ "connect", FL_RES_QUEUE, true,
 	  "the output of `aws connect list-queues`" },
-	{ "connect", "contact-flow", FL_RES_FLOW, 'F', true,
+	{ "connect", FL_RES_FLOW, true,
 	  "the output of `aws connect list-contact-flows`" },
-	{ "connect", "flow-module", FL_RES_MODULE, 'M', true,
+	{ "connect", FL_RES_MODULE, true,
 	  "the output of `aws connect list-contact-flow-modules`" },
-	{ "connect", "prompt", FL_RES_PROMPT, 'P', false,
+	{ "connect", FL_RES_PROMPT, false,
 	  "the output of `aws connect list-prompts`" },
-	{ "connect", "operating-hours", FL_RES_HOURS, 'H', false,
+	{ "connect", FL_RES_HOURS, false,
 	  "the output of `aws connect list-hours-of-operations`" },
-	{ "wisdom", "assistant", FL_RES_ASSISTANT, 'A', false,
+	{ "wisdom", FL_RES_ASSISTANT, false,
 	  "the output of `aws qconnect list-assistants`" },
-	{ "lex", "bot-alias", FL_RES_LEX_BOT, 0, true,
+	{ "lex", FL_RES_LEX_BOT, true,
 	  "the output of `aws lexv2-models list-bots` and `list-bot-aliases`" },
-	{ "lambda", "function", FL_RES_LAMBDA, 0, true, NULL },
+	{ "lambda", FL_RES_LAMBDA, true, NULL },
 };
 
 static const struct kind_info *
@@ -58,7 +56,7 @@ kind_of(const struct fl_ref *r)
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (fl_str_eq_cstr(r->u.arn.service, kinds[i].service) &&
-		    fl_str_eq_cstr(r->u.arn.kind, kinds[i].arn_kind))
+		    fl_res_kind_from_arn(r->u.arn.kind) == (int)kinds[i].res)
 			return &kinds[i];
 	return NULL;
 }
@@ -342,6 +340,7 @@ replacer_finds(struct fl_arena *a, const struct kind_info *k, struct fl_str n,
 {
 	struct fl_str key = fl_resolve_name_key(a, n);
 	const struct fl_resource *got = fl_inventory_replacer_pick(inv, key);
+	char letter = fl_res_kind_letter(k->res);
 
 	if (got != NULL && got->kind == k->res && fl_str_eq_cstr(n, got->name))
 		return true;
@@ -349,13 +348,13 @@ replacer_finds(struct fl_arena *a, const struct kind_info *k, struct fl_str n,
 		*why = fl_arena_printf(a, "the deploy replacer would look up "
 		    "\"%.*s\" for ${%c:%.*s:%c} and find nothing (it knows "
 		    "prompts by their name up to the first '.'); rename the "
-		    "%s or parameterize it by hand", FL_STR_ARGS(key), k->letter,
-		    FL_STR_ARGS(n), k->letter, fl_res_kind_name(k->res));
+		    "%s or parameterize it by hand", FL_STR_ARGS(key), letter,
+		    FL_STR_ARGS(n), letter, fl_res_kind_name(k->res));
 	else
 		*why = fl_arena_printf(a, "the deploy replacer would resolve "
 		    "${%c:%.*s:%c} to the %s \"%s\" (%s) instead; rename one "
-		    "of them or parameterize it by hand", k->letter,
-		    FL_STR_ARGS(n), k->letter, fl_res_kind_name(got->kind),
+		    "of them or parameterize it by hand", letter,
+		    FL_STR_ARGS(n), letter, fl_res_kind_name(got->kind),
 		    got->name, got->source);
 	return false;
 }
@@ -434,13 +433,14 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 		    "%s placeholders (its name map has no %s), so ${%c:...:%c} "
 		    "would stop the deploy; parameterize it by hand",
 		    fl_res_kind_name(k->res), fl_res_kind_name(k->res),
-		    k->letter, k->letter);
+		    fl_res_kind_letter(k->res), fl_res_kind_letter(k->res));
 		return false;
 	}
 	n = name_for(a, k, id, inv, why);
 	if (n.ptr == NULL)
 		return false;
-	fl_buf_addf(out, "${%c:%.*s:%c}", k->letter, FL_STR_ARGS(n), k->letter);
+	fl_buf_addf(out, "${%c:%.*s:%c}", fl_res_kind_letter(k->res),
+	    FL_STR_ARGS(n), fl_res_kind_letter(k->res));
 	if (!matches_whole(p->replacer_placeholder, m,
 	    fl_str_make(out->ptr + out->len - (n.len + 7), n.len + 7))) {
 		*why = fl_arena_printf(a, "%s %.*s is named \"%.*s\", which the "
@@ -571,9 +571,9 @@ fl_portable_by_name(struct fl_buf *out, const char *kind, struct fl_str name,
 			return true;
 		}
 		fl_buf_addf(out, "arn:aws:connect:${REGION}:${ACCT_ID}:instance/"
-		    "${INSTANCE_ID}/%s/", k->arn_kind);
-		fl_buf_addf(out, "${%c:%.*s:%c}", k->letter, FL_STR_ARGS(name),
-		    k->letter);
+		    "${INSTANCE_ID}/%s/", fl_res_kind_arn_type(k->res));
+		fl_buf_addf(out, "${%c:%.*s:%c}", fl_res_kind_letter(k->res),
+		    FL_STR_ARGS(name), fl_res_kind_letter(k->res));
 		if (matches_whole(p->replacer_placeholder, m,
 		    fl_str_make(out->ptr + out->len - (name.len + 7),
 		    name.len + 7)))

@@ -83,7 +83,7 @@ add_fixed(struct fl_buf *out, const struct request *rq,
 		for (j = 0; j < full->diags.n; j++)
 			if (!used[j] && fl_diag_same(d, &full->diags.v[j]))
 				break;
-		if (j == full->diags.n || !fix->fixed[j])
+		if (j == full->diags.n || !full->diags.v[j].fixed)
 			continue;
 		used[j] = true;
 		if (n++ > 0)

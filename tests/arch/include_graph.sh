@@ -27,6 +27,8 @@ while read -r from to why; do
 done <<'RULES'
 rules lint a rule sees its read-only inputs, never the pipeline
 repo lint the repository layer is below the linter
+report lint reporters render what they are given
+report fix reporters render what they are given
 diag rules findings are below the rules that make them
 fix rules the fix requests are below the rules that use them
 fix lint the fix requests are below the pipeline

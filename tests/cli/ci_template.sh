@@ -3,7 +3,9 @@
 # (pinned in tests/gitlab-ci/) in shell mode, in a temporary repository
 # that includes it: the job produces the Code Quality, JUnit and SARIF
 # files, fails on errors and passes without them, and the variables do
-# what the template says.  Skipped when npm, its registry or rsync
+# what the template says, and without a flowlint command the first
+# pipeline builds the package and the next takes it from the runner's
+# cache, compiling nothing.  Skipped when npm, its registry or rsync
 # (which gitlab-ci-local needs) is unavailable.
 . "$(dirname "$0")/lib.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
@@ -24,13 +26,15 @@ printf '.gitlab-ci-local/\n' >repo/.gitignore
 git init -q -b main repo && git_ add -A && git_ commit -qm base || exit 1
 
 # run NAME WANT_EXIT ARGS...: runs gitlab-ci-local in repo/; the log is
-# in $log, the job's artifacts in $arts.
+# in $log, the job's artifacts in $arts.  The runner's cache
+# (.gitlab-ci-local/cache) stays from one run to the next.
 log=$work/glcl.log
 arts=repo/.gitlab-ci-local/artifacts/flowlint
 run() {
 	name=$1 want=$2
 	shift 2
-	rm -rf repo/.gitlab-ci-local
+	find repo/.gitlab-ci-local -mindepth 1 -maxdepth 1 ! -name cache \
+		-exec rm -rf {} + 2>/dev/null
 	(cd repo && "$glcl" --home "$work/home" --no-color --force-shell-executor \
 	    --shell-isolation --variable "FLOWLINT=$FLOWLINT" "$@") >"$log" 2>&1
 	got=$?
@@ -69,7 +73,7 @@ grep -q '^flowlint ' "$log" && fail "disabled: the job is still listed" || ok
 
 # Without flowlint and without FLOWLINT_GIT_URL the job says what to do.
 run not-found 1 --variable FLOWLINT=/nonexistent/flowlint flowlint
-grep -q 'set FLOWLINT_GIT_URL' "$log" && ok || fail "not-found: no hint"
+grep -q 'set FLOWLINT_DEB_URL or FLOWLINT_GIT_URL' "$log" && ok || fail "not-found: no hint"
 
 # A merge request adding one hardcoded ARN: Code Quality and SARIF still
 # cover the whole repository (9 + 1), the gate and JUnit only the change.
@@ -99,8 +103,30 @@ if git -C "$src" rev-parse --verify -q HEAD >/dev/null 2>&1; then
 		git -C flowlint-src -c user.name=t -c user.email=t@example.com commit -qm src || exit 1
 	run build-from-source 1 --variable FLOWLINT=flowlint-not-installed \
 	    --variable "FLOWLINT_GIT_URL=$work/flowlint-src" --variable FLOWLINT_REF=main flowlint
+	grep -q 'flowlint: building flowlint from main' "$log" && ok || fail "build-from-source: did not build"
 	grep -q '^flowlint > flowlint [0-9]' "$log" && ok || fail "build-from-source: no version line"
 	[ -s "$arts/gl-code-quality-report.json" ] && ok || fail "build-from-source: no report"
+	built=$(entries "$arts/gl-code-quality-report.json")
+	# The next pipeline takes the package from the runner's cache: with
+	# cmake and cc failing, it does not compile.
+	mkdir nocompiler && for tool in cmake cc gcc; do
+		printf '#!/bin/sh\necho "%s was run" >&2\nexit 1\n' "$tool" >"nocompiler/$tool"
+		chmod +x "nocompiler/$tool"
+	done
+	PATH="$work/nocompiler:$PATH" run build-cached 1 --variable FLOWLINT=flowlint-not-installed \
+	    --variable "FLOWLINT_GIT_URL=$work/flowlint-src" --variable FLOWLINT_REF=main flowlint
+	grep -q 'flowlint: using the package built from main (runner cache)' "$log" && ok ||
+		fail "build-cached: the package did not come from the cache"
+	grep -q 'building flowlint\|was run' "$log" && fail "build-cached: flowlint was built again" || ok
+	grep -q '^flowlint > flowlint [0-9]' "$log" && ok || fail "build-cached: no version line"
+	[ "$(entries "$arts/gl-code-quality-report.json")" = "$built" ] && ok ||
+		fail "build-cached: want the $built Code Quality entries of the first run"
+	# FLOWLINT_DEB_URL: that package, from a URL (curl reads file://).
+	cp repo/.gitlab-ci-local/cache/*/.flowlint-cache/flowlint.deb "$work/flowlint.deb" || fail "no package in the cache"
+	PATH="$work/nocompiler:$PATH" run deb-url 1 --variable FLOWLINT=flowlint-not-installed \
+	    --variable "FLOWLINT_DEB_URL=file://$work/flowlint.deb" flowlint
+	grep -q '^flowlint > flowlint [0-9]' "$log" && ok || fail "deb-url: no version line"
+	[ "$(entries "$arts/gl-code-quality-report.json")" = "$built" ] && ok || fail "deb-url: want $built entries"
 else
 	echo "note: building from source not run: $src is not a git checkout"
 fi

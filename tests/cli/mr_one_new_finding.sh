@@ -3,6 +3,7 @@
 # reference layout (the example in flows/, whose console export already
 # has nine findings) shows exactly one new Code Quality finding.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/git.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
 . "$src/tests/mr-diff.sh"
 

@@ -2,6 +2,7 @@
 # The same on the reference monorepo itself (../shared/corpus), when
 # this checkout has it beside it; skipped otherwise.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/git.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
 . "$src/tests/mr-diff.sh"
 

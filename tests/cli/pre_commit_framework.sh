@@ -2,8 +2,10 @@
 # The pre-commit framework (Debian's pre-commit) with this repository as
 # the hook repository: the manifest validates, `try-repo` from a clean
 # clone builds flowlint and fails a repository with a hardcoded ARN,
-# passes a clean one, `pre-commit install` plus a real `git commit`, and
-# a formatter hook that rewrites a file.  Skipped without pre-commit.
+# another clone reuses that build, a failed build keeps its log, the
+# flowlint-system hook runs the installed flowlint; a clean repository
+# passes; `pre-commit install` plus a real `git commit`; and a formatter
+# hook that rewrites a file.  Skipped without pre-commit.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/git.sh"
@@ -18,6 +20,8 @@ if ! git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 fi
 unset PRE_COMMIT_HOME
 export PRE_COMMIT_COLOR=never
+# hooks/run-flowlint caches its builds here (a private HOME: git.sh).
+export XDG_CACHE_HOME="$HOME/.cache"
 
 # The hook repository: the source as it is now (tracked and untracked
 # files, not ignored ones such as build folders), committed afresh.
@@ -36,8 +40,34 @@ bad_flow flow.json && git add flow.json
 pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1
 got=$?
 [ "$got" = 1 ] && ok || { fail "try-repo on a failing repository: exit $got, want 1"; tail -20 out.txt; }
-grep -q 'building flowlint for pre-commit' out.txt && ok || fail "try-repo built flowlint"
+grep -q 'building flowlint .*for pre-commit' out.txt && ok || fail "try-repo built flowlint"
 grep -q '^flow\.json:1:136: error \[FL101 hardcoded-arn\]' out.txt && ok || { fail "try-repo shows the finding"; tail -20 out.txt; }
+
+# Another clone of the same commit reuses that build.
+pre-commit try-repo "$work/hookrepo" flowlint --all-files >out.txt 2>&1
+got=$?
+[ "$got" = 1 ] && ok || { fail "second try-repo: exit $got, want 1"; tail -20 out.txt; }
+grep -q 'building flowlint' out.txt && fail "second try-repo built flowlint again" || ok
+[ -x "$XDG_CACHE_HOME/flowlint/pre-commit/$(sed -n 's/^project(flowlint VERSION \([0-9.]*\) .*/\1/p' $work/hookrepo/CMakeLists.txt)-$(git -C "$work/hookrepo" rev-parse --short=12 HEAD)/flowlint" ] &&
+	ok || fail "no build in the cache, keyed by version and commit"
+
+# A build that fails names its log, which outlives try-repo's clone.
+broken=$work/brokenrepo
+mkdir "$broken" && git -C "$work/hookrepo" archive HEAD | tar -xf - -C "$broken" &&
+	echo 'this is not cmake(' >>"$broken/CMakeLists.txt" &&
+	(cd "$broken" && git init -q && git add -A && git commit -qm broken) || fail "broken hook repository"
+pre-commit try-repo "$broken" flowlint --all-files >out.txt 2>&1 && fail "a failed build passed" || ok
+log=$(sed -n 's/.*its log is \([^ ]*build\.log\)\..*/\1/p' out.txt)
+[ -n "$log" ] && grep -q 'CMake Error' "$log" && ok ||
+	{ fail "the failed build's log ('$log') is gone or says nothing"; tail -20 out.txt; }
+
+# flowlint-system runs the flowlint on PATH: no build, no compiler.
+mkdir "$work/bin" && ln -s "$FLOWLINT" "$work/bin/flowlint"
+PATH="$work/bin:$PATH" pre-commit try-repo "$work/hookrepo" flowlint-system --all-files >out.txt 2>&1
+got=$?
+[ "$got" = 1 ] && grep -q '^flow\.json:1:136: error \[FL101' out.txt && ok ||
+	{ fail "flowlint-system: exit $got, want 1 and the finding"; tail -20 out.txt; }
+grep -q 'building flowlint' out.txt && fail "flowlint-system built flowlint" || ok
 
 # The rest runs the binary under test instead of building again.
 export FLOWLINT

@@ -4,6 +4,7 @@
 # the repository folder moves, when flowlint runs from another folder,
 # and in another clone; identical findings still get distinct ones.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/git.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
 
 # fps REPORT: the report's fingerprints, sorted.

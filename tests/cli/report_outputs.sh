@@ -3,6 +3,7 @@
 # still on standard output, usage errors, and report files that are
 # written whole (and only) when the run ends.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/git.sh"
 
 src=${FLOWLINT_SOURCE_DIR:?}
 mkdir repo && cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" repo/ && git init -q repo || exit 1

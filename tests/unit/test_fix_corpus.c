@@ -42,8 +42,7 @@ content_node(const struct fl_result *r)
 
 /* Whether a fixed finding of `code` names member `key` of `obj`. */
 static bool
-removal_reported(const struct fl_result *in, const bool *fixed,
-    const char *code, const struct fl_json_doc *d, uint32_t member)
+removal_reported(const struct fl_result *in, const char *code, const struct fl_json_doc *d, uint32_t member)
 {
 	struct fl_buf ptr = FL_BUF_INIT;
 	uint32_t i;
@@ -51,7 +50,7 @@ removal_reported(const struct fl_result *in, const bool *fixed,
 
 	fl_json_pointer(&ptr, d, member);
 	for (i = 0; i < in->diags.n && !found; i++)
-		found = fixed[i] && strcmp(in->diags.v[i].rule->code, code) == 0 &&
+		found = in->diags.v[i].fixed && strcmp(in->diags.v[i].rule->code, code) == 0 &&
 		    in->diags.v[i].pointer != NULL &&
 		    strcmp(in->diags.v[i].pointer, ptr.ptr) == 0;
 	fl_buf_release(&ptr);
@@ -60,8 +59,7 @@ removal_reported(const struct fl_result *in, const bool *fixed,
 
 /* Every member of old object `o` is in new object `n`, or reported. */
 static void
-members_kept(const char *path, const struct fl_result *in, const bool *fixed,
-    const char *code, const struct fl_json_doc *od, uint32_t o,
+members_kept(const char *path, const struct fl_result *in, const char *code, const struct fl_json_doc *od, uint32_t o,
     const struct fl_json_doc *nd, uint32_t n)
 {
 	uint32_t it;
@@ -70,7 +68,7 @@ members_kept(const char *path, const struct fl_result *in, const bool *fixed,
 		return;
 	fl_json_foreach(od, o, it) {
 		if (fl_json_get_str(nd, n, od->nodes[it].key) != FL_JSON_NONE ||
-		    removal_reported(in, fixed, code, od, it))
+		    removal_reported(in, code, od, it))
 			continue;
 		fail_msg("%s: \"%.*s\" vanished without a %s fix", path,
 		    FL_STR_ARGS(od->nodes[it].key), code);
@@ -92,9 +90,9 @@ check_structure(const char *path, const struct fl_result *in,
 		assert_true(fl_str_eq(a->actions[i].id, b->actions[i].id));
 		assert_true(fl_str_eq(a->actions[i].type, b->actions[i].type));
 	}
-	members_kept(path, in, out->fixed, "FL305", a->doc, a->action_meta_node,
+	members_kept(path, in, "FL305", a->doc, a->action_meta_node,
 	    b->doc, b->action_meta_node);
-	members_kept(path, in, out->fixed, "FL204", a->doc, a->map_attrs,
+	members_kept(path, in, "FL204", a->doc, a->map_attrs,
 	    b->doc, b->map_attrs);
 
 	/* Outside Content, a wrapped export's bytes are the same. */

@@ -78,14 +78,17 @@ render(const struct fl_report_format *f, struct fl_result *r, size_t *len)
 {
 	struct fl_report rep = { 0 };
 	struct fl_report_totals t = { 0 };
+	struct fl_report_file view;
 	char *text = NULL;
 
 	rep.format = f;
 	rep.out = open_memstream(&text, len);
 	assert_non_null(rep.out);
 	f->begin(&rep);
-	if (r != NULL)
-		f->file(&rep, r);
+	if (r != NULL) {
+		fl_result_report_file(r, &view);
+		f->file(&rep, &view);
+	}
 	f->end(&rep, &t);
 	fclose(rep.out);
 	return text;

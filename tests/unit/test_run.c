@@ -1,7 +1,8 @@
 /*
  * Unit tests for the run loop (lint/run.c) and shards (lint/shard.c):
  * the callback sees the same results in the same order for every number
- * of jobs, unreadable targets keep their own message across threads, and
+ * of jobs, with the fix stage too, unreadable targets keep their own
+ * message across threads, and
  * shards split a target list deterministically and completely.  .ci/run
  * also runs it under ThreadSanitizer.
  */
@@ -15,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/fix.h"
+#include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
 #include "repo/targets.h"
@@ -130,6 +133,92 @@ test_run__same_output_for_every_job_count(void **state)
 		fl_buf_release(&other);
 	}
 	fl_buf_release(&serial);
+	fl_targets_release(&t);
+}
+
+/* What the fix stage handed over, one line per file and fixed finding. */
+static void
+record_fix(void *arg, const struct fl_target *t, struct fl_result *res)
+{
+	struct record *rec = arg;
+	const struct fl_fix_outcome *out;
+	uint32_t i;
+
+	assert_int_equal(++rec->concurrent, 1);
+	if (res == NULL) {
+		fl_buf_addf(&rec->log, "%s: unreadable\n", t->path);
+		rec->concurrent--;
+		return;
+	}
+	out = res->fix;
+	assert_true((out == NULL) != (res->fix_refusal == NULL));
+	if (out == NULL) {
+		fl_buf_addf(&rec->log, "%s: refused: %s\n", res->src.path,
+		    res->fix_refusal);
+	} else {
+		fl_buf_addf(&rec->log, "%s: %s %u\n", res->src.path,
+		    out->changed ? "changed" : "unchanged", out->nfixed);
+		if (out->changed) {
+			assert_null(strstr(out->final->src.text, "ghost"));
+			fl_buf_addf(&rec->log, "  %zu bytes\n",
+			    out->final->src.len);
+		}
+	}
+	for (i = 0; i < res->diags.n; i++)
+		if (res->diags.v[i].fixed)
+			fl_buf_addf(&rec->log, "  fixed %u:%u %s\n",
+			    res->diags.v[i].line, res->diags.v[i].col,
+			    res->diags.v[i].code);
+	rec->concurrent--;
+}
+
+/* The same 300 targets, every third flow with console metadata for an
+ * action it does not have (FL305, which fix removes). */
+static void
+make_fixable_targets(struct fl_targets *t)
+{
+	static const char at[] = "\"ActionMetadata\":{";
+	size_t i;
+
+	make_targets(t);
+	for (i = 0; i < t->n; i += 3) {
+		struct fl_target *e = &t->v[i];
+		struct fl_buf b = FL_BUF_INIT;
+		const char *p;
+
+		if (e->data == NULL || (p = strstr(e->data, at)) == NULL)
+			continue;
+		fl_buf_add(&b, e->data, (size_t)(p - e->data) + strlen(at));
+		fl_buf_adds(&b, "\"ghost\":{\"position\":{\"x\":5,\"y\":5}},");
+		fl_buf_adds(&b, p + strlen(at));
+		free(e->data);
+		e->data = fl_buf_detach(&b, &e->len);
+	}
+}
+
+static void
+test_run__fix_stage_same_for_every_job_count(void **state)
+{
+	static const unsigned jobs[] = { 0, 3, 8 };
+	struct fl_fix_options fo = { &env.opts, NULL };
+	struct fl_stages stages = { &env.opts, &fo, NULL };
+	struct record serial = { FL_BUF_INIT, 0 }, other;
+	struct fl_targets t;
+	unsigned k;
+
+	make_fixable_targets(&t);
+	assert_int_equal(fl_run_stages(&t, &stages, 1, record_fix, &serial),
+	    2);
+	assert_non_null(strstr(serial.log.ptr, "flows/f000.json: changed 1"));
+	assert_non_null(strstr(serial.log.ptr, "fixed 1:"));
+	for (k = 0; k < sizeof(jobs) / sizeof(jobs[0]); k++) {
+		other = (struct record){ FL_BUF_INIT, 0 };
+		assert_int_equal(fl_run_stages(&t, &stages, jobs[k], record_fix,
+		    &other), 2);
+		assert_string_equal(other.log.ptr, serial.log.ptr);
+		fl_buf_release(&other.log);
+	}
+	fl_buf_release(&serial.log);
 	fl_targets_release(&t);
 }
 
@@ -286,6 +375,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run__same_output_for_every_job_count),
+		cmocka_unit_test(test_run__fix_stage_same_for_every_job_count),
 		cmocka_unit_test(test_run__unreadable_target_keeps_its_message),
 		cmocka_unit_test(test_run__big_files_past_the_byte_window),
 		cmocka_unit_test(test_run__empty_and_single),
