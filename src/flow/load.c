@@ -456,6 +456,12 @@ fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
 	} else if (f->shape == FL_SHAPE_RAW) {
 		f->doc = &f->outer;
 		f->root = FL_JSON_ROOT;
+	} else if (f->shape == FL_SHAPE_LEGACY) {
+		/* No flow language: only its strings are scanned. */
+		f->doc = &f->outer;
+		f->root = FL_JSON_ROOT;
+		fl_flow_scan_refs(f, a, pats, m);
+		return;
 	} else {
 		return;
 	}

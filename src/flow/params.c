@@ -77,10 +77,9 @@ done:
 	return err;
 }
 
-int
-fl_params_load_default(struct fl_params *out)
+static int
+load_embedded(struct fl_params *out, const char *name)
 {
-	const char *name = "rules/data/resource-parameters.json";
 	const struct fl_embedded *e = fl_embedded_find(name);
 
 	if (e == NULL)
@@ -88,17 +87,43 @@ fl_params_load_default(struct fl_params *out)
 	return fl_params_load(out, e->data, e->len, name);
 }
 
-void
-fl_params_release(struct fl_params *p)
+int
+fl_params_load_default(struct fl_params *out)
+{
+	struct fl_params values;
+	int err;
+
+	if ((err = load_embedded(out, "rules/data/resource-parameters.json"))
+	    != 0)
+		return err;
+	if ((err = load_embedded(&values,
+	    "rules/data/instance-values.json")) != 0) {
+		fl_params_release(out);
+		return err;
+	}
+	out->values = values.v;
+	out->nvalues = values.n;
+	return 0;
+}
+
+static void
+release_rules(struct fl_param_rule *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < p->n; i++) {
-		free(p->v[i].type);
-		free(p->v[i].path);
-		free(p->v[i].kind);
+	for (i = 0; i < n; i++) {
+		free(v[i].type);
+		free(v[i].path);
+		free(v[i].kind);
 	}
-	free(p->v);
+	free(v);
+}
+
+void
+fl_params_release(struct fl_params *p)
+{
+	release_rules(p->v, p->n);
+	release_rules(p->values, p->nvalues);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -140,8 +165,8 @@ walk(const struct fl_json_doc *d, uint32_t at, const char *path,
 	}
 }
 
-void
-fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
+static void
+foreach_in(const struct fl_param_rule *v, size_t n, const struct fl_flow *f,
     const struct fl_action *act,
     void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg)
 {
@@ -150,12 +175,42 @@ fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
 
 	if (act->params == FL_JSON_NONE)
 		return;
-	for (i = 0; i < p->n; i++) {
-		if (!fl_str_eq(act->type, fl_str_make(p->v[i].type,
-		    p->v[i].type_len)))
+	for (i = 0; i < n; i++) {
+		if (!fl_str_eq(act->type, fl_str_make(v[i].type,
+		    v[i].type_len)))
 			continue;
 		fl_buf_reset(&meta);
-		walk(f->doc, act->params, p->v[i].path, &meta, &p->v[i], fn, arg);
+		walk(f->doc, act->params, v[i].path, &meta, &v[i], fn, arg);
 	}
 	fl_buf_release(&meta);
+}
+
+void
+fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
+    const struct fl_action *act,
+    void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg)
+{
+	foreach_in(p->v, p->n, f, act, fn, arg);
+}
+
+void
+fl_params_foreach_value(const struct fl_params *p, const struct fl_flow *f,
+    const struct fl_action *act,
+    void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg)
+{
+	foreach_in(p->values, p->nvalues, f, act, fn, arg);
+}
+
+bool
+fl_params_is_literal(struct fl_str v)
+{
+	size_t i;
+
+	if (v.len == 0 || fl_flow_is_dynamic(v))
+		return false;
+	for (i = 0; i < v.len; i++)
+		if (v.ptr[i] == '$' || v.ptr[i] == '{' || v.ptr[i] == '%' ||
+		    v.ptr[i] == '<')
+			return false;
+	return true;
 }

@@ -33,10 +33,20 @@ struct fl_param_rule {
 struct fl_params {
 	struct fl_param_rule *v;	/* owned */
 	size_t n;
+	/*
+	 * Parameters whose literal value ties the flow to its instance
+	 * without naming a resource, from rules/data/instance-values.json
+	 * (same format; kinds such as "phone-number", "case-template",
+	 * "encryption-key", "region").  Owned; empty unless loaded by
+	 * fl_params_load_default.
+	 */
+	struct fl_param_rule *values;
+	size_t nvalues;
 };
 
 int fl_params_load(struct fl_params *out, const char *text, size_t len,
     const char *origin);
+/* Both built-in tables: resource parameters and instance values. */
 int fl_params_load_default(struct fl_params *out);
 void fl_params_release(struct fl_params *p);
 
@@ -54,5 +64,16 @@ struct fl_param_hit {
 void fl_params_foreach(const struct fl_params *p, const struct fl_flow *f,
     const struct fl_action *act,
     void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg);
+
+/* The same for the instance-value parameters of action `act`. */
+void fl_params_foreach_value(const struct fl_params *p,
+    const struct fl_flow *f, const struct fl_action *act,
+    void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg);
+
+/*
+ * Whether a parameter value is written literally: not empty, not a
+ * JSONPath reference, and not some convention's placeholder.
+ */
+bool fl_params_is_literal(struct fl_str v);
 
 #endif

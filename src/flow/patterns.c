@@ -17,14 +17,16 @@
 struct slot {
 	const char *key;
 	size_t re_off;		/* offsetof the struct fl_re * */
+	bool optional;		/* a file written before it may lack it */
 };
 
-#define SLOT(k) { #k, offsetof(struct fl_patterns, k) }
+#define SLOT(k) { #k, offsetof(struct fl_patterns, k), false }
 static const struct slot slots[] = {
 	SLOT(arn), SLOT(literal_account), SLOT(literal_region),
 	SLOT(literal_instance), SLOT(placeholder),
 	SLOT(replacer_placeholder), SLOT(flow_attribute),
 	SLOT(replacer_flow_attribute),
+	{ "lambda_stage", offsetof(struct fl_patterns, lambda_stage), true },
 };
 #undef SLOT
 
@@ -56,6 +58,9 @@ resolve_groups(struct fl_patterns *p, const char *origin)
 	if (!err) err = group(&p->g_close, p->placeholder, "placeholder", "close", origin);
 	if (!err) err = group(&p->g_quoted, p->flow_attribute, "flow_attribute", "quoted", origin);
 	if (!err) err = group(&p->g_attr_name, p->flow_attribute, "flow_attribute", "name", origin);
+	if (!err && p->lambda_stage != NULL)
+		err = group(&p->g_stage, p->lambda_stage, "lambda_stage",
+		    "stage", origin);
 	return err;
 }
 
@@ -111,7 +116,8 @@ fl_patterns_load(struct fl_patterns *out, const char *text, size_t len,
 			goto done;
 	}
 	for (i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
-		if (*(struct fl_re **)((char *)out + slots[i].re_off) == NULL) {
+		if (!slots[i].optional &&
+		    *(struct fl_re **)((char *)out + slots[i].re_off) == NULL) {
 			err = fl_error_set(FL_ECONFIG, "%s: missing key \"%s\"",
 			    origin, slots[i].key);
 			goto done;

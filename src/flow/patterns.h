@@ -14,6 +14,9 @@
  *   flow_attribute          $.FlowAttributes references as Connect
  *                           reads them: groups quoted, name
  *   replacer_flow_attribute what the deploy replacer captures (group 1)
+ *   lambda_stage            (optional) a deployment stage in a Lambda
+ *                           function's name, group stage: what the
+ *                           reference exporter writes as ${STAGE}
  */
 #ifndef FL_FLOW_PATTERNS_H
 #define FL_FLOW_PATTERNS_H
@@ -35,10 +38,12 @@ struct fl_patterns {
 	struct fl_re *replacer_placeholder;
 	struct fl_re *flow_attribute;
 	struct fl_re *replacer_flow_attribute;
+	struct fl_re *lambda_stage;	/* NULL: stages are not checked */
 	/* Group numbers of the named groups. */
 	int g_partition, g_service, g_region, g_account, g_resource;
 	int g_kind, g_name, g_kind2, g_close;
 	int g_quoted, g_attr_name;
+	int g_stage;
 };
 
 /*

@@ -326,7 +326,13 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 	if (e != NULL) {
 		r = &inv->res[e->res];
 		if (id == NULL || r->id == NULL || strcmp(r->id, id) == 0) {
-			/* The same resource seen by another source. */
+			/* The same resource seen by another source, or -
+			   neither knowing an ID - a second file claiming
+			   its name. */
+			if (r->also == NULL && id == NULL && r->id == NULL &&
+			    source != NULL && source[0] != '\0' &&
+			    strcmp(source, r->source) != 0)
+				r->also = fl_arena_strdup(&inv->strings, source);
 			if (r->arn == NULL)
 				r->arn = dup_or_null(inv, arn);
 			if (r->id == NULL && id != NULL) {
@@ -348,6 +354,7 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 	r->arn = dup_or_null(inv, arn);
 	r->source = fl_arena_strdup(&inv->strings,
 	    source != NULL ? source : "");
+	r->also = NULL;
 	inv->count[kind]++;
 	index_add(&inv->by_name, kind, fl_str_cstr(r->name), i);
 	if (r->id != NULL)

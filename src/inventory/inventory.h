@@ -39,6 +39,9 @@ struct fl_resource {
 	char *id;		/* NULL when unknown */
 	char *arn;		/* NULL when unknown */
 	char *source;		/* the file it came from, for messages */
+	char *also;		/* another source of this kind and name,
+				   neither with an ID (two flow files with
+				   one Name), or NULL */
 };
 
 struct fl_inventory;

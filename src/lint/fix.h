@@ -4,8 +4,8 @@
  * until nothing is left to fix (a fix may uncover another: a queue ARN
  * moved into the object map then needs its metadata marked dynamic).
  * A pass hands each fixable finding to its rule's fix, rules in registry
- * order, and is verified before it is kept (see fix/verify.c); a file
- * that fails verification is not fixed at all.
+ * order, and is verified before it is kept (see fix/verify.c); a fix
+ * that fails verification on its own is left out, its finding kept.
  */
 #ifndef FL_LINT_FIX_H
 #define FL_LINT_FIX_H
@@ -16,6 +16,7 @@
 struct fl_lint_options;
 struct fl_re_match;
 struct fl_result;
+struct fl_rule;
 
 /* Passes before giving up, as ruff's MAX_ITERATIONS. */
 #define FL_FIX_MAX_PASSES 10
@@ -28,6 +29,14 @@ struct fl_fix_options {
 	const bool *enabled;		/* fixes by fl_rule_index(); NULL: all */
 };
 
+/* A finding whose fix `fix` tried and left out, and why. */
+struct fl_fix_refusal {
+	const struct fl_rule *rule;
+	char *pointer;			/* owned; "" when none */
+	char *message;			/* owned: the finding's message */
+	char *reason;			/* owned */
+};
+
 struct fl_fix_outcome {
 	struct fl_result *final;	/* the fixed text, linted with every
 					   rule; the input itself when nothing
@@ -35,15 +44,21 @@ struct fl_fix_outcome {
 	bool changed;			/* final is a new text (owned) */
 	unsigned nfixed;		/* findings of the input marked fixed */
 	unsigned passes;		/* passes that changed the text */
+	struct fl_fix_refusal *refused;	/* owned; the findings stay in
+					   `final`, not fixable, their
+					   messages saying why */
+	unsigned nrefused;
 };
 
 /*
  * Fixes the file in `in`, which must have been linted with every rule
  * (fl_lint with `enabled` NULL), and marks the findings of `in` the
- * fixed text is free of (fl_diag.fixed).  Returns 0 with `out` filled, or
- * FL_EINVAL with the reason when a pass fails verification or the fixes
- * do not settle within FL_FIX_MAX_PASSES; `out` is then empty and
- * nothing may be written.
+ * fixed text is free of (fl_diag.fixed).  When a pass fails
+ * verification, each of its fixes is tried alone: those that fail alone
+ * are refused (their findings stay, with the reason) and the others
+ * applied.  Returns 0 with `out` filled, or FL_EINVAL with the reason
+ * when the fixes fail only together or do not settle within
+ * FL_FIX_MAX_PASSES; `out` is then empty and nothing may be written.
  */
 int fl_fix_file(struct fl_fix_outcome *out, struct fl_result *in,
     const struct fl_fix_options *o, struct fl_re_match *m);

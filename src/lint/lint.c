@@ -131,9 +131,10 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 	}
 	if (r->shape == FL_SHAPE_LEGACY && (d = add_problem(r, o,
 	    &fl_rule_legacy_export, outer.nodes[FL_JSON_ROOT].off, NULL, 0,
-	    false, "legacy console export (\"version\": \"1\"): not the flow "
-	    "language, so it cannot be deployed as is; re-export it from the "
-	    "current console")) != NULL)
+	    false, "legacy console export (\"version\": \"1\"): the flow designer "
+	    "stopped importing it on 2026-03-31 and the API never took it, "
+	    "so it deploys nowhere; re-export the flow from the flow "
+	    "designer")) != NULL)
 		d->len = outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {
@@ -141,7 +142,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 			const struct fl_rule *rule = fl_rules[i];
 			struct fl_rule_ctx ctx;
 
-			if (rule->check == NULL || !enabled(o, rule))
+			if (rule->check == NULL || !enabled(o, rule) ||
+			    (r->shape == FL_SHAPE_LEGACY && !rule->legacy))
 				continue;
 			fl_rule_ctx_init(&ctx, rule, r, o, m);
 			rule->check(&ctx, &r->flow);

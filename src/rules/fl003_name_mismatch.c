@@ -1,9 +1,10 @@
 /*
- * FL003 name-mismatch: a wrapped export whose Name is not its file name,
- * or that sits in a subfolder of the reference layout's flows folder.
- * The deploy pipeline writes contact_flow_content/<Name>.json, flat, but
- * Terraform reads the path of the source file relative to the flows
- * folder, so the two must agree.
+ * FL003 name-mismatch: in the reference layout, a wrapped export whose
+ * Name is not its file name (a warning), or that sits in a subfolder of
+ * the flows folder (an error).  The deploy pipeline writes
+ * contact_flow_content/<Name>.json, flat, but Terraform reads the path
+ * of the source file relative to the flows folder, so the two must
+ * agree.  Elsewhere files are named by other tools' conventions.
  */
 #include <string.h>
 
@@ -32,10 +33,12 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	const char *path = ctx->path;
 	const char *base = strrchr(path, '/');
 	const char *rel = below_flows_dir(path);
+	struct fl_diag *d;
 	size_t len;
 
+	/* Outside the reference layout the exporter's naming is no rule. */
 	if (f->shape != FL_SHAPE_WRAPPED || f->api_response ||
-	    f->name_node == FL_JSON_NONE)
+	    f->name_node == FL_JSON_NONE || rel == NULL)
 		return;
 	base = base ? base + 1 : path;
 	len = strlen(base);
@@ -47,11 +50,15 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		    "\"%.*s.json\", "
 		    "so Terraform will not find this flow's content",
 		    FL_STR_ARGS(f->name), base, FL_STR_ARGS(f->name));
-	} else if (rel != NULL && strchr(rel, '/') != NULL) {
-		fl_report_outer(ctx, f->name_node, "the file sits in a subfolder "
-		    "of " FLOWS_DIR ": the deploy step writes \"%.*s.json\" "
-		    "flat, so Terraform, which keeps the subfolder, will not "
-		    "find this flow's content", FL_STR_ARGS(f->name));
+	} else if (strchr(rel, '/') != NULL) {
+		d = fl_report_outer(ctx, f->name_node, "the file sits in a "
+		    "subfolder of " FLOWS_DIR ": the deploy step writes "
+		    "\"%.*s.json\" flat, so Terraform, which keeps the "
+		    "subfolder, will not find this flow's content",
+		    FL_STR_ARGS(f->name));
+		/* The deploy breaks: an error unless configured otherwise. */
+		if (ctx->severity == fl_rule_name_mismatch.severity)
+			d->severity = FL_SEV_ERROR;
 	}
 }
 

@@ -245,6 +245,7 @@ const struct fl_rule fl_rule_hardcoded_arn = {
 	.name = "hardcoded-arn",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 	.fix = fix,
 	.fix_title = "Parameterize the ARN and move it into FLOW_OBJECT_MAPS#",
 };

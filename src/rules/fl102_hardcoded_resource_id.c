@@ -5,8 +5,8 @@
  * region and instance are portable but whose resource ID is literal
  * (FL101 reports ARNs with a literal account, region or instance).  An
  * ID has the shape of a Connect resource ID (a UUID, the literal_instance
- * pattern of rules/data/patterns.json); a Lex bot alias ARN written with
- * bot and alias IDs is reported when the inventory knows those IDs.
+ * pattern of rules/data/patterns.json) anywhere in the ARN's resource,
+ * or a Lex V2 bot or alias ID in a Lex ARN (rules/portable.h).
  *
  * When the inventory knows the ID, the message names the resource and the
  * placeholder to write; otherwise it says which list to add.  No fix
@@ -103,30 +103,26 @@ portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 static void
 literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 {
-	struct fl_str id = r->u.arn.id;
+	struct fl_str id = fl_portable_literal_id(r, ctx->patterns,
+	    ctx->match);
 	int kind = fl_res_kind_from_arn(r->u.arn.kind);
 	const struct fl_resource *known = NULL;
-	const char *colon;
 
-	/* An instance ARN has no resource ID (and id.ptr is NULL). */
-	if (id.len == 0 || !portable(ctx, r))
+	/* AWS-managed resources (account "aws") exist everywhere. */
+	if (id.ptr == NULL || fl_str_eq_cstr(r->u.arn.account, "aws") ||
+	    !portable(ctx, r))
 		return;
-	colon = memchr(id.ptr, ':', id.len);
 	if (kind == FL_RES_LEX_BOT) {
 		known = fl_inventory_by_id(ctx->inventory, FL_RES_LEX_BOT,
-		    id);
-		if (known == NULL)
-			return;
-		fl_report(ctx, r->node, "Lex bot alias ARN names the bot "
-		    "and alias by their IDs %.*s, which differ in every "
-		    "account; it is \"%s\" (%s): write bot-alias/%s",
-		    FL_STR_ARGS(id), known->name, known->source, known->name);
+		    r->u.arn.id);
+		fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
+		    "alias by its ID %.*s, which differs in every account%s",
+		    FL_STR_ARGS(id), known != NULL ? fl_arena_printf(ctx->arena,
+		    "; it is \"%s\" (%s): write bot-alias/%s", known->name,
+		    known->source, known->name) : "; write bot-alias/<bot "
+		    "name>/<alias name>, as the reference exporter does");
 		return;
 	}
-	if (colon != NULL)
-		id.len = (size_t)(colon - id.ptr);
-	if (!is_id(ctx, id))
-		return;
 	if (kind >= 0)
 		known = fl_inventory_by_id(ctx->inventory,
 		    (enum fl_res_kind)kind, id);
@@ -137,18 +133,69 @@ literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
 	    FL_STR_ARGS(id), advice(ctx, kind, known, true));
 }
 
+/*
+ * A literal in a parameter of rules/data/instance-values.json: a cases
+ * template, a task template, an encryption key (whatever its shape: the
+ * console accepts any key ID), a Lex V1 region.  Caller IDs are FL103's.
+ */
+static void
+literal_value(const struct fl_param_hit *hit, void *arg)
+{
+	struct bare *b = arg;
+	struct fl_str v = fl_json_string(b->f->doc, hit->node);
+
+	if (v.ptr == NULL || !fl_params_is_literal(v) ||
+	    strcmp(hit->rule->kind, "phone-number") == 0)
+		return;
+	/* At the "Region" member: the parameter is what to rewrite. */
+	if (strcmp(hit->rule->kind, "region") == 0)
+		fl_report_key(b->ctx, hit->node, "literal region %.*s in %s ties "
+		    "the flow to one region; write ${REGION}, as the "
+		    "reference exporter does", FL_STR_ARGS(v), hit->meta_path);
+	else
+		fl_report(b->ctx, hit->node, "%s ID %.*s in %s exists only in "
+		    "the instance the flow was exported from; set it per "
+		    "environment (a contact attribute, or a value the deploy "
+		    "fills in)", hit->rule->kind, FL_STR_ARGS(v),
+		    hit->meta_path);
+}
+
+/* An AWS-managed resource (account "aws") is everywhere, but not its
+ * region: the reference exporter writes ${REGION} there too. */
+static void
+managed_region(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	struct fl_arn_literals lit;
+
+	if (!fl_str_eq_cstr(r->u.arn.account, "aws"))
+		return;
+	fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
+	if (lit.region)
+		fl_report(ctx, r->node, "AWS-managed %.*s ARN hardcodes region "
+		    "%.*s: the resource exists in every region, but this ARN "
+		    "only in one; write ${REGION}, as the reference exporter "
+		    "does", FL_STR_ARGS(r->u.arn.kind),
+		    FL_STR_ARGS(r->u.arn.region));
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	struct bare b = { ctx, f };
 	uint32_t i;
 
-	for (i = 0; i < f->nactions; i++)
+	for (i = 0; i < f->nactions; i++) {
 		fl_params_foreach(ctx->params, f, &f->actions[i], bare_id,
 		    &b);
-	for (i = 0; i < f->nrefs; i++)
-		if (f->refs[i].kind == FL_REF_ARN && !f->refs[i].in_metadata)
-			literal_arn_id(ctx, &f->refs[i]);
+		fl_params_foreach_value(ctx->params, f, &f->actions[i],
+		    literal_value, &b);
+	}
+	for (i = 0; i < f->nrefs; i++) {
+		if (f->refs[i].kind != FL_REF_ARN || f->refs[i].in_metadata)
+			continue;
+		literal_arn_id(ctx, &f->refs[i]);
+		managed_region(ctx, &f->refs[i]);
+	}
 }
 
 const struct fl_rule fl_rule_hardcoded_resource_id = {
@@ -156,4 +203,5 @@ const struct fl_rule fl_rule_hardcoded_resource_id = {
 	.name = "hardcoded-resource-id",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 };

@@ -118,4 +118,5 @@ const struct fl_rule fl_rule_dangling_placeholder = {
 	.name = "dangling-placeholder",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 };

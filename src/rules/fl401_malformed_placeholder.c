@@ -140,4 +140,5 @@ const struct fl_rule fl_rule_malformed_placeholder = {
 	.name = "malformed-placeholder",
 	.severity = FL_SEV_ERROR,
 	.check = check,
+	.legacy = true,
 };

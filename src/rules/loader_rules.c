@@ -23,5 +23,5 @@ const struct fl_rule fl_rule_number_out_of_range = {
 };
 
 const struct fl_rule fl_rule_legacy_export = {
-	.code = "FL006", .name = "legacy-export", .severity = FL_SEV_WARNING,
+	.code = "FL006", .name = "legacy-export", .severity = FL_SEV_ERROR,
 };

@@ -6,11 +6,13 @@
  */
 #include "rules/portable.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "flow/flow.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
+#include "rules/resolve.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/re.h"
@@ -85,6 +87,62 @@ all_of(struct fl_str s, const char *extra)
 	return s.len > 0;
 }
 
+/* A Lex V2 bot or alias ID: ten upper-case letters or digits. */
+static bool
+lex_id(struct fl_str s)
+{
+	size_t i;
+
+	if (s.len != 10)
+		return false;
+	for (i = 0; i < s.len; i++)
+		if (!((s.ptr[i] >= 'A' && s.ptr[i] <= 'Z') ||
+		    (s.ptr[i] >= '0' && s.ptr[i] <= '9')))
+			return false;
+	return true;
+}
+
+struct fl_str
+fl_portable_literal_id(const struct fl_ref *r, const struct fl_patterns *p,
+    struct fl_re_match *m)
+{
+	bool lex = fl_str_eq_cstr(r->u.arn.service, "lex");
+	const char *s = r->u.arn.id.ptr, *end = s + r->u.arn.id.len;
+
+	while (s < end) {
+		const char *e = s;
+		struct fl_str seg;
+
+		while (e < end && *e != '/' && *e != ':')
+			e++;
+		seg = fl_str_make(s, (size_t)(e - s));
+		if ((lex && lex_id(seg)) ||
+		    fl_patterns_is_literal(p->literal_instance, m, seg))
+			return seg;
+		s = e + 1;
+	}
+	return fl_str_make(NULL, 0);
+}
+
+struct fl_str
+fl_portable_stage(const struct fl_ref *r, const struct fl_patterns *p,
+    struct fl_re_match *m)
+{
+	struct fl_str name = r->u.arn.id, g[16];
+	const char *colon;
+
+	if (p->lambda_stage == NULL || p->g_stage >= 16 ||
+	    !fl_str_eq_cstr(r->u.arn.service, "lambda") ||
+	    !fl_str_eq_cstr(r->u.arn.kind, "function") || name.len == 0)
+		return fl_str_make(NULL, 0);
+	if ((colon = memchr(name.ptr, ':', name.len)) != NULL)
+		name.len = (size_t)(colon - name.ptr);
+	if (!fl_re_search(p->lambda_stage, m, name, 0, g, 16) ||
+	    g[p->g_stage].ptr == NULL)
+		return fl_str_make(NULL, 0);
+	return g[p->g_stage];
+}
+
 void
 fl_portable_literals(struct fl_arn_literals *out, const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m)
@@ -104,6 +162,78 @@ fold(struct fl_str *home, bool *mixed, struct fl_str v)
 		*mixed = true;
 }
 
+/* The reference convention's own ${...} forms (connect-flow-format §7.1). */
+static bool
+reference_form(struct fl_str s, size_t at)
+{
+	static const char *const own[] = { "${ACCT_ID}", "${REGION}",
+	    "${INSTANCE_ID}", "${STAGE}" };
+	size_t i, left = s.len - at;
+
+	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (left >= strlen(own[i]) &&
+		    memcmp(s.ptr + at, own[i], strlen(own[i])) == 0)
+			return true;
+	return left >= 4 && strchr("FHMPQA", s.ptr[at + 2]) != NULL &&
+	    s.ptr[at + 2] != '\0' && s.ptr[at + 3] == ':';
+}
+
+/* The token of another templating convention at s[at], or its length 0. */
+static size_t
+other_form(struct fl_str s, size_t at, const char **kind)
+{
+	const char *close;
+	size_t left = s.len - at;
+
+	if (left >= 3 && s.ptr[at] == '$' && s.ptr[at + 1] == '{' &&
+	    !reference_form(s, at)) {
+		close = memchr(s.ptr + at, '}', left);
+		*kind = "Terraform-style ${...} interpolation";
+		return close != NULL ? (size_t)(close - (s.ptr + at)) + 1 : left;
+	}
+	if (left >= 4 && s.ptr[at] == '{' && s.ptr[at + 1] == '{') {
+		*kind = "{{...}} templating";
+		for (close = s.ptr + at + 2; close + 1 < s.ptr + s.len; close++)
+			if (close[0] == '}' && close[1] == '}')
+				return (size_t)(close - (s.ptr + at)) + 2;
+		return left;
+	}
+	if (left >= 5 && s.ptr[at] == '%' && s.ptr[at + 1] == '%' &&
+	    (isalpha((unsigned char)s.ptr[at + 2]) || s.ptr[at + 2] == '_')) {
+		for (close = s.ptr + at + 2; close + 1 < s.ptr + s.len; close++)
+			if (close[0] == '%' && close[1] == '%') {
+				*kind = "%%...%% templating";
+				return (size_t)(close - (s.ptr + at)) + 2;
+			}
+	}
+	return 0;
+}
+
+/* The first string of the flow document templated another way. */
+static void
+other_templating(struct fl_portable_home *out, const struct fl_flow *f)
+{
+	const struct fl_json_doc *d = f->doc;
+	uint32_t i;
+	size_t at, n;
+
+	for (i = FL_JSON_ROOT; i < d->count; i++) {
+		struct fl_str s = d->nodes[i].str;
+
+		if (d->nodes[i].type != FL_JSON_STRING)
+			continue;
+		for (at = 0; at + 2 < s.len; at++) {
+			if (s.ptr[at] != '$' && s.ptr[at] != '{' &&
+			    s.ptr[at] != '%')
+				continue;
+			if ((n = other_form(s, at, &out->other_kind)) > 0) {
+				out->other = fl_str_make(s.ptr + at, n);
+				return;
+			}
+		}
+	}
+}
+
 void
 fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
     const struct fl_patterns *p, struct fl_re_match *m)
@@ -113,6 +243,8 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
 
 	memset(out, 0, sizeof(*out));
 	memset(&any, 0, sizeof(any));
+	out->legacy = f->shape == FL_SHAPE_LEGACY;
+	other_templating(out, f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;
@@ -171,15 +303,6 @@ templated(struct fl_str id)
 	    memchr(id.ptr, '<', id.len) != NULL;
 }
 
-/* Lex V2 bot and alias IDs: ten upper-case letters or digits each. */
-static bool
-lex_ids(struct fl_str id)
-{
-	return id.len == 21 && id.ptr[10] == '/' &&
-	    all_of(fl_str_make(id.ptr, 10), "") &&
-	    all_of(fl_str_make(id.ptr + 11, 10), "");
-}
-
 /*
  * The name that replaces resource ID `id`, from the inventory.  Sets
  * *why when it cannot be had; returns {NULL,0} then.
@@ -202,17 +325,38 @@ name_for(struct fl_arena *a, const struct kind_info *k, struct fl_str id,
 
 /*
  * The text that replaces the resource ID of r, into `out`; or false with
- * *why set.  *name receives the resource's name where it has one.
+ * *why set.  *name receives the resource's name where it has one.  An ID
+ * is never left literal: an ARN is rewritten whole or not at all.
  */
-/* Whether the ID (up to a ':' qualifier) has a Connect ID's shape. */
+/*
+ * Whether the deploy replacer resolves ${X:name:X} to this very resource
+ * (connect-flow-format.md §7.5-7.6): it looks the name up, first ".wav"
+ * cut, in one map of every kind, where prompts go by their name up to
+ * the first '.' and a later kind wins a shared name.
+ */
 static bool
-uuid_like(struct fl_str id, const struct fl_patterns *p, struct fl_re_match *m)
+replacer_finds(struct fl_arena *a, const struct kind_info *k, struct fl_str n,
+    const struct fl_inventory *inv, const char **why)
 {
-	const char *colon = memchr(id.ptr, ':', id.len);
+	struct fl_str key = fl_resolve_name_key(a, n);
+	const struct fl_resource *got = fl_inventory_replacer_pick(inv, key);
+	char letter = fl_res_kind_letter(k->res);
 
-	if (colon != NULL)
-		id.len = (size_t)(colon - id.ptr);
-	return fl_patterns_is_literal(p->literal_instance, m, id);
+	if (got != NULL && got->kind == k->res && fl_str_eq_cstr(n, got->name))
+		return true;
+	if (got == NULL)
+		*why = fl_arena_printf(a, "the deploy replacer would look up "
+		    "\"%.*s\" for ${%c:%.*s:%c} and find nothing (it knows "
+		    "prompts by their name up to the first '.'); rename the "
+		    "%s or parameterize it by hand", FL_STR_ARGS(key), letter,
+		    FL_STR_ARGS(n), letter, fl_res_kind_name(k->res));
+	else
+		*why = fl_arena_printf(a, "the deploy replacer would resolve "
+		    "${%c:%.*s:%c} to the %s \"%s\" (%s) instead; rename one "
+		    "of them or parameterize it by hand", letter,
+		    FL_STR_ARGS(n), letter, fl_res_kind_name(got->kind),
+		    got->name, got->source);
+	return false;
 }
 
 static bool
@@ -224,31 +368,44 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 	struct fl_str id = r->u.arn.id;
 	struct fl_str n;
 
-	if (k == NULL) {
+	struct fl_str literal = fl_portable_literal_id(r, p, m), stage;
+
+	if (k == NULL || k->res == FL_RES_LAMBDA) {
 		/*
-		 * An instance ARN, an AWS-managed view (account "aws"), or a
-		 * resource named rather than identified.  An ID of the shape
-		 * FL102 reports (a UUID) would stay instance-specific.
+		 * An instance ARN, an AWS-managed view (account "aws"), a
+		 * Lambda or another resource named rather than identified:
+		 * kept, unless it holds an ID no placeholder can stand for.
 		 */
-		if (id.len == 0 || fl_str_eq_cstr(r->u.arn.account, "aws") ||
-		    templated(id) || !uuid_like(id, p, m)) {
-			fl_buf_addstr(out, id);
+		if (literal.ptr != NULL &&
+		    !fl_str_eq_cstr(r->u.arn.account, "aws")) {
+			*why = fl_arena_printf(a, "the reference convention has "
+			    "no placeholder for the %.*s ID %.*s; parameterize "
+			    "it by hand", FL_STR_ARGS(r->u.arn.kind),
+			    FL_STR_ARGS(literal));
+			return false;
+		}
+		stage = k != NULL ? fl_portable_stage(r, p, m) :
+		    fl_str_make(NULL, 0);
+		if (stage.ptr != NULL) {
+			/*
+			 * As the reference exporter writes it.  Not mapped:
+			 * no map key can hold a stage, the replacer looks keys
+			 * up by the live name.
+			 */
+			fl_buf_add(out, id.ptr, (size_t)(stage.ptr - id.ptr));
+			fl_buf_adds(out, "${STAGE}");
+			fl_buf_add(out, stage.ptr + stage.len,
+			    id.len - (size_t)(stage.ptr - id.ptr) - stage.len);
 			return true;
 		}
-		*why = fl_arena_printf(a, "the reference convention has no "
-		    "placeholder for a %.*s ID; parameterize it by hand",
-		    FL_STR_ARGS(r->u.arn.kind));
-		return false;
-	}
-	if (k->res == FL_RES_LAMBDA) {
-		/* Named in the ARN; a qualified one is not mapped by name. */
 		fl_buf_addstr(out, id);
-		if (memchr(id.ptr, ':', id.len) == NULL)
+		/* A qualified Lambda is not mapped by name. */
+		if (k != NULL && memchr(id.ptr, ':', id.len) == NULL)
 			*name = id;
 		return true;
 	}
 	if (k->res == FL_RES_LEX_BOT) {
-		if (!lex_ids(id)) {
+		if (literal.ptr == NULL) {
 			fl_buf_addstr(out, id);	/* already bot/alias names */
 			*name = id;
 			return true;
@@ -267,9 +424,17 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 		*name = fl_arena_str(a, n);
 		return true;
 	}
-	if (templated(id)) {
+	if (templated(id) && literal.ptr == NULL) {
 		fl_buf_addstr(out, id);
 		return true;
+	}
+	if (inv != NULL && !fl_inventory_replacer_has_kind(inv, k->res)) {
+		*why = fl_arena_printf(a, "the deploy replacer cannot resolve "
+		    "%s placeholders (its name map has no %s), so ${%c:...:%c} "
+		    "would stop the deploy; parameterize it by hand",
+		    fl_res_kind_name(k->res), fl_res_kind_name(k->res),
+		    fl_res_kind_letter(k->res), fl_res_kind_letter(k->res));
+		return false;
 	}
 	n = name_for(a, k, id, inv, why);
 	if (n.ptr == NULL)
@@ -283,6 +448,8 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 		    fl_res_kind_name(k->res), FL_STR_ARGS(id), FL_STR_ARGS(n));
 		return false;
 	}
+	if (!replacer_finds(a, k, n, inv, why))
+		return false;
 	if (k->mapped)
 		*name = fl_arena_str(a, n);
 	return true;
@@ -305,6 +472,19 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 
 	memset(out, 0, sizeof(*out));
 	out->kind = k != NULL ? fl_res_kind_name(k->res) : NULL;
+	if (home->legacy) {
+		out->why_not = "a legacy export is re-exported from the flow "
+		    "designer (FL006), not fixed";
+		return;
+	}
+	if (home->other.len > 0) {
+		out->why_not = fl_arena_printf(a, "the file is templated with "
+		    "%s (\"%.*s\"), and flowlint writes no reference "
+		    "placeholders into another convention; parameterize it "
+		    "that way by hand", home->other_kind,
+		    FL_STR_ARGS(home->other));
+		return;
+	}
 	fl_portable_literals(&lit, r, p, m);
 	if (lit.account)
 		why = foreign(a, "account", r->u.arn.account, home->account,

@@ -35,9 +35,35 @@ struct fl_portable_home {
 	struct fl_str account, region, instance;	/* borrowed; empty
 							   when none */
 	bool mixed_account, mixed_region, mixed_instance; /* several */
+	/*
+	 * A string templated another way (Terraform ${var.x}, {{x}},
+	 * %%X%%): such a file gets no reference placeholders.  `other` is
+	 * the first one found (borrowed), `other_kind` names the form.
+	 */
+	struct fl_str other;
+	const char *other_kind;
+	bool legacy;		/* a legacy export: re-exported, not fixed */
 };
 
 void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
+    const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * The first instance-specific ID left literal in the resource part of
+ * ARN reference r (a Connect UUID anywhere in it, a Lex V2 bot or alias
+ * ID in a Lex ARN), or {NULL,0}.  Such an ARN is not portable even when
+ * its account, region and instance are placeholders.
+ */
+struct fl_str fl_portable_literal_id(const struct fl_ref *r,
+    const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * The deployment stage in the function name of Lambda ARN reference r
+ * (the lambda_stage pattern of rules/data/patterns.json: dev, qa, prod
+ * as whole '-'-separated parts), which the reference exporter writes as
+ * ${STAGE}; or {NULL,0}.
+ */
+struct fl_str fl_portable_stage(const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m);
 
 /* Which slots of ARN reference r hold literal values. */

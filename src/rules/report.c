@@ -10,6 +10,7 @@
 #include "json/json.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/source.h"
 
 /* The Identifier of the action that contains node i, if any. */
 static struct fl_str
@@ -171,6 +172,35 @@ fl_report_key(struct fl_rule_ctx *ctx, uint32_t node, const char *fmt, ...)
 	va_start(ap, fmt);
 	d = fl_report_doc(ctx, ctx->flow->doc, node, true, fmt, ap);
 	va_end(ap);
+	return d;
+}
+
+struct fl_diag *
+fl_report_within(struct fl_rule_ctx *ctx, uint32_t node, struct fl_str sub,
+    const char *fmt, ...)
+{
+	const struct fl_flow *f = ctx->flow;
+	const struct fl_json_node *n = &f->doc->nodes[node];
+	struct fl_diag *d;
+	uint32_t at, end;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = fl_report_doc(ctx, f->doc, node, false, fmt, ap);
+	va_end(ap);
+	if (n->type != FL_JSON_STRING || (n->flags & FL_JSON_F_ESCAPED) ||
+	    sub.ptr < n->str.ptr || sub.ptr + sub.len > n->str.ptr + n->str.len ||
+	    (sub.ptr == n->str.ptr && sub.len == n->str.len))
+		return d;
+	at = n->off + 1 + (uint32_t)(sub.ptr - n->str.ptr);
+	end = at + (uint32_t)sub.len;
+	if (f->doc == &f->inner) {
+		at = fl_json_offmap_raw(&f->map, at);
+		end = fl_json_offmap_raw(&f->map, end);
+	}
+	d->off = at;
+	d->len = end > at ? end - at : 0;
+	fl_source_linecol(ctx->src, at, &d->line, &d->col);
 	return d;
 }
 

@@ -116,18 +116,23 @@ fl_resolve_attr_kind(const struct fl_param_kinds *pk, const struct fl_flow *f,
 }
 
 struct fl_str
-fl_resolve_placeholder_key(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+fl_resolve_name_key(struct fl_arena *a, struct fl_str name)
 {
-	struct fl_str name = r->u.ph.name;
 	long at = fl_str_find(name, ".wav");
 	char *key;
 
 	if (at < 0)
 		return name;
-	key = fl_arena_alloc(ctx->arena, name.len - 4 + 1);
+	key = fl_arena_alloc(a, name.len - 4 + 1);
 	memcpy(key, name.ptr, (size_t)at);
 	memcpy(key + at, name.ptr + at + 4, name.len - (size_t)at - 4);
 	return fl_str_make(key, name.len - 4);
+}
+
+struct fl_str
+fl_resolve_placeholder_key(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	return fl_resolve_name_key(ctx->arena, r->u.ph.name);
 }
 
 bool

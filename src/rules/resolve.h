@@ -18,6 +18,7 @@
 
 #include "util/str.h"
 
+struct fl_arena;
 struct fl_flow;
 struct fl_ref;
 struct fl_resource;
@@ -49,6 +50,8 @@ int fl_resolve_attr_kind(const struct fl_param_kinds *pk,
  */
 struct fl_str fl_resolve_placeholder_key(struct fl_rule_ctx *ctx,
     const struct fl_ref *r);
+/* The same for a placeholder that would name `name` (in arena a). */
+struct fl_str fl_resolve_name_key(struct fl_arena *a, struct fl_str name);
 
 /*
  * Whether the deploy replacer rebuilds FLOW_OBJECT_MAPS# from the flow's

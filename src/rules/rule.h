@@ -53,6 +53,9 @@ struct fl_rule {
 	const char *name;		/* "hardcoded-arn" */
 	enum fl_severity severity;	/* default severity */
 	void (*check)(struct fl_rule_ctx *ctx, const struct fl_flow *flow);
+	bool legacy;			/* also runs on a legacy export, whose
+					   strings (refs) are scanned but
+					   which has no actions */
 	/* Removes finding d (fixable) through the requests of `p`; NULL:
 	 * the rule has no fix. */
 	void (*fix)(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
@@ -92,6 +95,15 @@ struct fl_diag *fl_report(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 struct fl_diag *fl_report_key(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * At `sub`, a slice of the string value of node `node` (the bot alias ID
+ * inside an ARN); at the whole value, as fl_report, when the slice is
+ * all of it or the string had escapes, which its bytes no longer map
+ * onto.
+ */
+struct fl_diag *fl_report_within(struct fl_rule_ctx *ctx, uint32_t node,
+    struct fl_str sub, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* At a node of the file's own document (the wrapper), e.g. its Name. */
 struct fl_diag *fl_report_outer(struct fl_rule_ctx *ctx, uint32_t node,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));

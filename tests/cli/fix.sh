@@ -151,4 +151,36 @@ for sig in TERM INT; do
 	stray many && fail "SIG$sig: temporary file left" || ok
 done
 
+
+# A fix that cannot be made leaves its finding, with the reason, and
+# never stops the others: the queue is fixed, the prompt (whose name the
+# deploy replacer cannot reach) stays as it is, exit 1.
+mkdir partial
+cat > partial/p.json <<'EOF'
+{
+  "Version": "2019-10-30",
+  "StartAction": "hi",
+  "Metadata": {"entryPointPosition": {"x": 0, "y": 0}, "ActionMetadata": {}},
+  "Actions": [
+    {"Identifier": "hi", "Type": "MessageParticipant",
+     "Parameters": {"PromptId": "arn:aws:connect:us-east-1:123456789012:instance/4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f/prompt/7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a"},
+     "Transitions": {"NextAction": "q"}},
+    {"Identifier": "q", "Type": "UpdateContactTargetQueue",
+     "Parameters": {"QueueId": "arn:aws:connect:us-east-1:123456789012:instance/4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f/queue/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264"},
+     "Transitions": {"NextAction": "bye"}},
+    {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+  ]
+}
+EOF
+printf 'sales\t2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264\n' > partial/queues.txt
+printf 'Welcome.v2.wav\t7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a\n' > partial/prompts.txt
+printf '{"inventory": {"layout": false, "sources": [%s, %s]}}\n' \
+    '{"kind": "queue", "file": "queues.txt"}' \
+    '{"kind": "prompt", "file": "prompts.txt"}' > partial/.flowlint.json
+expect_run partial-check 1 '"fixable": false' -- check --format json partial/p.json
+expect_run partial-fix 1 'p\.json:7:[0-9]+: error \[FL101 hardcoded-arn\] prompt ARN .*no automatic fix: the deploy replacer would look up "Welcome\.v2"' -- fix partial/p.json
+grep -q 'queue/${Q:sales:Q}' partial/p.json &&
+    grep -q 'prompt/7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a"' partial/p.json &&
+    ok || fail "partial: the queue was not fixed or the prompt was rewritten"
+
 finish

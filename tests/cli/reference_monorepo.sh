@@ -49,5 +49,5 @@ expect_run bare-queue-id 1 "^$main:4:$c: error \\[FL102 hardcoded-resource-id\\]
 sed 's/QueueId\\":\\"\$.FlowAttributes.salez\\"/QueueId\\":\\"$.FlowAttributes.sales\\"/' $main > m && mv m $main
 sed 's/"Name": "acme_hold_AUTO"/"Name": "sales"/' $flows/acme_hold_AUTO.json > $flows/sales.json
 c=$(col '\"$.FlowAttributes.sales\"' $main)
-expect_run name-collision 1 "^$main:4:$c: warning \\[FL310 name-collision\\] \"sales\" names both a queue and a flow" -- check imports
+expect_run name-collision 1 "^$main:4:$c: error \\[FL310 name-collision\\] \"sales\" names both a queue and a flow" -- check imports
 finish

@@ -5,7 +5,9 @@
 #   flowlint check --color never NAME.json          -> NAME.expected.txt
 #   flowlint check --format json NAME.json          -> NAME.expected.json
 # and compares stdout plus a final "[exit N]" line with the expected file.
-# NAME.args, when present, holds extra arguments (one line).
+# NAME.args, when present, holds extra arguments (one line).  A folder
+# bad-NAME/ or good-NAME/ is checked whole, as a repository tree, for
+# rules that depend on the layout (NAME.expected.* beside it).
 # NAME.json.fixed, when present, is what `flowlint fix` makes of a copy
 # of NAME.json; fixing that result again must change nothing.
 #
@@ -70,10 +72,11 @@ run_fix() {	# $1 input, compared with $1.fixed
 }
 
 found=0
-for input in *.json; do
+for input in *.json bad-*/ good-*/; do
 	case $input in *.expected.json) continue ;; esac
 	[ -e "$input" ] || continue
 	found=1
+	input=${input%/}
 	run_case "$input" txt --color never
 	run_case "$input" json --format json
 	[ -e "$input.fixed" ] && run_fix "$input"

@@ -339,7 +339,7 @@ test_fl310__collisions(void **state)
 	    "UpdateContactTargetQueue", "{\"QueueId\":\"$.FlowAttributes.sales\"}"),
 	    "FL310"), 1);
 	d = find_code(&c->res, "FL310");
-	assert_int_equal(d->severity, FL_SEV_WARNING);
+	assert_int_equal(d->severity, FL_SEV_ERROR);
 	assert_string_equal(d->pointer, "/Actions/1/Parameters/QueueId");
 	assert_string_equal(d->message, "\"sales\" names both a queue and a "
 	    "flow; the deploy replacer resolves every name in one map where "
@@ -396,6 +396,11 @@ test_fl102__bare_ids(void **state)
 	    "{\"Text\":\"" QID "\"}"), "FL102"), 0);
 }
 
+/* A flow whose Lex block names bot alias `alias` (bot/alias). */
+#define LEX_ALIAS(alias) with_action("", "ConnectParticipantWithLexBot", \
+	"{\"LexV2Bot\":{\"AliasArn\":\"arn:aws:lex:$.AwsRegion:${ACCT_ID}:" \
+	"bot-alias/" alias "\"}}")
+
 static void
 test_fl102__literal_ids_in_arns(void **state)
 {
@@ -419,23 +424,25 @@ test_fl102__literal_ids_in_arns(void **state)
 	    "{\"QueueId\":\"arn:aws:connect:us-east-1:111122223333:instance/"
 	    "${INSTANCE_ID}/queue/" QID "\"}"), "FL102"), 0);
 	assert_int_equal(count_code(&c->res, "FL101"), 1);
-	/* Lex aliases by ID, when the inventory knows the IDs. */
-	assert_int_equal(run(c, with_action("", "ConnectParticipantWithLexBot",
-	    "{\"LexV2Bot\":{\"AliasArn\":\"arn:aws:lex:$.AwsRegion:${ACCT_ID}:"
-	    "bot-alias/RRR1QBJYLY/6D2PWJ4ZZP\"}}"), "FL102"), 0);
+	/* Lex bot and alias IDs, named when the inventory knows them. */
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL102"), 1);
+	assert_non_null(strstr(message(c, "FL102"), "write bot-alias/<bot "
+	    "name>/<alias name>"));
+	/* A bot ID beside an alias name is as instance-specific. */
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/TestBotAlias"), "FL102"), 1);
+	/* Every ID of a multi-ID ARN counts, not only the first segment. */
+	assert_int_equal(run(c, with_action("", "MessageParticipant",
+	    "{\"Text\":\"arn:aws:wisdom:${REGION}:${ACCT_ID}:message-template/"
+	    "${KB}/" QID ":$ACTIVE_VERSION\"}"), "FL102"), 1);
 	fl_inventory_add(c->inv, FL_RES_LEX_BOT, "acme-lexbot", "RRR1QBJYLY",
 	    NULL, "bots");
 	fl_inventory_add_bot_alias(c->inv, "RRR1QBJYLY", "6D2PWJ4ZZP",
 	    "current", NULL, "aliases");
 	fl_inventory_finish(c->inv);
-	assert_int_equal(run(c, with_action("", "ConnectParticipantWithLexBot",
-	    "{\"LexV2Bot\":{\"AliasArn\":\"arn:aws:lex:$.AwsRegion:${ACCT_ID}:"
-	    "bot-alias/RRR1QBJYLY/6D2PWJ4ZZP\"}}"), "FL102"), 1);
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL102"), 1);
 	assert_non_null(strstr(message(c, "FL102"), "write "
 	    "bot-alias/acme-lexbot/current"));
-	assert_int_equal(run(c, with_action("", "ConnectParticipantWithLexBot",
-	    "{\"LexV2Bot\":{\"AliasArn\":\"arn:aws:lex:$.AwsRegion:${ACCT_ID}:"
-	    "bot-alias/acme-lexbot/current\"}}"), "FL102"), 0);
+	assert_int_equal(run(c, LEX_ALIAS("acme-lexbot/current"), "FL102"), 0);
 }
 
 int
