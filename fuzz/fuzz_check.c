@@ -21,6 +21,7 @@ report(const struct fl_report_format *fmt, struct fl_result *res,
 {
 	struct fl_report_totals totals = { 1, 0, 0, 0, 0 };
 	struct fl_report rep = { 0 };
+	struct fl_report_file view;
 	char *buf = NULL;
 	size_t len = 0;
 
@@ -28,7 +29,8 @@ report(const struct fl_report_format *fmt, struct fl_result *res,
 	rep.out = open_memstream(&buf, &len);
 	FL_FUZZ_CHECK(rep.out != NULL);
 	fmt->begin(&rep);
-	fmt->file(&rep, res);
+	fl_result_report_file(res, &view);
+	fmt->file(&rep, &view);
 	fl_result_count(res, &totals.errors, &totals.warnings, &totals.infos);
 	fmt->end(&rep, &totals);
 	fclose(rep.out);

@@ -23,13 +23,15 @@ char *
 fl_uri_to_path(struct fl_str uri)
 {
 	static const char scheme[] = "file://", localhost[] = "localhost";
-	const char *p = uri.ptr, *end = uri.ptr + uri.len;
+	const char *p, *end;
 	struct fl_buf b = FL_BUF_INIT;
 
-	if (uri.len < sizeof(scheme) - 1 ||
-	    strncasecmp(p, scheme, sizeof(scheme) - 1) != 0)
+	/* A missing uri is NULL, and NULL + 0 is undefined. */
+	if (uri.ptr == NULL || uri.len < sizeof(scheme) - 1 ||
+	    strncasecmp(uri.ptr, scheme, sizeof(scheme) - 1) != 0)
 		return NULL;
-	p += sizeof(scheme) - 1;
+	p = uri.ptr + sizeof(scheme) - 1;
+	end = uri.ptr + uri.len;
 	if ((size_t)(end - p) >= sizeof(localhost) - 1 &&
 	    strncasecmp(p, localhost, sizeof(localhost) - 1) == 0)
 		p += sizeof(localhost) - 1;
