@@ -107,8 +107,11 @@ fl_portable_literal_id(const struct fl_ref *r, const struct fl_patterns *p,
     struct fl_re_match *m)
 {
 	bool lex = fl_str_eq_cstr(r->u.arn.service, "lex");
-	const char *s = r->u.arn.id.ptr, *end = s + r->u.arn.id.len;
+	const char *s = r->u.arn.id.ptr, *end;
 
+	if (s == NULL)		/* an ARN without an ID: NULL + 0 is undefined */
+		return fl_str_make(NULL, 0);
+	end = s + r->u.arn.id.len;
 	while (s < end) {
 		const char *e = s;
 		struct fl_str seg;
