@@ -6,7 +6,6 @@
 #include "cmd/cmd.h"
 #include "cmd/progress.h"
 #include "config/flowfile.h"
-#include "config/setup.h"
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "lint/run.h"
@@ -14,6 +13,7 @@
 #include "report/list.h"
 #include "report/report.h"
 #include "run/session.h"
+#include "run/setup.h"
 #include "util/buf.h"
 #include "util/error.h"
 

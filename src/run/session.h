@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "config/setup.h"
 #include "flow/catalog.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
@@ -21,6 +20,7 @@
 #include "repo/snapshot.h"
 #include "repo/targets.h"
 #include "rules/rule.h"
+#include "run/setup.h"
 #include "util/fs.h"
 
 struct fl_repo;
