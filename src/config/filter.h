@@ -53,14 +53,26 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
     struct fl_result *res);
 
 /*
- * Which rules' fixes may touch the file of `t`: fixable[i] is set when
- * enabled[i] is and the configuration neither ignores rule i for the
- * file's path nor suppresses any finding of it there.  Suppressions are
- * matched by path alone, before the file is read, so a rule with a
- * suppressed finding in a file is not fixed anywhere in that file.
+ * What a fix may touch in one file, as check would report it: the
+ * findings of the rules `rules` says (enabled, and not ignored for the
+ * file's path) that no suppression covers.  Made on the calling thread
+ * before the run; read-only after, so the fix stage's threads share it.
  */
-void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
-    const bool *enabled, bool *fixable);
+struct fl_fix_scope {
+	const struct fl_config *config;	/* borrowed */
+	char *rel;			/* owned: the file's path relative
+					   to the project root */
+	bool rules[FL_MAX_RULES];	/* by fl_rule_index() */
+};
+
+void fl_filter_fix_scope(struct fl_filter *f, const struct fl_target *t,
+    const bool *enabled, struct fl_fix_scope *out);
+void fl_fix_scope_release(struct fl_fix_scope *s);
+
+/* Whether finding d of `r` may be fixed under `scope` (a struct
+ * fl_fix_scope): the shape of fl_fix_options.allows. */
+bool fl_fix_scope_allows(const void *scope, const struct fl_result *r,
+    const struct fl_diag *d);
 
 /*
  * Reports the suppressions that matched no finding: for every file that

@@ -76,7 +76,6 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
     struct fl_re_match *m)
 {
 	struct fl_lint_options all;
-	struct fl_fix_options fo;
 
 	if (st->fix == NULL) {
 		fl_lint(res, st->lint, m);
@@ -86,11 +85,9 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
 	all = *st->lint;
 	all.enabled = NULL;
 	fl_lint(res, &all, m);
-	fo = *st->fix;
-	if (st->fix_by_target != NULL)
-		fo.enabled = st->fix_by_target + target * fl_rule_count;
 	res->fix = fl_xmalloc(sizeof(*res->fix));
-	if (fl_fix_file(res->fix, res, &fo, m) != 0) {
+	if (fl_fix_file(res->fix, res, st->fix_by_target != NULL ?
+	    &st->fix_by_target[target] : st->fix, m) != 0) {
 		free(res->fix);
 		res->fix = NULL;
 		res->fix_refusal = fl_xstrdup(fl_error_msg());

@@ -38,9 +38,9 @@ struct fl_stages {
 						   res->fix_refusal), and its
 						   findings then narrowed to
 						   lint's rules */
-	const bool *fix_by_target;	/* NULL, or fl_rule_count flags per
-					   target (in order): the fixes that
-					   run on it, instead of fix->enabled */
+	const struct fl_fix_options *fix_by_target;	/* NULL, or one per
+					   target (in order): how that file
+					   is fixed, instead of `fix` */
 };
 
 /*
