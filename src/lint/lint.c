@@ -9,6 +9,7 @@
 
 #include "flow/load.h"
 #include "json/json.h"
+#include "format/format.h"
 #include "lint/fix.h"
 #include "report/report.h"
 #include "util/buf.h"
@@ -29,6 +30,9 @@ fl_result_release(struct fl_result *r)
 		fl_fix_outcome_release(r->fix);
 	free(r->fix);
 	free(r->fix_refusal);
+	if (r->format != NULL)
+		fl_buf_release(&r->format->text);
+	free(r->format);
 	fl_arena_release(&r->arena);
 	fl_source_release(&r->src);
 	memset(r, 0, sizeof(*r));

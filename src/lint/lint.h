@@ -16,6 +16,7 @@
 
 struct fl_catalog;
 struct fl_fix_outcome;
+struct fl_format_outcome;
 struct fl_inventory;
 struct fl_params;
 struct fl_patterns;
@@ -46,6 +47,8 @@ struct fl_result {
 	struct fl_fix_outcome *fix;	/* owned; NULL: refused, or no stage */
 	char *fix_refusal;		/* owned: why the fixes were refused
 					   (verification), or NULL */
+	struct fl_format_outcome *format;	/* owned: the format stage's,
+					   or NULL: no stage */
 };
 
 /* Takes ownership of `path` and `text` (fl_xmalloc'd, NUL-terminated). */

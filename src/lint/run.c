@@ -1,6 +1,6 @@
 /*
- * The run loop: read each target, run its stages (lint, or lint and
- * fix), hand the result over.
+ * The run loop: read each target, run its stages (lint, lint and fix,
+ * or format), hand the result over.
  *
  * With more than one job, worker threads and the calling thread read
  * targets and run their stages, and the calling thread hands results to
@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "format/format.h"
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "repo/targets.h"
@@ -62,14 +63,6 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 	return 0;
 }
 
-/*
- * Every file allocates and frees a few large blocks (its bytes, the
- * parse nodes, arena blocks).  With glibc's defaults each free gives the
- * memory back to the kernel and the next file faults it in again, page
- * by page, which cost a third of a whole-repository run.  Keeping freed
- * memory for reuse makes the process hold its peak, and the peak is
- * bounded by the files in flight.
- */
 /* Runs the stages over a loaded file; see run.h. */
 static void
 run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
@@ -77,6 +70,14 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
 {
 	struct fl_lint_options all;
 
+	if (st->format) {
+		res->format = fl_xcalloc(1, sizeof(*res->format));
+		res->format->err = fl_format(&res->format->text,
+		    &res->format->info, &res->arena, res->src.text,
+		    res->src.len);
+	}
+	if (st->lint == NULL)
+		return;
 	if (st->fix == NULL) {
 		fl_lint(res, st->lint, m);
 		return;
@@ -96,6 +97,14 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
 	fl_result_keep(res, st->lint->enabled);
 }
 
+/*
+ * Every file allocates and frees a few large blocks (its bytes, the
+ * parse nodes, arena blocks).  With glibc's defaults each free gives the
+ * memory back to the kernel and the next file faults it in again, page
+ * by page, which cost a third of a whole-repository run.  Keeping freed
+ * memory for reuse makes the process hold its peak, and the peak is
+ * bounded by the files in flight.
+ */
 static void
 keep_freed_memory(void)
 {
@@ -326,7 +335,7 @@ unsigned
 fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
     unsigned jobs, fl_run_fn *fn, void *arg)
 {
-	struct fl_stages lint_only = { opts, NULL, NULL };
+	struct fl_stages lint_only = { .lint = opts };
 
 	return fl_run_stages(targets, &lint_only, jobs, fn, arg);
 }
