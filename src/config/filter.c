@@ -82,29 +82,27 @@ suppression(const struct fl_config *c, const char *rel, struct fl_str flow,
 }
 
 /*
- * Records or hides what the configuration left, by fingerprint.  The
- * fingerprints are taken over exactly those findings, as the reports
- * would take them without a baseline, so a baseline entry is the Code
- * Quality and SARIF fingerprint of its finding.
+ * Records or hides what the configuration left, by fingerprint: the
+ * findings carry the fingerprints the reports show (a baseline entry is
+ * the Code Quality and SARIF fingerprint of its finding).
  */
 static void
 apply_baseline(struct fl_filter *f, struct fl_result *res)
 {
 	uint32_t i, out = 0;
 
-	fl_fingerprinter_file(&f->fp, res->src.path, res->flow.name,
-	    &res->diags);
+	fl_result_fingerprinted(res);
 	for (i = 0; i < res->diags.n; i++) {
 		const struct fl_diag *d = &res->diags.v[i];
 
 		if (f->record != NULL) {
 			/* Recorded now, so not new. */
-			fl_baseline_add(f->record, &f->fp.fp[i], f->fp.path.ptr,
+			fl_baseline_add(f->record, d->fingerprint, res->relpath,
 			    res->flow.name, d);
 			f->baselined++;
 			continue;
 		}
-		if (fl_baseline_take(f->baseline, &f->fp.fp[i])) {
+		if (fl_baseline_take(f->baseline, d->fingerprint)) {
 			f->baselined++;
 			continue;
 		}

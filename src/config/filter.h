@@ -33,8 +33,6 @@ struct fl_filter {
 	unsigned suppressed;		/* findings dropped by suppressions */
 	unsigned baselined;		/* findings hidden by the baseline, or
 					   recorded in it */
-	struct fl_fingerprinter fp;	/* owned: the baseline's identities,
-					   as the reports compute them */
 	struct fl_path_memo memo;	/* owned: for target paths */
 };
 
@@ -44,8 +42,8 @@ unsigned fl_filter_targets(struct fl_filter *f, struct fl_targets *t);
 /*
  * Drops the findings of `res`, read from target `t`, that the
  * configuration or the baseline hide, in place, and records the rest
- * when a baseline is written (by fingerprint, diag/fingerprint.h,
- * over the findings the configuration leaves).  A target read from disk is found by its
+ * when a baseline is written (by the findings' fingerprints,
+ * diag/fingerprint.h).  A target read from disk is found by its
  * path; one already in memory (a git blob) is shown by its repository
  * path.
  */

@@ -1,6 +1,6 @@
 /*
  * The run loop: read each target, run its stages (lint, lint and fix,
- * or format), hand the result over.
+ * or format) and fingerprint its findings, hand the result over.
  *
  * With more than one job, worker threads and the calling thread read
  * targets and run their stages, and the calling thread hands results to
@@ -33,11 +33,35 @@
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/re.h"
+#include "util/relpath.h"
 #include "util/xalloc.h"
 
 /* Targets in flight per job, and bytes of files in flight in all. */
 #define WINDOW_PER_JOB 64
 #define WINDOW_BYTES (4u * 1024 * 1024)
+
+/* What each thread keeps from file to file. */
+struct scratch {
+	struct fl_re_match *m;		/* regex match data */
+	struct fl_buf bytes;		/* read buffer */
+	struct fl_relpath rel;		/* repository roots, for fingerprints */
+};
+
+static void
+scratch_init(struct scratch *sc)
+{
+	sc->m = fl_re_match_new();
+	sc->bytes = (struct fl_buf)FL_BUF_INIT;
+	sc->rel = (struct fl_relpath)FL_RELPATH_INIT;
+}
+
+static void
+scratch_release(struct scratch *sc)
+{
+	fl_re_match_free(sc->m);
+	fl_buf_release(&sc->bytes);
+	fl_relpath_release(&sc->rel);
+}
 
 /* Reads target t into a result; returns 0 or an FL_E* code. */
 static int
@@ -66,7 +90,7 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 /* Runs the stages over a loaded file; see run.h. */
 static void
 run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
-    struct fl_re_match *m)
+    struct scratch *sc)
 {
 	struct fl_lint_options all;
 
@@ -79,22 +103,24 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
 	if (st->lint == NULL)
 		return;
 	if (st->fix == NULL) {
-		fl_lint(res, st->lint, m);
-		return;
+		fl_lint(res, st->lint, sc->m);
+	} else {
+		/* A fix is verified against every rule (lint/fix.h). */
+		all = *st->lint;
+		all.enabled = NULL;
+		fl_lint(res, &all, sc->m);
+		res->fix = fl_xmalloc(sizeof(*res->fix));
+		if (fl_fix_file(res->fix, res, st->fix_by_target != NULL ?
+		    &st->fix_by_target[target] : st->fix, sc->m) != 0) {
+			free(res->fix);
+			res->fix = NULL;
+			res->fix_refusal = fl_xstrdup(fl_error_msg());
+			fl_error_clear();
+		}
+		fl_result_keep(res, st->lint->enabled);
 	}
-	/* A fix is verified against every rule (lint/fix.h). */
-	all = *st->lint;
-	all.enabled = NULL;
-	fl_lint(res, &all, m);
-	res->fix = fl_xmalloc(sizeof(*res->fix));
-	if (fl_fix_file(res->fix, res, st->fix_by_target != NULL ?
-	    &st->fix_by_target[target] : st->fix, m) != 0) {
-		free(res->fix);
-		res->fix = NULL;
-		res->fix_refusal = fl_xstrdup(fl_error_msg());
-		fl_error_clear();
-	}
-	fl_result_keep(res, st->lint->enabled);
+	/* The findings' identities go with them (diag/fingerprint.h). */
+	fl_result_fingerprint(res, &sc->rel);
 }
 
 /*
@@ -126,26 +152,25 @@ static unsigned
 run_serial(const struct fl_targets *targets, const struct fl_stages *stages,
     fl_run_fn *fn, void *arg)
 {
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 	unsigned failed = 0;
 	size_t i;
 
+	scratch_init(&sc);
 	for (i = 0; i < targets->n; i++) {
 		const struct fl_target *t = &targets->v[i];
 		struct fl_result res;
 
-		if (load(&res, t, &bytes) != 0) {
+		if (load(&res, t, &sc.bytes) != 0) {
 			failed++;
 			fn(arg, t, NULL);
 			continue;
 		}
-		run_stages(&res, i, stages, m);
+		run_stages(&res, i, stages, &sc);
 		fn(arg, t, &res);
 		fl_result_release(&res);
 	}
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return failed;
 }
 
@@ -215,24 +240,24 @@ finish(struct pool *p, size_t i)
 
 /* Reads and lints target i into its slot; called without the lock. */
 static void
-process(struct pool *p, size_t i, struct fl_re_match *m, struct fl_buf *bytes)
+process(struct pool *p, size_t i, struct scratch *sc)
 {
 	struct slot *s = &p->slots[i % p->window];
 
-	s->err = load(&s->res, &p->targets->v[i], bytes);
+	s->err = load(&s->res, &p->targets->v[i], &sc->bytes);
 	if (s->err != 0)
 		s->errmsg = fl_xstrdup(fl_error_msg());
 	else
-		run_stages(&s->res, i, p->stages, m);
+		run_stages(&s->res, i, p->stages, sc);
 }
 
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 
+	scratch_init(&sc);
 	pthread_mutex_lock(&p->lock);
 	while (p->next_claim < p->targets->n) {
 		size_t i;
@@ -245,15 +270,14 @@ worker(void *arg)
 		}
 		i = p->next_claim++;
 		pthread_mutex_unlock(&p->lock);
-		process(p, i, m, &bytes);
+		process(p, i, &sc);
 		pthread_mutex_lock(&p->lock);
 		finish(p, i);
 		if (p->caller_sleeps && i == p->next_deliver)
 			pthread_cond_signal(&p->finished);
 	}
 	pthread_mutex_unlock(&p->lock);
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return NULL;
 }
 
@@ -287,10 +311,10 @@ deliver(struct pool *p, size_t i, fl_run_fn *fn, void *arg, size_t *bytes)
 static unsigned
 caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 {
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 	unsigned failed = 0;
 
+	scratch_init(&sc);
 	pthread_mutex_lock(&p->lock);
 	while (p->next_deliver < p->targets->n) {
 		size_t i = p->next_deliver;
@@ -314,7 +338,7 @@ caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 		} else if (can_claim(p)) {
 			i = p->next_claim++;
 			pthread_mutex_unlock(&p->lock);
-			process(p, i, m, &bytes);
+			process(p, i, &sc);
 			pthread_mutex_lock(&p->lock);
 			finish(p, i);
 		} else {
@@ -326,8 +350,7 @@ caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 	/* Workers still waiting for room see that nothing is left. */
 	pthread_cond_broadcast(&p->claimable);
 	pthread_mutex_unlock(&p->lock);
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return failed;
 }
 

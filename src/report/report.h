@@ -17,6 +17,9 @@ struct fl_source;
 /* One checked file, as the reports see it: they render it, nothing more. */
 struct fl_report_file {
 	struct fl_source *src;		/* the path and the bytes read */
+	const char *relpath;		/* the path relative to its repository
+					   root, as the fingerprints of the
+					   findings (fl_diag.fingerprint) */
 	struct fl_str flow;		/* the flow's name */
 	const struct fl_diag_list *diags; /* what to report, in order */
 	struct fl_str fixed;		/* what `flowlint fix` would write, or

@@ -11,6 +11,7 @@
 #include "inventory/dependents.h"
 #include "repo/repo.h"
 #include "run/args.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 /*

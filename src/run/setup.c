@@ -76,7 +76,6 @@ fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o)
 	}
 	s->filter.config = &s->config;
 	s->filter.project = &s->project;
-	s->filter.fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	if (s->baseline_path != NULL && !s->recording)
 		s->filter.baseline = &s->baseline;
 	if (s->recording)
@@ -92,7 +91,6 @@ fl_setup_release(struct fl_setup *s)
 	fl_inventory_free(s->inventory);
 	fl_baseline_release(&s->baseline);
 	fl_baseline_release(&s->record);
-	fl_fingerprinter_release(&s->filter.fp);
 	fl_path_memo_release(&s->filter.memo);
 	free(s->baseline_path);
 	memset(s, 0, sizeof(*s));
