@@ -27,6 +27,8 @@ struct check_opts {
 	bool uncommitted;		/* --include-uncommitted */
 	bool no_cache;			/* --no-cache */
 	bool show_config;
+	const char *stdin_name;		/* --stdin-filename, or NULL */
+	bool use_stdin;			/* '-' or --stdin-filename */
 	struct fl_baseline_arg baseline;
 	struct shard_arg { unsigned index, count; } shard;	/* or 0/0 */
 	bool enabled[FL_MAX_RULES];	/* from `rules` */
@@ -79,6 +81,11 @@ static const struct fl_option options[] = {
 	FL_OPT_FLAG(0, "no-cache", O, no_cache, "read every inventory file "
 	    "from git, without the cache of what they held (kept in "
 	    ".git/flowlint/inventory-cache, keyed by content)"),
+	FL_OPT_STRING(0, "stdin-filename", "PATH", O, stdin_name, "lint "
+	    "standard input (as -) as the file PATH, which need not exist: "
+	    "with its configuration, inventory, per-file ignores and place "
+	    "in the layout; without it, - is linted as <stdin> in the "
+	    "current folder"),
 	FL_OPT_RUN_VERBOSE(O, run),
 	FL_OPT_RUN_CONFIG(O, run),
 	FL_OPT_FLAG(0, "show-config", O, show_config, "print the effective "
@@ -99,7 +106,7 @@ static int cmd_check(int argc, char **argv);
 const struct fl_cmd fl_cmd_check = {
 	.name = "check",
 	.summary = "lint flow files or folders (default: .)",
-	.synopsis = "[options] [PATH...]",
+	.synopsis = "[options] [PATH...]\n[options] [--stdin-filename PATH] -",
 	.description =
 "Lint Amazon Connect flow files.  Folders are walked for *.json files\n"
 "(skipping .git and node_modules); inside a git work tree, only the\n"
@@ -110,7 +117,9 @@ const struct fl_cmd fl_cmd_check = {
 "or --changed-since, the inventory (the resources the cross-file rules\n"
 "look up) is read from the same state as the checked files, and the\n"
 "unchanged flows that refer to a resource the change deleted, renamed\n"
-"or re-Named are checked too, with a note saying why.\n",
+"or re-Named are checked too, with a note saying why.  The operand -\n"
+"lints standard input (an editor's unsaved buffer) as the file\n"
+"--stdin-filename names, or as <stdin> in the current folder.\n",
 	.options = options,
 	.epilogue =
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -133,6 +142,13 @@ parse_opts(struct check_opts *o, int argc, char **argv,
 	rc = fl_cmd_parse(&fl_cmd_check, o, argc, argv, ops);
 	if (rc >= 0)
 		return rc;
+	rc = fl_cmd_stdin_operand("check", ops, o->stdin_name, &o->use_stdin);
+	if (rc >= 0)
+		return rc;
+	if (o->use_stdin && (o->staged || o->since != NULL))
+		return fl_cmd_usage_error("check", "'-' reads standard input, "
+		    "not git: it cannot be combined with --staged or "
+		    "--changed-since");
 	if (o->staged && o->since != NULL)
 		return fl_cmd_usage_error("check", "--staged and "
 		    "--changed-since cannot be combined");
@@ -270,6 +286,8 @@ cmd_check(int argc, char **argv)
 	so.lint = true;
 	so.source = o.staged ? FL_SESSION_STAGED : o.since != NULL ?
 	    FL_SESSION_CHANGED : FL_SESSION_WORKTREE;
+	if (o.use_stdin)
+		so.stdin_name = o.stdin_name != NULL ? o.stdin_name : "<stdin>";
 	so.since = o.since;
 	so.uncommitted = o.uncommitted;
 	so.no_cache = o.no_cache;

@@ -37,6 +37,9 @@ struct fl_session_options {
 	const struct fl_run_args *args;	/* --config, --jobs */
 	char **paths;			/* the operands; none: "." */
 	size_t npaths;
+	const char *stdin_name;		/* FL_SESSION_WORKTREE, or NULL: read
+					   standard input instead of the
+					   paths, as the file at this path */
 	const bool *enabled;		/* --select and --ignore, by rule
 					   index; NULL: every rule */
 	bool selected;			/* --select was given: it replaces

@@ -9,12 +9,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/git.sh"
 . "$here/helpers/drop_queue.sh"
-src=${FLOWLINT_SOURCE_DIR:?}
+: "${FLOWLINT_SOURCE_DIR:?}"
 
-new_repo r
-cp -R "$src/flows/imports" "$src/flows/.flowlint.json" "$src/flows/aws" . || exit 1
-rm imports/resources/flows/nw_billing_console_export.json	# its own errors
-git add -A && git commit -qm base || exit 1
+example_repo r || exit 1
 "$FLOWLINT" install-hook >/dev/null || fail "install-hook"
 export FLOWLINT
 main=imports/resources/flows/nw_main_inbound.json

@@ -1,4 +1,19 @@
-# Sourced by the tests of the gates' dependents: drop_outages DIR deletes
+# Sourced (after git.sh) by the tests that need the example monorepo
+# (flows/) in git.
+#
+# example_repo DIR: a new repository DIR, made the current folder, with
+# the example committed as "base", but for its console export (which has
+# findings of its own).
+example_repo() {
+	new_repo "$1" &&
+	cp -R "$FLOWLINT_SOURCE_DIR/flows/imports" \
+	    "$FLOWLINT_SOURCE_DIR/flows/.flowlint.json" \
+	    "$FLOWLINT_SOURCE_DIR/flows/aws" . &&
+	rm imports/resources/flows/nw_billing_console_export.json &&
+	git add -A && git commit -qm base
+}
+
+# drop_outages DIR deletes
 # the example monorepo's (flows/) queue "outages" in the git work tree
 # DIR -- its file and its entry in the saved AWS list -- and stages both.
 # nw_main_inbound.json, left unchanged, uses the queue.
