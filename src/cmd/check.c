@@ -11,6 +11,7 @@
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
+#include "repo/targets.h"
 #include "report/list.h"
 #include "report/report.h"
 #include "run/session.h"
@@ -168,6 +169,7 @@ struct check_state {
 	bool quiet;
 	bool flows_only;		/* --flows-only */
 	bool verbose;
+	unsigned not_flows;		/* files skipped as no contact flow */
 	struct fl_filter *filter;	/* configuration and baseline */
 	struct fl_progress progress;	/* the TTY progress line */
 };
@@ -206,6 +208,7 @@ report_file(struct check_state *st, const struct fl_target *t,
 	    &st->filter->memo, t, st->flows_only, !res->json_invalid,
 	    res->shape, res->src.text, res->src.len);
 	if (kind == FL_FILE_NOT_JSON) {
+		st->not_flows++;
 		if (st->verbose && !st->quiet) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not valid JSON and "
@@ -215,6 +218,7 @@ report_file(struct check_state *st, const struct fl_target *t,
 	}
 	fl_filter_result(st->filter, t, res);
 	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
+		st->not_flows++;
 		if (t->explicit_path && !st->quiet && !st->flows_only) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
@@ -240,6 +244,59 @@ static void
 on_config_result(void *arg, struct fl_result *res)
 {
 	report_result(arg, res);
+}
+
+/* The *.json files below the operands (none: .), ignoring nothing. */
+static size_t
+json_files_below(char **paths, size_t n)
+{
+	struct fl_targets all = { 0 };
+	char *dot[] = { "." };
+	size_t found;
+
+	(void)fl_targets_from_paths(&all, n > 0 ? paths : dot, n > 0 ? n : 1);
+	found = all.n;
+	fl_targets_release(&all);
+	return found;
+}
+
+/*
+ * Why a run checked no file, for the summary: what left out the files
+ * listed (`sharded`: by --shard), or why none was listed.
+ */
+static void
+why_none(struct fl_buf *b, const struct check_opts *o,
+    const struct fl_session *s, const struct fl_operands *ops,
+    unsigned sharded, unsigned not_flows)
+{
+	size_t all;
+
+	if (s->excluded > 0)
+		fl_buf_addf(b, "%u excluded by the configuration (include, "
+		    "exclude)", s->excluded);
+	if (sharded > 0)
+		fl_buf_addf(b, "%s%u in other shards", b->len > 0 ? ", " : "",
+		    sharded);
+	if (not_flows > 0)
+		fl_buf_addf(b, "%s%u %s", b->len > 0 ? ", " : "", not_flows,
+		    not_flows == 1 ? "not a contact flow" : "not contact flows");
+	if (b->len > 0)
+		return;
+	if (o->staged || o->since != NULL) {
+		fl_buf_adds(b, "no *.json file to check ");
+		if (o->staged)
+			fl_buf_adds(b, "is staged");
+		else
+			fl_buf_addf(b, "changed since %s", o->since);
+		if (ops->n > 0)
+			fl_buf_adds(b, " under the given paths");
+	} else if ((all = json_files_below(ops->v, ops->n)) > 0) {
+		fl_buf_addf(b, "%s %zu *.json %s ignored by git (.gitignore)",
+		    all == 1 ? "the" : "all", all, all == 1 ? "file is" :
+		    "files are");
+	} else {
+		fl_buf_adds(b, "no *.json file found");
+	}
 }
 
 /* Prints --show-config or the --verbose notes; true when done. */
@@ -268,7 +325,8 @@ cmd_check(int argc, char **argv)
 	struct fl_operands ops;
 	struct fl_fix_options fo = { 0 };
 	struct fl_stages stages = { 0 };
-	unsigned unreadable;
+	struct fl_buf why = FL_BUF_INIT;
+	unsigned unreadable, sharded;
 	size_t k;
 	int rc, err;
 
@@ -309,8 +367,10 @@ cmd_check(int argc, char **argv)
 		goto done;
 	for (k = 0; !o.run.quiet && k < s.notes.n; k++)
 		fprintf(stderr, "flowlint: note: %s\n", s.notes.v[k]);
+	sharded = s.targets.n;
 	if (o.shard.count > 0)
 		fl_targets_shard(&s.targets, o.shard.index, o.shard.count);
+	sharded -= s.targets.n;
 
 	if (fl_report_list_open(&o.reports, fl_cmd_use_color(o.run.color,
 	    stdout), o.run.quiet) != 0) {
@@ -344,6 +404,11 @@ cmd_check(int argc, char **argv)
 		    "read");
 	}
 
+	st.totals.unreadable = unreadable + s.unlisted;
+	if (st.totals.files == 0) {
+		why_none(&why, &o, &s, &ops, sharded, st.not_flows);
+		st.totals.why_none = why.ptr;
+	}
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
 	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 	if (fl_report_list_close(&o.reports, &st.totals) != 0) {
@@ -358,6 +423,7 @@ cmd_check(int argc, char **argv)
 		fl_buf_release(&b);
 	}
 done:
+	fl_buf_release(&why);
 	fl_report_list_release(&o.reports);
 	fl_session_release(&s);
 	return rc;

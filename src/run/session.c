@@ -135,15 +135,19 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 		    FL_FS_MAX_FILE);
 		break;
 	default:
-		err = o->stdin_name != NULL ? fl_targets_add_stdin(&s->targets,
-		    o->stdin_name) : fl_repo_targets_from_paths(&s->targets,
-		    o->npaths > 0 ? o->paths : dot, o->npaths > 0 ? o->npaths :
-		    1);
+		if (o->stdin_name != NULL) {
+			err = fl_targets_add_stdin(&s->targets, o->stdin_name);
+			s->unlisted = err != 0;
+		} else {
+			err = fl_repo_targets_from_paths(&s->targets,
+			    o->npaths > 0 ? o->paths : dot,
+			    o->npaths > 0 ? o->npaths : 1, &s->unlisted);
+		}
 		break;
 	}
 	if (err == 0 && o->source != FL_SESSION_WORKTREE)
 		err = add_dependents(s, o);
-	fl_filter_targets(&s->setup.filter, &s->targets);
+	s->excluded = fl_filter_targets(&s->setup.filter, &s->targets);
 	return err;
 }
 

@@ -67,6 +67,9 @@ struct fl_session {
 					   setup.config */
 	struct fl_lint_options lint;	/* all of the above, for fl_run() */
 	struct fl_targets targets;	/* after fl_session_list() */
+	unsigned unlisted;		/* ... operands that could not be
+					   listed, or standard input read */
+	unsigned excluded;		/* ... files include/exclude left out */
 	struct fl_pathlist notes;	/* files passed over (a symbolic link
 					   or a binary file in git) */
 	struct fl_repo *repo;		/* owned: for --staged and
