@@ -24,3 +24,18 @@ drop_outages() {
 	    arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35 \
 	    > "$1/aws/list-queues.json" && git -C "$1" add aws/list-queues.json
 }
+
+# rename DIR FILE LIST OLD NEW: re-Names the flow or module of FILE (a
+# path in the git work tree DIR) from OLD to NEW, in FILE and in the saved
+# AWS LIST, and stages both.  nw_main_inbound.json, left unchanged, uses
+# nw_customer_queue and nw_auth_module.
+rename() {
+	sed "s/\"Name\": \"$4\"/\"Name\": \"$5\"/" "$1/$2" > "$1/renamed.tmp" &&
+	mv "$1/renamed.tmp" "$1/$2" &&
+	sed "s/\"$4\"/\"$5\"/" "$1/$3" > "$1/renamed.tmp" &&
+	mv "$1/renamed.tmp" "$1/$3" && git -C "$1" add "$2" "$3"
+}
+rename_module() {
+	rename "$1" imports/resources/flows/nw_auth_module.json \
+	    aws/list-contact-flow-modules.json nw_auth_module nw_auth
+}
