@@ -11,10 +11,10 @@
 #include "lint/lint.h"
 #include "lint/run.h"
 #include "lint/shard.h"
-#include "repo/targets.h"
 #include "report/list.h"
 #include "report/report.h"
 #include "run/session.h"
+#include "run/why_none.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -246,59 +246,6 @@ on_config_result(void *arg, struct fl_result *res)
 	report_result(arg, res);
 }
 
-/* The *.json files below the operands (none: .), ignoring nothing. */
-static size_t
-json_files_below(char **paths, size_t n)
-{
-	struct fl_targets all = { 0 };
-	char *dot[] = { "." };
-	size_t found;
-
-	(void)fl_targets_from_paths(&all, n > 0 ? paths : dot, n > 0 ? n : 1);
-	found = all.n;
-	fl_targets_release(&all);
-	return found;
-}
-
-/*
- * Why a run checked no file, for the summary: what left out the files
- * listed (`sharded`: by --shard), or why none was listed.
- */
-static void
-why_none(struct fl_buf *b, const struct check_opts *o,
-    const struct fl_session *s, const struct fl_operands *ops,
-    unsigned sharded, unsigned not_flows)
-{
-	size_t all;
-
-	if (s->excluded > 0)
-		fl_buf_addf(b, "%u excluded by the configuration (include, "
-		    "exclude)", s->excluded);
-	if (sharded > 0)
-		fl_buf_addf(b, "%s%u in other shards", b->len > 0 ? ", " : "",
-		    sharded);
-	if (not_flows > 0)
-		fl_buf_addf(b, "%s%u %s", b->len > 0 ? ", " : "", not_flows,
-		    not_flows == 1 ? "not a contact flow" : "not contact flows");
-	if (b->len > 0)
-		return;
-	if (o->staged || o->since != NULL) {
-		fl_buf_adds(b, "no *.json file to check ");
-		if (o->staged)
-			fl_buf_adds(b, "is staged");
-		else
-			fl_buf_addf(b, "changed since %s", o->since);
-		if (ops->n > 0)
-			fl_buf_adds(b, " under the given paths");
-	} else if ((all = json_files_below(ops->v, ops->n)) > 0) {
-		fl_buf_addf(b, "%s %zu *.json %s ignored by git (.gitignore)",
-		    all == 1 ? "the" : "all", all, all == 1 ? "file is" :
-		    "files are");
-	} else {
-		fl_buf_adds(b, "no *.json file found");
-	}
-}
-
 /* Prints --show-config or the --verbose notes; true when done. */
 static bool
 describe_setup(const struct check_opts *o, const struct fl_session *s)
@@ -406,7 +353,7 @@ cmd_check(int argc, char **argv)
 
 	st.totals.unreadable = unreadable + s.unlisted;
 	if (st.totals.files == 0) {
-		why_none(&why, &o, &s, &ops, sharded, st.not_flows);
+		fl_run_why_none(&why, &s, &so, sharded, st.not_flows);
 		st.totals.why_none = why.ptr;
 	}
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
