@@ -4,7 +4,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
 #include "config/filter.h"
@@ -277,12 +276,10 @@ cmd_fix(int argc, char **argv)
 	rc = fl_cmd_parse(&fl_cmd_fix, &o, argc, argv, &ops);
 	if (rc >= 0)
 		return rc;
-	for (i = 0; i < ops.n; i++)
-		if (strcmp(ops.v[i], "-") == 0)
-			return fl_cmd_usage_error("fix", "fix rewrites files in "
-			    "place and does not read standard input ('-'): "
-			    "'flowlint check -' lints it, 'flowlint fix --diff "
-			    "PATH' shows the fixes");
+	if (fl_cmd_dashes(&ops) > 0)
+		return fl_cmd_usage_error("fix", "fix rewrites files in place "
+		    "and does not read standard input ('-'): 'flowlint check "
+		    "-' lints it, 'flowlint fix --diff PATH' shows the fixes");
 	fl_rule_choice_apply(&o.rules, o.enabled);
 	/* The set-up check uses, so that what check reports is what fix
 	 * fixes. */
