@@ -194,7 +194,6 @@ fl_result_fingerprinted(struct fl_result *r)
 void
 fl_result_report_file(struct fl_result *r, struct fl_report_file *out)
 {
-	fl_result_fingerprinted(r);
 	out->src = &r->src;
 	out->relpath = r->relpath;
 	out->flow = r->flow.name;

@@ -81,10 +81,10 @@ void fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
  */
 void fl_result_fingerprint(struct fl_result *r, struct fl_relpath *rel);
 
-/* Fingerprints `r` unless done (a result not made by a run). */
+/* Fingerprints `r` unless done (a run without the stage, FL007's). */
 void fl_result_fingerprinted(struct fl_result *r);
 
-/* What the reports see of `r` (borrowed from it; fingerprinted). */
+/* What the reports see of `r` (borrowed from it). */
 void fl_result_report_file(struct fl_result *r, struct fl_report_file *out);
 
 /* Keeps the findings of the rules `enabled` (by index; NULL: all). */

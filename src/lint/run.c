@@ -1,6 +1,6 @@
 /*
  * The run loop: read each target, run its stages (lint, lint and fix,
- * or format) and fingerprint its findings, hand the result over.
+ * or format; fingerprints), hand the result over.
  *
  * With more than one job, worker threads and the calling thread read
  * targets and run their stages, and the calling thread hands results to
@@ -120,7 +120,8 @@ run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
 		fl_result_keep(res, st->lint->enabled);
 	}
 	/* The findings' identities go with them (diag/fingerprint.h). */
-	fl_result_fingerprint(res, &sc->rel);
+	if (st->fingerprint)
+		fl_result_fingerprint(res, &sc->rel);
 }
 
 /*

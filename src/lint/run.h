@@ -44,6 +44,8 @@ struct fl_stages {
 					   is fixed, instead of `fix` */
 	bool format;			/* the file is formatted
 					   (res->format) */
+	bool fingerprint;		/* after lint: its findings are
+					   fingerprinted (fl_result_fingerprint) */
 };
 
 /*

@@ -101,6 +101,7 @@ cq_end(struct fl_report *r, const struct fl_report_totals *t)
 
 const struct fl_report_format fl_report_codequality = {
 	.name = "codequality",
+	.fingerprints = true,
 	.begin = cq_begin,
 	.file = cq_file,
 	.end = cq_end,

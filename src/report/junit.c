@@ -190,6 +190,7 @@ junit_end(struct fl_report *r, const struct fl_report_totals *t)
 
 const struct fl_report_format fl_report_junit = {
 	.name = "junit",
+	.fingerprints = true,
 	.begin = junit_begin,
 	.file = junit_file,
 	.end = junit_end,

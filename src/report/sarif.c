@@ -320,6 +320,7 @@ sarif_end(struct fl_report *r, const struct fl_report_totals *t)
 const struct fl_report_format fl_report_sarif = {
 	.name = "sarif",
 	.carries_fixes = true,
+	.fingerprints = true,
 	.begin = sarif_begin,
 	.file = sarif_file,
 	.end = sarif_end,
