@@ -34,7 +34,7 @@ static int cmd_explain_error(int argc, char **argv);
 
 const struct fl_cmd fl_cmd_explain_error = {
 	.name = "explain-error",
-	.summary = "map Connect's InvalidContactFlowException to the flow",
+	.summary = "locate the problems of a refused publish in the flow",
 	.synopsis = "[--config FILE] FILE [ERRORS]",
 	.description =
 "Read the problems Amazon Connect listed when it refused to publish FILE\n"
