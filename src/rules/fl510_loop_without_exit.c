@@ -13,9 +13,9 @@
  *    an action that only such flows allow (MessageParticipantIteratively)
  *    is one of them wherever it lies (a module);
  *  - flows of unknown type (a raw document): they may be queue flows;
- *  - a branch whose target is missing or does not resolve, an action
- *    without a NextAction, or a Type not in the catalog: Connect's way
- *    out there is not known, so it may be one.
+ *  - a branch whose target is missing, not a string or names no action,
+ *    an action without a NextAction, or a Type not in the catalog:
+ *    Connect's way out there is not known, so it may be one.
  */
 #include "flow/catalog.h"
 #include "flow/flow.h"
@@ -93,6 +93,24 @@ components(const struct fl_flow *f, struct fl_arena *a, uint32_t *comp)
 	return ncomp;
 }
 
+/* Whether every branch of `act` (a NextAction, each element of its
+ * Errors and Conditions) names its target with a string, so that its
+ * successors are all of them. */
+static bool
+all_branches_named(const struct fl_flow *f, const struct fl_action *act)
+{
+	const struct fl_json_doc *d = f->doc;
+	uint32_t it, n = 0;
+
+	if (!fl_json_is(d, fl_flow_get(f, act->transitions, "NextAction"),
+	    FL_JSON_STRING))
+		return false;
+	fl_json_foreach(d, act->transitions, it)
+		n += d->nodes[it].type == FL_JSON_ARRAY ?
+		    d->nodes[it].count : 0;
+	return act->nsucc == n + 1;
+}
+
 /* Whether action `i`, a member of component `c`, keeps the contact in
  * it: every branch resolves into `c` and nothing else can end it. */
 static bool
@@ -106,8 +124,7 @@ holds(const struct fl_rule_ctx *ctx, const struct fl_flow *f,
 
 	if (e == NULL || e->takes_input || e->leaves_flow ||
 	    (e->kinds & ~(WAITING_KINDS | (1u << FL_KIND_MODULE))) == 0 ||
-	    !fl_json_is(f->doc, fl_flow_get(f, act->transitions, "NextAction"),
-	    FL_JSON_STRING))
+	    !all_branches_named(f, act))
 		return false;
 	for (k = 0; k < act->nsucc; k++)
 		if (act->succ[k] == FL_NO_ACTION || comp[act->succ[k]] != c)
