@@ -94,26 +94,30 @@ related(const char *a, const char *b)
 
 /*
  * The finding of `r` that reports problem `p`, whose spot has the JSON
- * Pointer `at` in the action at `act` ("" outside one): in the same
- * action (or at a related place outside one), of a rule the message
- * names when it is a known one (else an error), the one placed nearest;
- * NULL when none.
+ * Pointer `at` in the action at `act` ("" outside one).  A message known
+ * here: a finding of a rule it names, in the same action (or at a
+ * related place outside one).  Any other: an error at or under a spot
+ * the whole path reaches below the action, since such a message says
+ * nothing of what is wrong.  The one placed nearest; NULL when none.
  */
 static const struct fl_diag *
 finding_for(const struct fl_result *r, const struct fl_deploy_problem *p,
-    const char *at, const char *act)
+    const struct fl_deploy_spot *spot, const char *at, const char *act)
 {
 	const char *codes = codes_for(p->message);
+	const char *scope = codes != NULL && act[0] != '\0' ? act : at;
 	const struct fl_diag *best = NULL;
 	uint32_t i;
 
+	if (codes == NULL && (!spot->whole || strcmp(at, act) == 0))
+		return NULL;
 	for (i = 0; i < r->diags.n; i++) {
 		const struct fl_diag *d = &r->diags.v[i];
 
 		if (d->pointer == NULL || (codes != NULL &&
 		    strstr(codes, d->code) == NULL) ||
 		    (codes == NULL && d->severity != FL_SEV_ERROR) ||
-		    !related(act[0] != '\0' ? act : at, d->pointer))
+		    !related(scope, d->pointer))
 			continue;
 		if (best == NULL || (related(at, d->pointer) &&
 		    (!related(at, best->pointer) ||
@@ -148,7 +152,7 @@ explain(struct fl_result *r, const char *path,
 	fl_json_pointer(&at, f->doc, spot.reached);
 	if (spot.action != FL_JSON_NONE)
 		fl_json_pointer(&act, f->doc, spot.action);
-	d = finding_for(r, p, at.ptr, act.ptr);
+	d = finding_for(r, p, &spot, at.ptr, act.ptr);
 	/* A finding placed deeper than the path reaches ("Path: 3" and the
 	 * Transitions it means) is the more exact place. */
 	if (d != NULL && related(at.ptr, d->pointer) &&

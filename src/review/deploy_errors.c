@@ -163,6 +163,8 @@ next_step(struct fl_str path, size_t *at, struct fl_str *step)
 
 	while (i < path.len && (path.ptr[i] == '.' || path.ptr[i] == '['))
 		i++;
+	if (i >= path.len)	/* (an empty path has no bytes at all) */
+		return false;
 	for (j = i; j < path.len && path.ptr[j] != '.' && path.ptr[j] != '['
 	    && path.ptr[j] != ']'; j++)
 		;

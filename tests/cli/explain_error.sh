@@ -40,4 +40,15 @@ printf '\n\n' > empty.txt
 expect_run no-problem 2 'empty\.txt: no problem found' -- explain-error sales.json empty.txt
 printf '{"Code": "InvalidContactFlowException", "Message": "Invalid Action type. Path: 2"}\n' > message-only.json
 expect_run message-only 0 '^sales\.json:4:759: Invalid Action type\. Path: 2 \[Identifier to-queue\] \(would be caught by FL501 unknown-action-type\)$' -- explain-error sales.json message-only.json
+# A message not known here is tied to a finding only at the value its
+# whole path names, never to the action as a whole.
+printf 'Something else. Path: 1\nSomething else. Path: 0.Parameters.Voice\n' > other.txt
+"$FLOWLINT" explain-error sales.json other.txt > other.out 2>&1
+grep -qx 'sales.json:4:337: Something else. Path: 1 \[Identifier route\] (no flowlint finding here)' other.out &&
+	grep -qx 'sales.json:4:191: Something else. Path: 0.Parameters.Voice \[Identifier greeting\] (would be caught by FL506 invalid-parameter)' other.out &&
+	ok || { fail "unknown messages"; cat other.out; }
+# A problem without a path (fuzz_explain_error found the empty path
+# undefined behaviour) is printed at the file's start, and exits 1.
+printf 'Invalid Action type\n' > nopath.txt
+expect_run no-path 1 '^sales\.json:1:1: Invalid Action type \(note: the problem names no path\)$' -- explain-error sales.json nopath.txt
 finish
