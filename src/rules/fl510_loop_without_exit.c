@@ -13,6 +13,8 @@
  *    an action that only such flows allow (MessageParticipantIteratively)
  *    is one of them wherever it lies (a module);
  *  - flows of unknown type (a raw document): they may be queue flows;
+ *  - a terminal action (DisconnectParticipant) ends the flow even when
+ *    it is given Transitions (FL505 says they must be {});
  *  - a branch whose target is missing, not a string or names no action,
  *    an action without a NextAction, or a Type not in the catalog:
  *    Connect's way out there is not known, so it may be one.
@@ -122,7 +124,7 @@ holds(const struct fl_rule_ctx *ctx, const struct fl_flow *f,
 	    act->type);
 	uint32_t k;
 
-	if (e == NULL || e->takes_input || e->leaves_flow ||
+	if (e == NULL || e->terminal || e->takes_input || e->leaves_flow ||
 	    (e->kinds & ~(WAITING_KINDS | (1u << FL_KIND_MODULE))) == 0 ||
 	    !all_branches_named(f, act))
 		return false;
