@@ -26,6 +26,7 @@ extern const struct fl_cmd fl_cmd_check;
 extern const struct fl_cmd fl_cmd_completions;
 extern const struct fl_cmd fl_cmd_diff;
 extern const struct fl_cmd fl_cmd_explain;
+extern const struct fl_cmd fl_cmd_explain_error;
 extern const struct fl_cmd fl_cmd_fix;
 extern const struct fl_cmd fl_cmd_format;
 extern const struct fl_cmd fl_cmd_graph;
