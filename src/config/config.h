@@ -17,6 +17,11 @@
  *                   {"kind": "queue", "folder": "admin/queues"}]
  *     },
  *     "patterns": "ci/replacer-patterns.json",
+ *     "stages": ["dev", "qa", "prod"],   stage tokens of resource names
+ *     "environments": {"staging": {"accounts": ["111122223333"],
+ *                        "instances": ["<instance ID or ARN>"],
+ *                        "regions": ["us-east-1"],
+ *                        "paths": ["envs/staging", "modules"]}, ...},
  *     "actions": {"NewAction": {...}},    action catalog entries
  *                     (flow/catalog.h) added to or replacing the built-in
  *     "suppressions": [{"rule": "FL303", "path": "flows/x.json",
@@ -37,6 +42,7 @@
 
 #include "flow/catalog.h"
 #include "inventory/inventory.h"
+#include "rules/environments.h"
 #include "rules/rule.h"
 
 struct fl_inventory_reader;
@@ -97,6 +103,10 @@ struct fl_config {
 	struct fl_source_spec *sources;	/* owned */
 	size_t nsources;
 	char *patterns;		/* owned: absolute path, or NULL: built-in */
+	char **stages;		/* owned: "stages", or NULL: the pattern's */
+	size_t nstages;
+	struct fl_environment *environments;	/* owned: "environments" */
+	size_t nenvironments;
 	struct fl_catalog actions;	/* entries of "actions" (often none) */
 	char *suppressions_file;	/* owned: when they come from a file */
 	struct fl_suppression *supp;	/* owned */

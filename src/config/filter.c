@@ -165,6 +165,25 @@ fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
 	free(rel);
 }
 
+uint32_t
+fl_filter_environments(struct fl_filter *f, const struct fl_target *t)
+{
+	const struct fl_config *c = f->config;
+	uint32_t member = 0;
+	char *rel;
+	size_t e, k;
+
+	if (c->nenvironments == 0)
+		return 0;
+	rel = relpath(f, t);
+	for (e = 0; e < c->nenvironments; e++)
+		for (k = 0; k < c->environments[e].npaths; k++)
+			if (fl_glob_match(c->environments[e].paths[k], rel))
+				member |= (uint32_t)1 << e;
+	free(rel);
+	return member;
+}
+
 static int
 cmp_file(const void *a, const void *b)
 {

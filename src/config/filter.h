@@ -62,6 +62,11 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
     const bool *enabled, bool *fixable);
 
+/* The environments ("environments" in the configuration) whose path
+ * globs match target t: bit i for environment i. */
+uint32_t fl_filter_environments(struct fl_filter *f,
+    const struct fl_target *t);
+
 /*
  * Reports the suppressions that matched no finding: for every file that
  * holds such suppressions, one result whose findings are FL007 at the

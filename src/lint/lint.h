@@ -15,6 +15,7 @@
 #include "util/source.h"
 
 struct fl_catalog;
+struct fl_environments;
 struct fl_fix_outcome;
 struct fl_inventory;
 struct fl_params;
@@ -32,6 +33,8 @@ struct fl_lint_options {
 					   and its configured sources, read-
 					   only; NULL: cross-file rules
 					   stay silent */
+	const struct fl_environments *environments; /* the configured ones
+					   and their files; NULL: none */
 };
 
 struct fl_result {

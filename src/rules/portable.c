@@ -12,7 +12,9 @@
 #include "flow/flow.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
+#include "rules/environments.h"
 #include "rules/resolve.h"
+#include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/re.h"
@@ -238,14 +240,20 @@ other_templating(struct fl_portable_home *out, const struct fl_flow *f)
 }
 
 void
-fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
-    const struct fl_patterns *p, struct fl_re_match *m)
+fl_portable_home(struct fl_portable_home *out, const struct fl_rule_ctx *ctx,
+    const struct fl_flow *f)
 {
+	const struct fl_patterns *p = ctx->patterns;
+	struct fl_re_match *m = ctx->match;
 	struct fl_portable_home any;
 	uint32_t i;
 
 	memset(out, 0, sizeof(*out));
 	memset(&any, 0, sizeof(any));
+	if (ctx->environment != 0) {
+		out->envs = ctx->environments->v;
+		out->member = ctx->environment;
+	}
 	out->legacy = f->shape == FL_SHAPE_LEGACY;
 	other_templating(out, f);
 	for (i = 0; i < f->nrefs; i++) {
@@ -269,7 +277,8 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
 			fold(&out->instance, &out->mixed_instance,
 			    r->u.arn.instance);
 	}
-	/* Without Connect ARNs, the one account the others agree on. */
+	/* Without Connect ARNs, the one account and region the others agree
+	 * on: the flow's own unless "environments" say otherwise. */
 	if (out->account.len == 0) {
 		out->account = any.account;
 		out->mixed_account = any.mixed_account;
@@ -280,11 +289,45 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
 	}
 }
 
+/*
+ * Whether the file's environments decide `slot`: NULL when they do not
+ * list it; else "" when one of them lists `v`, or the message why not.
+ */
+static const char *
+configured(struct fl_arena *a, const struct fl_portable_home *h,
+    enum fl_env_slot slot, const char *what, struct fl_str v, const char *ph)
+{
+	bool listed = false;
+	uint32_t i;
+
+	for (i = 0; i < FL_MAX_ENVIRONMENTS; i++) {
+		if (!(h->member & ((uint32_t)1 << i)))
+			continue;
+		if (fl_environment_has(&h->envs[i], slot, v))
+			return "";
+		listed = listed || fl_environment_has_any(&h->envs[i], slot);
+	}
+	return !listed ? NULL : fl_arena_printf(a, "%s %.*s is not one of "
+	    "the file's environments (\"environments\" in .flowlint.json), "
+	    "so it cannot become %s; parameterize it by hand", what,
+	    FL_STR_ARGS(v), ph);
+}
+
 /* Why a literal slot cannot become its placeholder, or NULL. */
 static const char *
-foreign(struct fl_arena *a, const char *what, struct fl_str v,
-    struct fl_str home, bool mixed, const char *ph)
+foreign(struct fl_arena *a, const struct fl_portable_home *h,
+    enum fl_env_slot slot, struct fl_str v, const char *ph)
 {
+	static const char *const whats[] = { "account", "instance", "region" };
+	const char *what = whats[slot];
+	const char *env = configured(a, h, slot, what, v, ph);
+	struct fl_str home = slot == FL_ENV_ACCOUNT ? h->account :
+	    slot == FL_ENV_INSTANCE ? h->instance : h->region;
+	bool mixed = slot == FL_ENV_ACCOUNT ? h->mixed_account :
+	    slot == FL_ENV_INSTANCE ? h->mixed_instance : h->mixed_region;
+
+	if (env != NULL)
+		return env[0] != '\0' ? env : NULL;
 	if (mixed)
 		return fl_arena_printf(a, "the flow's ARNs name more than one "
 		    "%s, so flowlint cannot tell which one %s stands for; "
@@ -490,14 +533,13 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 	}
 	fl_portable_literals(&lit, r, p, m);
 	if (lit.account)
-		why = foreign(a, "account", r->u.arn.account, home->account,
-		    home->mixed_account, "${ACCT_ID}");
+		why = foreign(a, home, FL_ENV_ACCOUNT, r->u.arn.account,
+		    "${ACCT_ID}");
 	if (why == NULL && lit.region)
-		why = foreign(a, "region", r->u.arn.region, home->region,
-		    home->mixed_region, "${REGION}");
+		why = foreign(a, home, FL_ENV_REGION, r->u.arn.region,
+		    "${REGION}");
 	if (why == NULL && lit.instance)
-		why = foreign(a, "instance", inst, home->instance,
-		    home->mixed_instance, "${INSTANCE_ID}");
+		why = foreign(a, home, FL_ENV_INSTANCE, inst, "${INSTANCE_ID}");
 	if (why != NULL) {
 		out->why_not = why;
 		return;

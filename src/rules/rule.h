@@ -37,6 +37,7 @@
 
 struct fl_arena;
 struct fl_catalog;
+struct fl_environments;
 struct fl_fix_pass;
 struct fl_flow;
 struct fl_inventory;
@@ -80,6 +81,9 @@ struct fl_rule_ctx {
 	const struct fl_catalog *catalog; /* the action catalog */
 	const struct fl_inventory *inventory; /* NULL: cross-file rules stay
 					   silent */
+	const struct fl_environments *environments; /* configured; NULL:
+					   none */
+	uint32_t environment;		/* the file's: bit i for v[i] */
 	struct fl_re_match *match;	/* this thread's regex scratch */
 	struct fl_source *src;		/* the file's bytes, for positions */
 	struct fl_arena *arena;		/* the file's arena */
