@@ -1,7 +1,9 @@
 /*
  * FL101 hardcoded-arn: an ARN whose region, account or Connect instance
  * is literal, anywhere in the flow document (Actions, Metadata, the
- * object map).  A slot is literal when it has the shape of a real value
+ * object map); or whose slots are all portable but whose resource ID is
+ * still the source instance's (a UUID anywhere in the resource, a Lex V2
+ * bot or alias ID: rules/portable.h), outside the console's Metadata.  A slot is literal when it has the shape of a real value
  * (rules/data/patterns.json); placeholders of any convention are not.
  * When `flowlint fix` cannot rewrite the ARN (a resource name the
  * inventory lacks, an account that is not the flow's own), the message
@@ -23,6 +25,7 @@
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
+#include "inventory/sources.h"
 #include "rules/portable.h"
 #include "rules/rule.h"
 #include "util/arena.h"
@@ -155,6 +158,43 @@ to_flow_attribute(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
 	return true;
 }
 
+/*
+ * An ARN whose account, region and instance are portable, but whose
+ * resource ID is still the one of the source instance.  No fix: the
+ * message says what to write.
+ */
+static void
+literal_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+{
+	struct fl_str id = fl_portable_literal_id(r, ctx->patterns,
+	    ctx->match);
+	int kind = fl_res_kind_from_arn(r->u.arn.kind);
+	const struct fl_resource *known = NULL;
+
+	/* The console's Metadata copy follows the parameter. */
+	if (id.ptr == NULL || r->in_metadata)
+		return;
+	if (kind == FL_RES_LEX_BOT) {
+		known = fl_inventory_by_id(ctx->inventory, FL_RES_LEX_BOT,
+		    r->u.arn.id);
+		fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
+		    "alias by its ID %.*s, which differs in every account%s",
+		    FL_STR_ARGS(id), known != NULL ? fl_arena_printf(ctx->arena,
+		    "; it is \"%s\" (%s): write bot-alias/%s", known->name,
+		    known->source, known->name) : "; write bot-alias/<bot "
+		    "name>/<alias name>, as the reference exporter does");
+		return;
+	}
+	if (kind >= 0)
+		known = fl_inventory_by_id(ctx->inventory,
+		    (enum fl_res_kind)kind, id);
+	fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
+	    "exists only in the instance the flow was exported from%s",
+	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
+	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
+	    FL_STR_ARGS(id), fl_portable_id_advice(ctx, kind, known, true));
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
@@ -193,8 +233,10 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			    FL_STR_ARGS(r->u.arn.instance));
 			n++;
 		}
-		if (n == 0)
+		if (n == 0) {
+			literal_id(ctx, r);
 			continue;
+		}
 		/* Fixable exactly when `flowlint fix` can write it portably. */
 		fl_portable_arn(&port, ctx->arena, r, &home,
 		    ctx->inventory, p, ctx->match);

@@ -25,6 +25,7 @@ struct fl_inventory;
 struct fl_patterns;
 struct fl_re_match;
 struct fl_ref;
+struct fl_resource;
 struct fl_rule_ctx;
 
 /*
@@ -66,6 +67,16 @@ void fl_portable_home(struct fl_portable_home *out,
  */
 struct fl_str fl_portable_literal_id(const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * How to refer to a resource of `kind` (enum fl_res_kind, or -1: say
+ * nothing) by name instead of its ID, when the inventory knows it
+ * (`known`), or which list to add to the inventory: "; ..." to append
+ * to a message.  `arn`: the ID is inside an ARN, where a ${X:name:X}
+ * placeholder goes.
+ */
+const char *fl_portable_id_advice(struct fl_rule_ctx *ctx, int kind,
+    const struct fl_resource *known, bool arn);
 
 /*
  * The deployment stage in the function name of Lambda ARN reference r
