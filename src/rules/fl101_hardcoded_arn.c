@@ -27,6 +27,7 @@
 #include "inventory/inventory.h"
 #include "inventory/sources.h"
 #include "rules/portable.h"
+#include "rules/resolve.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -201,6 +202,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	const struct fl_patterns *p = ctx->patterns;
 	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
+	bool map_rebuilt = fl_resolve_map_rebuilt(f), rebuilt;
 	uint32_t i;
 
 	fl_portable_home(&home, ctx, f);
@@ -240,16 +242,22 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		/* Fixable exactly when `flowlint fix` can write it portably. */
 		fl_portable_arn(&port, ctx->arena, r, &home,
 		    ctx->inventory, p, ctx->match);
+		rebuilt = r->in_object_map && map_rebuilt;
+		if (rebuilt)
+			fl_buf_adds(&what, "; it is a FLOW_OBJECT_MAPS# value, "
+			    "which the deploy step rebuilds from the entry's "
+			    "name, so it never reaches Connect, but the console "
+			    "and every reader see the source environment's ARN");
 		if (port.why_not != NULL)
 			fl_buf_addf(&what, "; no automatic fix: %s",
 			    port.why_not);
 		res = resource_name(r);
-		if (res != NULL)
-			d = fl_report(ctx, r->node, "%s ARN hardcodes %s", res,
-			    what.ptr);
-		else
-			d = fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
-			    FL_STR_ARGS(r->u.arn.service), what.ptr);
+		d = fl_report(ctx, r->node, "%s%.*s ARN hardcodes %s",
+		    res != NULL ? res : "", res != NULL ? 0 :
+		    (int)r->u.arn.service.len, r->u.arn.service.ptr, what.ptr);
+		/* Only the repository is wrong, not the deployed flow. */
+		if (rebuilt && ctx->severity == FL_SEV_ERROR)
+			d->severity = FL_SEV_WARNING;
 		d->fixable = port.why_not == NULL;
 		if (d->fixable && d->node != FL_JSON_NONE) {
 			struct arn_fix *fx = fl_arena_alloc(ctx->arena,
