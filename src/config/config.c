@@ -75,6 +75,7 @@ fl_config_release(struct fl_config *c)
 	free(c->sources);
 	free(c->patterns);
 	free_strings(c->stages, c->nstages);
+	free_strings(c->exporter_named, c->nexporter_named);
 	for (i = 0; i < c->nenvironments; i++) {
 		struct fl_environment *e = &c->environments[i];
 
@@ -806,6 +807,15 @@ id_list(char ***out, size_t *n, struct fl_json_file *f, uint32_t node,
 	return err;
 }
 
+/* "exporter-named": where files are named <Name>.json, as the exporter
+ * names them in the reference layout's flows folder (FL003). */
+static int
+parse_exporter_named(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return glob_list(&c->exporter_named, &c->nexporter_named, f, v,
+	    "exporter-named");
+}
+
 /* "stages": the tokens FL107 and the fixes write as ${STAGE}. */
 static int
 parse_stages(struct fl_config *c, struct fl_json_file *f, uint32_t v)
@@ -918,6 +928,7 @@ static const struct top_key {
 	{ "actions", parse_actions },
 	{ "stages", parse_stages },
 	{ "environments", parse_environments },
+	{ "exporter-named", parse_exporter_named },
 	{ NULL, NULL },
 };
 

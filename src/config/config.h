@@ -18,6 +18,7 @@
  *     },
  *     "patterns": "ci/replacer-patterns.json",
  *     "stages": ["dev", "qa", "prod"],   stage tokens of resource names
+ *     "exporter-named": ["connect/flows"],  files named <Name>.json (FL003)
  *     "environments": {"staging": {"accounts": ["111122223333"],
  *                        "instances": ["<instance ID or ARN>"],
  *                        "regions": ["us-east-1"],
@@ -107,6 +108,8 @@ struct fl_config {
 	size_t nstages;
 	struct fl_environment *environments;	/* owned: "environments" */
 	size_t nenvironments;
+	char **exporter_named;	/* owned globs: "exporter-named" */
+	size_t nexporter_named;
 	struct fl_catalog actions;	/* entries of "actions" (often none) */
 	char *suppressions_file;	/* owned: when they come from a file */
 	struct fl_suppression *supp;	/* owned */

@@ -62,10 +62,10 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
     const bool *enabled, bool *fixable);
 
-/* The environments ("environments" in the configuration) whose path
- * globs match target t: bit i for environment i. */
-uint32_t fl_filter_environments(struct fl_filter *f,
-    const struct fl_target *t);
+/* What the configuration's globs say of target t ("environments",
+ * "exporter-named"); false when nothing. */
+bool fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
+    struct fl_file_config *out);
 
 /*
  * Reports the suppressions that matched no finding: for every file that

@@ -11,7 +11,7 @@
 #include "json/json.h"
 #include "lint/fix.h"
 #include "report/report.h"
-#include "rules/environments.h"
+#include "rules/file_config.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -85,7 +85,8 @@ fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
 	ctx->catalog = o->catalog;
 	ctx->inventory = o->inventory;
 	ctx->environments = o->environments;
-	ctx->environment = fl_environments_of(o->environments, r->src.path);
+	ctx->nenvironments = o->nenvironments;
+	ctx->file = fl_file_configs_of(o->files, r->src.path);
 	ctx->match = m;
 	ctx->src = &r->src;
 	ctx->arena = &r->arena;

@@ -1,59 +1,7 @@
 /*
- * The configured environments and the files that belong to them; see
- * environments.h.
+ * The configured environments; see environments.h.
  */
 #include "rules/environments.h"
-
-#include <stdlib.h>
-#include <string.h>
-
-#include "util/xalloc.h"
-
-void
-fl_environments_add_file(struct fl_environments *e, const char *path,
-    uint32_t member)
-{
-	e->files = fl_xrealloc(e->files, (e->nfiles + 1) * sizeof(*e->files));
-	e->files[e->nfiles].path = fl_xstrdup(path);
-	e->files[e->nfiles++].member = member;
-}
-
-static int
-by_path(const void *a, const void *b)
-{
-	return strcmp(((const struct fl_env_file *)a)->path,
-	    ((const struct fl_env_file *)b)->path);
-}
-
-void
-fl_environments_finish(struct fl_environments *e)
-{
-	if (e->nfiles > 1)
-		qsort(e->files, e->nfiles, sizeof(*e->files), by_path);
-}
-
-void
-fl_environments_release(struct fl_environments *e)
-{
-	size_t i;
-
-	for (i = 0; i < e->nfiles; i++)
-		free(e->files[i].path);
-	free(e->files);
-	memset(e, 0, sizeof(*e));
-}
-
-uint32_t
-fl_environments_of(const struct fl_environments *e, const char *path)
-{
-	struct fl_env_file key = { (char *)(uintptr_t)path, 0 };
-	const struct fl_env_file *hit;
-
-	if (e == NULL || e->nfiles == 0)
-		return 0;
-	hit = bsearch(&key, e->files, e->nfiles, sizeof(*e->files), by_path);
-	return hit != NULL ? hit->member : 0;
-}
 
 static char *const *
 slot_list(const struct fl_environment *env, enum fl_env_slot slot, size_t *n)

@@ -1,7 +1,8 @@
 /*
  * The deployment environments a team configures (.flowlint.json
  * "environments"): per environment the accounts, Connect instances and
- * regions it owns and the files that belong to it.  FL105 reports a file
+ * regions it owns and the files that belong to it (rules/file_config.h
+ * says which a checked file belongs to).  FL105 reports a file
  * of one environment holding another's IDs; the fixes write ${ACCT_ID},
  * ${INSTANCE_ID} and ${REGION} only for the file's own environment's.
  */
@@ -10,7 +11,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "util/str.h"
 
@@ -28,31 +28,6 @@ struct fl_environment {
 
 /* Which slot of an ARN a value fills. */
 enum fl_env_slot { FL_ENV_ACCOUNT, FL_ENV_INSTANCE, FL_ENV_REGION };
-
-/* The file at a report path, and the environments it belongs to. */
-struct fl_env_file {
-	char *path;			/* owned */
-	uint32_t member;		/* bit i: environment v[i] */
-};
-
-struct fl_environments {
-	const struct fl_environment *v;	/* borrowed from the configuration */
-	size_t n;
-	struct fl_env_file *files;	/* owned, sorted by path */
-	size_t nfiles;
-};
-
-/* Records that the file shown as `path` belongs to environments `member`. */
-void fl_environments_add_file(struct fl_environments *e, const char *path,
-    uint32_t member);
-/* Sorts the files for fl_environments_of(); after the last add. */
-void fl_environments_finish(struct fl_environments *e);
-void fl_environments_release(struct fl_environments *e);
-
-/* The environments the file shown as `path` belongs to (0: none, or
- * none configured). */
-uint32_t fl_environments_of(const struct fl_environments *e,
-    const char *path);
 
 /* Whether environment `env` lists `v` in `slot`. */
 bool fl_environment_has(const struct fl_environment *env,

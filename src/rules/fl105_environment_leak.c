@@ -29,16 +29,17 @@ static const enum fl_env_slot order[] = { FL_ENV_INSTANCE, FL_ENV_ACCOUNT,
  * lists `v` in `slot` when `own` does not; or NULL.
  */
 static const struct fl_environment *
-owner_elsewhere(const struct fl_environments *e, size_t own,
+owner_elsewhere(const struct fl_rule_ctx *ctx, size_t own,
     enum fl_env_slot slot, struct fl_str v)
 {
+	const struct fl_environment *e = ctx->environments;
 	size_t i;
 
-	if (v.len == 0 || fl_environment_has(&e->v[own], slot, v))
+	if (v.len == 0 || fl_environment_has(&e[own], slot, v))
 		return NULL;
-	for (i = 0; i < e->n; i++)
-		if (i != own && fl_environment_has(&e->v[i], slot, v))
-			return &e->v[i];
+	for (i = 0; i < ctx->nenvironments; i++)
+		if (i != own && fl_environment_has(&e[i], slot, v))
+			return &e[i];
 	return NULL;
 }
 
@@ -47,8 +48,7 @@ static bool
 leak(struct fl_rule_ctx *ctx, const struct fl_ref *r, size_t own,
     const struct fl_arn_literals *lit)
 {
-	const struct fl_environments *e = ctx->environments;
-	const struct fl_environment *other;
+	const struct fl_environment *e = ctx->environments, *other;
 	struct fl_str slots[3] = { r->u.arn.account, r->u.arn.instance,
 	    r->u.arn.region };
 	bool literal[3] = { lit->account, lit->instance, lit->region };
@@ -59,7 +59,7 @@ leak(struct fl_rule_ctx *ctx, const struct fl_ref *r, size_t own,
 		enum fl_env_slot slot = order[s];
 
 		if (!literal[slot] ||
-		    (other = owner_elsewhere(e, own, slot, slots[slot])) == NULL)
+		    (other = owner_elsewhere(ctx, own, slot, slots[slot])) == NULL)
 			continue;
 		at = slots[slot];
 		/* The instance as the resource names it: instance/<ID>. */
@@ -69,9 +69,9 @@ leak(struct fl_rule_ctx *ctx, const struct fl_ref *r, size_t own,
 		fl_report_within(ctx, r->node, at, "this file belongs to environment "
 		    "\"%s\" (its path matches environments.%s.paths), but this "
 		    "ARN names the %s %.*s of environment \"%s\": deployed, "
-		    "%s reaches into %s", e->v[own].name, e->v[own].name,
+		    "%s reaches into %s", e[own].name, e[own].name,
 		    slot_names[slot], FL_STR_ARGS(slots[slot]), other->name,
-		    e->v[own].name, other->name);
+		    e[own].name, other->name);
 		return true;
 	}
 	return false;
@@ -90,8 +90,8 @@ configured(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		if (r->kind != FL_REF_ARN)
 			continue;
 		fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
-		for (own = 0; own < ctx->environments->n; own++)
-			if ((ctx->environment & ((uint32_t)1 << own)) &&
+		for (own = 0; own < ctx->nenvironments; own++)
+			if ((ctx->file.environments & ((uint32_t)1 << own)) &&
 			    leak(ctx, r, own, &lit))
 				break;
 	}
@@ -143,7 +143,7 @@ unconfigured(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	if (ctx->environment != 0)
+	if (ctx->file.environments != 0)
 		configured(ctx, f);
 	else
 		unconfigured(ctx, f);

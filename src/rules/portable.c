@@ -252,10 +252,8 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_rule_ctx *ctx,
 
 	memset(out, 0, sizeof(*out));
 	memset(&any, 0, sizeof(any));
-	if (ctx->environment != 0) {
-		out->envs = ctx->environments->v;
-		out->member = ctx->environment;
-	}
+	out->envs = ctx->environments;
+	out->member = ctx->file.environments;
 	out->legacy = f->shape == FL_SHAPE_LEGACY;
 	other_templating(out, f);
 	for (i = 0; i < f->nrefs; i++) {

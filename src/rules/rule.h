@@ -33,11 +33,12 @@
 #include <stdint.h>
 
 #include "diag/diag.h"
+#include "rules/file_config.h"
 #include "util/str.h"
 
 struct fl_arena;
 struct fl_catalog;
-struct fl_environments;
+struct fl_environment;
 struct fl_fix_pass;
 struct fl_flow;
 struct fl_inventory;
@@ -81,9 +82,10 @@ struct fl_rule_ctx {
 	const struct fl_catalog *catalog; /* the action catalog */
 	const struct fl_inventory *inventory; /* NULL: cross-file rules stay
 					   silent */
-	const struct fl_environments *environments; /* configured; NULL:
-					   none */
-	uint32_t environment;		/* the file's: bit i for v[i] */
+	const struct fl_environment *environments; /* configured */
+	size_t nenvironments;
+	struct fl_file_config file;	/* what the configuration says of
+					   this file */
 	struct fl_re_match *match;	/* this thread's regex scratch */
 	struct fl_source *src;		/* the file's bytes, for positions */
 	struct fl_arena *arena;		/* the file's arena */

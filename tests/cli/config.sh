@@ -67,6 +67,8 @@ printf '{"environments": ["staging"]}' > .flowlint.json
 expect_run env-not-object 2 'environments: expected an object mapping environment names' -- check imports
 printf '{"stages": ["dev-1"]}' > .flowlint.json
 expect_run bad-stage 2 '\.flowlint\.json:1:13: stages\[0\]: "dev-1" is not a stage token' -- check imports
+printf '{"exporter-named": "flows"}' > .flowlint.json
+expect_run exporter-named-not-list 2 '\.flowlint\.json:1:20: exporter-named: expected an array of globs, not a string' -- check imports
 printf '{"stages": []}' > .flowlint.json
 expect_run empty-stages 2 'stages: must not be empty' -- check imports
 
