@@ -70,7 +70,8 @@ fl_session_open(struct fl_session *s, const struct fl_session_options *o)
 	s->snapshot = fl_snapshot_disk;
 	if (o->source != FL_SESSION_WORKTREE && (err = open_repo(s, o)) != 0)
 		return err;
-	so.operand = o->npaths > 0 ? o->paths[0] : NULL;
+	so.operand = o->stdin_name != NULL ? o->stdin_name :
+	    o->npaths > 0 ? o->paths[0] : NULL;
 	so.config = o->args->config;
 	so.baseline = o->baseline;
 	so.record = o->record;
@@ -138,14 +139,19 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 		    FL_FS_MAX_FILE);
 		break;
 	default:
-		err = fl_repo_targets_from_paths(&s->targets,
-		    o->npaths > 0 ? o->paths : dot, o->npaths > 0 ? o->npaths :
-		    1);
+		if (o->stdin_name != NULL) {
+			err = fl_targets_add_stdin(&s->targets, o->stdin_name);
+			s->unlisted = err != 0;
+		} else {
+			err = fl_repo_targets_from_paths(&s->targets,
+			    o->npaths > 0 ? o->paths : dot,
+			    o->npaths > 0 ? o->npaths : 1, &s->unlisted);
+		}
 		break;
 	}
 	if (err == 0 && o->source != FL_SESSION_WORKTREE)
 		err = add_dependents(s, o);
-	fl_filter_targets(&s->setup.filter, &s->targets);
+	s->excluded = fl_filter_targets(&s->setup.filter, &s->targets);
 	for (i = 0; i < s->targets.n; i++) {
 		struct fl_file_config c;
 

@@ -150,8 +150,8 @@ run typescript 0 flowlint
 grep -q 'FL001' "$log" && fail "typescript: JSON with comments reported" || ok
 grep -q 'No problems found' "$log" && ok || fail "typescript: no summary in the log"
 
-# A merge request deleting a queue that an unchanged flow uses fails,
-# naming that flow.
+# A merge request deleting a queue, or renaming a module, that an
+# unchanged flow uses fails, naming that flow.
 . "$src/tests/cli/helpers/drop_queue.sh"
 base=$(git -C repo rev-parse HEAD)
 git_ checkout -q -b drop-queue && drop_outages repo && git_ commit -qm drop || exit 1
@@ -159,5 +159,12 @@ run merge-request-dependent 1 --variable CI_PIPELINE_SOURCE=merge_request_event 
     --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" flowlint
 grep -q 'imports/resources/flows/nw_main_inbound\.json:4:[0-9]*: error \[FL303' "$log" && ok ||
 	{ fail "merge-request-dependent: the unchanged flow is not named"; tail -20 "$log"; }
+# The same for a module renamed by its Name.
+git_ checkout -q main && git_ checkout -q -b rename-module && rename_module repo &&
+	git_ commit -qm rename || exit 1
+run merge-request-renamed 1 --variable CI_PIPELINE_SOURCE=merge_request_event \
+    --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" flowlint
+grep -q 'imports/resources/flows/nw_main_inbound\.json:4:[0-9]*: error \[FL303 dangling-flow-attribute\] .*no flow module is named "nw_auth_module"' "$log" && ok ||
+	{ fail "merge-request-renamed: the unchanged flow is not named"; tail -20 "$log"; }
 
 finish

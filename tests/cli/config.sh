@@ -179,4 +179,11 @@ printf 'acme-shared-audit\n' > inventory/shared-lambdas.txt
 cp "$src/rules/data/patterns.json" ci/replacer-patterns.json
 expect_run readme-example 0 '"assistant": \{"resources": 1, "sources": \["readme\.json:[0-9]+:[0-9]+"\]\}' -- check --config readme.json --show-config imports
 expect_run readme-example-runs 1 'broken\.json:5:842: error \[FL303' -- check --config readme.json imports
+# A bad extension of the action catalog is a configuration error at its
+# position, in every command that reads the configuration.
+printf '{"actions": {"Brand": {"source": "our fork",\n  "flow-types": "*", "takes-input": "yes"}}}\n' > bad-actions.json
+expect_run bad-actions 2 '^flowlint: error: .*bad-actions\.json:2:37: actions\.Brand\.takes-input: expected true or false$' -- check --config bad-actions.json imports
+expect_run bad-actions-explain-error 2 'bad-actions\.json:2:37: actions\.Brand\.takes-input: expected true or false' -- explain-error --config bad-actions.json imports/resources/flows/broken.json bad-actions.json
+printf '{"actions": {"Brand": {"source": "our fork", "flow-types": ["INBOUND"]}}}\n' > bad-kind.json
+expect_run bad-actions-kind 2 'bad-kind\.json:1:61: actions\.Brand\.flow-types: expected a flow type' -- check --config bad-kind.json imports
 finish
