@@ -84,6 +84,14 @@ rm envtest/stage.json
 cp "$fx/FL107-stage-in-resource-name/bad-with-literal-account.json" envtest/acct.json
 printf '{"environments": {"prod": {"accounts": ["111122223333"], "paths": ["envtest"]}}}' > .flowlint.json
 expect_run env-foreign-account 1 'hardcodes account 210987654321, region us-east-1; no automatic fix: account 210987654321 is not one of the file.s environments' -- check envtest
+# An editor's unsaved buffer is judged as the file it names.
+if "$FLOWLINT" check --help | grep -q -- --stdin-filename; then
+	out=$("$FLOWLINT" check --stdin-filename envtest/acct.json - < envtest/acct.json 2>&1)
+	case $out in
+	*"is not one of the file's environments"*) ok ;;
+	*) fail "env-stdin: $out" ;;
+	esac
+fi
 printf '{"environments": {"prod": {"accounts": ["210987654321"], "paths": ["envtest"]}}}' > .flowlint.json
 expect_run env-own-account 1 '"code": "FL101".*"fixable": true' -- check --format json envtest
 printf '{"environments": {"prod": {"accounts": ["111122223333"], "paths": ["elsewhere"]}}}' > .flowlint.json
