@@ -19,7 +19,8 @@
  * The registry test fails until all of them agree.
  *
  * A rule sees only its read-only inputs (the flow model, patterns,
- * parameter table, action catalog, inventory, path).  It reports through fl_report*(),
+ * parameter table, action catalog, inventory, configured environments,
+ * what the configuration says of its file, path).  It reports through fl_report*(),
  * allocates only from ctx->arena, and never prints or touches files.
  * Fixes run in registry order, after every rule has checked the file,
  * one finding at a time.  Rules whose check is NULL are reported by the
