@@ -72,6 +72,11 @@ void fl_fix_scope_release(struct fl_fix_scope *s);
 bool fl_fix_scope_allows(const void *scope, const struct fl_result *r,
     const struct fl_diag *d);
 
+/* What the configuration's globs say of target t ("environments",
+ * "exporter-named"); false when nothing. */
+bool fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
+    struct fl_file_config *out);
+
 /*
  * Reports the suppressions that matched no finding: for every file that
  * holds such suppressions, one result whose findings are FL007 at the

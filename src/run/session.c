@@ -54,6 +54,9 @@ load_lint_inputs(struct fl_session *s)
 	s->lint.enabled = s->enabled;
 	s->lint.severity = s->severity;
 	s->lint.inventory = s->setup.inventory;
+	s->lint.environments = s->setup.config.environments;
+	s->lint.nenvironments = s->setup.config.nenvironments;
+	s->lint.files = &s->files;
 	return err;
 }
 
@@ -123,6 +126,7 @@ int
 fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 {
 	char *dot[] = { "." };
+	size_t i;
 	int err;
 
 	switch (o->source) {
@@ -149,6 +153,14 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 	if (err == 0 && o->source != FL_SESSION_WORKTREE)
 		err = add_dependents(s, o);
 	s->excluded = fl_filter_targets(&s->setup.filter, &s->targets);
+	for (i = 0; i < s->targets.n; i++) {
+		struct fl_file_config c;
+
+		if (fl_filter_file_config(&s->setup.filter, &s->targets.v[i],
+		    &c))
+			fl_file_configs_add(&s->files, s->targets.v[i].path, &c);
+	}
+	fl_file_configs_finish(&s->files);
 	return err;
 }
 
@@ -163,6 +175,7 @@ void
 fl_session_release(struct fl_session *s)
 {
 	fl_targets_release(&s->targets);
+	fl_file_configs_release(&s->files);
 	fl_pathlist_release(&s->notes);
 	fl_params_release(&s->params);
 	fl_catalog_release(&s->catalog);

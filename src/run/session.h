@@ -19,6 +19,7 @@
 #include "lint/lint.h"
 #include "repo/snapshot.h"
 #include "repo/targets.h"
+#include "rules/file_config.h"
 #include "rules/rule.h"
 #include "run/setup.h"
 #include "util/fs.h"
@@ -65,6 +66,9 @@ struct fl_session {
 	struct fl_params params;	/* with options.lint */
 	struct fl_catalog catalog;	/* with options.lint; borrows from
 					   setup.config */
+	struct fl_file_configs files;	/* after fl_session_list(): what
+					   the configuration says of each
+					   target */
 	struct fl_lint_options lint;	/* all of the above, for fl_run() */
 	struct fl_targets targets;	/* after fl_session_list() */
 	unsigned unlisted;		/* ... operands that could not be
