@@ -9,8 +9,8 @@
 
 #include "diag/fingerprint.h"
 #include "flow/load.h"
-#include "json/json.h"
 #include "format/format.h"
+#include "json/json.h"
 #include "lint/fix.h"
 #include "report/report.h"
 #include "rules/file_config.h"
