@@ -29,6 +29,7 @@ report(const struct fl_report_format *fmt, struct fl_result *res,
 	rep.out = open_memstream(&buf, &len);
 	FL_FUZZ_CHECK(rep.out != NULL);
 	fmt->begin(&rep);
+	fl_result_fingerprinted(res);
 	fl_result_report_file(res, &view);
 	fmt->file(&rep, &view);
 	fl_result_count(res, &totals.errors, &totals.warnings, &totals.infos);

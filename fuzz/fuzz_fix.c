@@ -28,7 +28,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fl_fuzz_env *env = fl_fuzz_env();
-	struct fl_fix_options fo = { &env->opts, NULL };
+	struct fl_fix_options fo = { .lint = &env->opts };
 	struct fl_fix_outcome once, twice;
 	struct fl_result in, again;
 	struct fl_json_error err;

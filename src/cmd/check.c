@@ -6,7 +6,6 @@
 #include "cmd/cmd.h"
 #include "cmd/progress.h"
 #include "config/flowfile.h"
-#include "config/setup.h"
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "lint/run.h"
@@ -14,6 +13,7 @@
 #include "report/list.h"
 #include "report/report.h"
 #include "run/session.h"
+#include "run/setup.h"
 #include "run/why_none.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -169,6 +169,7 @@ struct check_state {
 	bool quiet;
 	bool flows_only;		/* --flows-only */
 	bool verbose;
+	bool fingerprints;		/* a report renders them */
 	unsigned not_flows;		/* files skipped as no contact flow */
 	struct fl_filter *filter;	/* configuration and baseline */
 	struct fl_progress progress;	/* the TTY progress line */
@@ -189,6 +190,8 @@ report_result(struct check_state *st, struct fl_result *res)
 		/* The report may go to the terminal the line is on. */
 		fl_progress_hide_for(&st->progress, stdout);
 	}
+	if (st->fingerprints)
+		fl_result_fingerprinted(res);
 	fl_result_report_file(res, &view);
 	fl_report_list_file(st->reports, &view);
 }
@@ -337,6 +340,9 @@ cmd_check(int argc, char **argv)
 	fo.enabled = s.enabled;
 	if (fl_report_list_carries_fixes(&o.reports))
 		stages.fix = &fo;
+	/* On the workers, for the reports and the baseline. */
+	st.fingerprints = fl_report_list_fingerprints(&o.reports);
+	stages.fingerprint = st.fingerprints || so.baseline != NULL;
 	unreadable = fl_run_stages(&s.targets, &stages, o.run.jobs, on_result,
 	    &st);
 	fl_progress_hide(&st.progress);

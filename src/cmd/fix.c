@@ -76,10 +76,9 @@ const struct fl_cmd fl_cmd_fix = {
 "not written (exit 2).\n"
 "\n"
 "Files are listed and the configuration applies as in check: a rule it\n"
-"turns off, ignores for a path or suppresses a finding of in a file is\n"
-"not fixed there (a suppression by path, flow or action keeps the whole\n"
-"rule unfixed in the files its path matches).  There is no baseline:\n"
-"fix fixes what check reports without one.\n",
+"turns off or ignores for a path is not fixed there, and a finding it\n"
+"suppresses is left as it is while the others are fixed.  There is no\n"
+"baseline: fix fixes what check reports without one.\n",
 	.more = list_fixes,
 	.options = options,
 	.epilogue =
@@ -94,8 +93,8 @@ struct fix_state {
 	const struct fix_opts *o;
 	struct fl_session *s;
 	struct fl_lint_options all;	/* the session's, every rule on */
-	bool *fixable;			/* owned: per target, fl_rule_count
-					   flags: the rules fixed there */
+	struct fl_fix_scope *scopes;	/* owned: per target, what its fix
+					   may touch */
 	struct fl_filter *filter;	/* include/exclude, flows folders */
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
@@ -122,9 +121,10 @@ keep_reported(struct fix_state *st, const struct fl_target *t,
 }
 
 /* Prints (with `print`) and counts the findings the fix removed, of
- * the rules it was allowed to fix. */
+ * those it was allowed to fix. */
 static unsigned
-fixed_findings(const struct fl_result *in, const bool *fixable, bool print)
+fixed_findings(const struct fl_result *in, const struct fl_fix_scope *scope,
+    bool print)
 {
 	uint32_t i;
 	unsigned n = 0;
@@ -132,7 +132,7 @@ fixed_findings(const struct fl_result *in, const bool *fixable, bool print)
 	for (i = 0; i < in->diags.n; i++) {
 		const struct fl_diag *d = &in->diags.v[i];
 
-		if (!d->fixed || !fixable[fl_rule_index(d->rule)])
+		if (!d->fixed || !fl_fix_scope_allows(scope, in, d))
 			continue;
 		n++;
 		if (print)
@@ -197,7 +197,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct fix_state *st = arg;
 	const struct fl_fix_outcome *out = res ? res->fix : NULL;
-	const bool *fixable;
+	const struct fl_fix_scope *scope;
 	enum fl_file_kind kind;
 	unsigned fixed;
 
@@ -226,8 +226,8 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		remaining(st, t, res);
 		return;
 	}
-	fixable = st->fixable + (size_t)(t - st->s->targets.v) * fl_rule_count;
-	fixed = fixed_findings(res, fixable, false);
+	scope = &st->scopes[t - st->s->targets.v];
+	fixed = fixed_findings(res, scope, false);
 	if (out->changed && deliver(st, t, res, out->final) != 0) {
 		fl_cmd_error(NULL);
 		st->failed = true;
@@ -239,7 +239,7 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 		st->files_fixed++;
 	}
 	if (!st->o->diff && !st->o->run.quiet)
-		fixed_findings(res, fixable, true);
+		fixed_findings(res, scope, true);
 	/* With --diff the file stays as it is, and so do its findings. */
 	remaining(st, t, st->o->diff ? res : out->final);
 }
@@ -265,7 +265,7 @@ cmd_fix(int argc, char **argv)
 	struct fl_session_options so = { 0 };
 	struct fl_session s;
 	struct fl_operands ops;
-	struct fl_fix_options fo = { 0 };
+	struct fl_fix_options *fo;
 	struct fl_stages stages = { 0 };
 	struct fl_buf why = FL_BUF_INIT;
 	unsigned unreadable;
@@ -312,14 +312,18 @@ cmd_fix(int argc, char **argv)
 	st.s = &s;
 	st.filter = &s.setup.filter;
 	/* What each file may have fixed, worked out here: the workers fix. */
-	st.fixable = fl_xcalloc(s.targets.n * fl_rule_count + 1, sizeof(bool));
-	for (i = 0; i < s.targets.n; i++)
-		fl_session_fixable(&s, &s.targets.v[i],
-		    st.fixable + i * fl_rule_count);
-	fo.lint = &st.all;
+	st.scopes = fl_xcalloc(s.targets.n + 1, sizeof(*st.scopes));
+	fo = fl_xcalloc(s.targets.n + 1, sizeof(*fo));
+	for (i = 0; i < s.targets.n; i++) {
+		fl_session_fix_scope(&s, &s.targets.v[i], &st.scopes[i]);
+		fo[i].lint = &st.all;
+		fo[i].enabled = st.scopes[i].rules;
+		fo[i].allows = fl_fix_scope_allows;
+		fo[i].allows_arg = &st.scopes[i];
+	}
 	stages.lint = &st.all;
-	stages.fix = &fo;
-	stages.fix_by_target = st.fixable;
+	stages.fix = fo;
+	stages.fix_by_target = fo;
 	st.report.format = &fl_report_text;
 	st.report.out = stdout;
 	st.report.quiet = o.run.quiet;
@@ -327,7 +331,10 @@ cmd_fix(int argc, char **argv)
 	st.report.format->begin(&st.report);
 	unreadable = fl_run_stages(&s.targets, &stages, o.run.jobs, on_result,
 	    &st);
-	free(st.fixable);
+	for (i = 0; i < s.targets.n; i++)
+		fl_fix_scope_release(&st.scopes[i]);
+	free(st.scopes);
+	free(fo);
 	fl_filter_unused(&s.setup.filter, s.enabled, s.severity,
 	    on_config_result, &st);
 

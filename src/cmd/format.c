@@ -13,7 +13,6 @@
 #include "format/format.h"
 #include "lint/run.h"
 #include "repo/targets.h"
-#include "run/ordered.h"
 #include "run/session.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -223,109 +222,73 @@ done:
 	return rc;
 }
 
-/* What formatting one file came to, printed in order by the calling
- * thread. */
-struct format_slot {
-	enum { FILE_SKIPPED, FILE_UNCHANGED, FILE_CHANGED, FILE_FAILED } outcome;
-	struct fl_buf out;		/* for standard output */
-	struct fl_buf err;		/* for standard error */
-};
-
-/* What the workers share, read-only but for their own path memos. */
+/* What the run shares with its callback. */
 struct format_run {
 	const struct format_opts *o;
-	struct fl_session *s;
-	struct format_totals tot;	/* the calling thread's */
-	struct fl_path_memo memo[FL_RUN_MAX_JOBS];	/* one a worker */
+	struct fl_filter *filter;	/* what is a flow; its path memo */
+	struct format_totals tot;
 };
 
+/*
+ * What formatting a target came to (formatted on a worker, handed over
+ * in order on the calling thread): rewrites it, or says what would
+ * change.
+ */
 static void
-fail(struct format_slot *slot)
-{
-	fl_buf_addf(&slot->err, "flowlint: error: %s\n", fl_error_msg());
-	slot->outcome = FILE_FAILED;
-}
-
-/* Formats target `i` (on a worker): rewrites it, or says what would
- * change. */
-static void
-format_file(void *arg, unsigned worker, size_t i, void *slot_mem)
+on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 {
 	struct format_run *run = arg;
 	const struct format_opts *o = run->o;
-	const struct fl_filter *f = &run->s->setup.filter;
-	const struct fl_target *t = &run->s->targets.v[i];
-	struct format_slot *slot = slot_mem;
-	struct fl_buf in = FL_BUF_INIT, out = FL_BUF_INIT;
-	struct fl_format_info info;
+	const struct fl_filter *f = run->filter;
+	const struct fl_format_outcome *fo;
+	struct fl_str before;
 	enum fl_file_kind kind;
-	struct fl_fs_stamp stamp;
-	struct fl_source src;
-	struct fl_arena arena;
-	char *text;
-	size_t len;
-	int rc;
 
-	if (fl_fs_read_stamped(&in, t->fs_path, FL_FS_MAX_FILE, &stamp) != 0) {
-		fail(slot);
-		fl_buf_release(&in);
+	if (res == NULL) {
+		fl_cmd_error(NULL);
+		run->tot.failed++;
 		return;
 	}
-	text = fl_buf_detach(&in, &len);
-	fl_source_init(&src, fl_xstrdup(t->path), text, len);
-	src.stamp = stamp;
-	fl_arena_init(&arena);
-	rc = fl_format(&out, &info, &arena, src.text, src.len);
+	fo = res->format;
+	before = fl_str_make(res->src.text, res->src.len);
 	/*
 	 * Contact flows only, as check decides; JSON that is not one (a
 	 * queue, package.json, a tsconfig.json with comments) is left alone
 	 * unless it was named, even when it could not be formatted.
 	 */
-	kind = fl_file_kind(f->project, f->config, &run->memo[worker], t,
-	    o->run.flows_only, info.json, info.shape, src.text, src.len);
+	kind = fl_file_kind(f->project, f->config, &run->filter->memo, t,
+	    o->run.flows_only, fo->info.json, fo->info.shape, res->src.text,
+	    res->src.len);
 	if (kind == FL_FILE_NOT_JSON || (kind == FL_FILE_OTHER_JSON &&
 	    (!t->explicit_path || o->run.flows_only))) {
-		slot->outcome = FILE_SKIPPED;
-	} else if (rc != 0) {
-		refusal(&slot->err, &src, &info);
-		slot->outcome = FILE_FAILED;
-	} else if (fl_str_eq(fl_str_make(src.text, src.len),
-	    fl_buf_str(&out))) {
-		slot->outcome = FILE_UNCHANGED;
+		return;
+	} else if (fo->err != 0) {
+		struct fl_buf err = FL_BUF_INIT;
+
+		refusal(&err, &res->src, &fo->info);
+		fputs(err.ptr, stderr);
+		fl_buf_release(&err);
+		run->tot.failed++;
+	} else if (fl_str_eq(before, fl_buf_str(&fo->text))) {
+		run->tot.unchanged++;
 	} else if (o->diff) {
-		fl_diff_unified(&slot->out, t->path, fl_str_make(src.text,
-		    src.len), fl_buf_str(&out));
-		slot->outcome = FILE_CHANGED;
+		struct fl_buf diff = FL_BUF_INIT;
+
+		fl_diff_unified(&diff, t->path, before, fl_buf_str(&fo->text));
+		fwrite(diff.ptr, 1, diff.len, stdout);
+		fl_buf_release(&diff);
+		run->tot.changed++;
 	} else if (!o->check && fl_fs_replace_unchanged(t->fs_path,
-	    &src.stamp, src.text, src.len, out.ptr, out.len) != 0) {
-		fail(slot);
+	    &res->src.stamp, res->src.text, res->src.len, fo->text.ptr,
+	    fo->text.len) != 0) {
+		fl_cmd_error(NULL);
+		run->tot.failed++;
 	} else {
-		slot->outcome = FILE_CHANGED;
+		run->tot.changed++;
 		if (!o->run.quiet)
-			fl_buf_addf(&slot->out, "%s %s\n", o->check ?
-			    "would reformat" : "reformatted", t->path);
+			printf("%s %s\n", o->check ? "would reformat" :
+			    "reformatted", t->path);
 	}
-	fl_buf_release(&out);
-	fl_arena_release(&arena);
-	fl_source_release(&src);
-}
-
-/* Prints what formatting target `i` came to, and counts it. */
-static void
-deliver_file(void *arg, size_t i, void *slot_mem)
-{
-	struct format_run *run = arg;
-	struct format_slot *slot = slot_mem;
-
-	if (slot->out.len > 0)
-		fwrite(slot->out.ptr, 1, slot->out.len, stdout);
-	if (slot->err.len > 0)
-		fwrite(slot->err.ptr, 1, slot->err.len, stderr);
-	run->tot.changed += slot->outcome == FILE_CHANGED;
-	run->tot.unchanged += slot->outcome == FILE_UNCHANGED;
-	run->tot.failed += slot->outcome == FILE_FAILED;
-	fl_buf_release(&slot->out);
-	fl_buf_release(&slot->err);
 }
 
 static const char *
@@ -358,8 +321,7 @@ cmd_format(int argc, char **argv)
 	struct fl_session s;
 	struct fl_operands ops;
 	struct format_run run = { 0 };
-	struct fl_ordered work = { 0 };
-	unsigned k;
+	struct fl_stages stages = { .format = true };
 	int rc, err;
 
 	rc = parse_opts(&o, argc, argv, &ops);
@@ -381,16 +343,9 @@ cmd_format(int argc, char **argv)
 	if (err != 0)
 		fl_cmd_error(NULL);
 	run.o = &o;
-	run.s = &s;
-	work.n = s.targets.n;
-	work.slot_size = sizeof(struct format_slot);
-	work.jobs = o.run.jobs;
-	work.work = format_file;
-	work.deliver = deliver_file;
-	work.arg = &run;
-	fl_ordered_run(&work);
-	for (k = 0; k < FL_RUN_MAX_JOBS; k++)
-		fl_path_memo_release(&run.memo[k]);
+	run.filter = &s.setup.filter;
+	/* Unreadable files are counted as they are handed over. */
+	fl_run_stages(&s.targets, &stages, o.run.jobs, on_result, &run);
 	print_summary(&o, &run.tot);
 	fl_session_release(&s);
 	if (fflush(stdout) != 0) {

@@ -14,9 +14,7 @@
 #include "config/glob.h"
 #include "config/project.h"
 #include "flow/patterns.h"
-#include "inventory/sources.h"
 #include "json/file.h"
-#include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -40,7 +38,7 @@ void
 fl_config_init(struct fl_config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->layout = true;
+	fl_inventory_spec_init(&c->inventory);
 	fl_catalog_init(&c->actions);
 }
 
@@ -66,13 +64,7 @@ fl_config_release(struct fl_config *c)
 	for (i = 0; i < c->nignores; i++)
 		free(c->ignores[i].glob);
 	free(c->ignores);
-	free(c->layout_root);
-	for (i = 0; i < c->nsources; i++) {
-		free(c->sources[i].path);
-		free_strings(c->sources[i].names, c->sources[i].nnames);
-		free(c->sources[i].where);
-	}
-	free(c->sources);
+	fl_inventory_spec_release(&c->inventory);
 	free(c->patterns);
 	free_strings(c->stages, c->nstages);
 	free_strings(c->exporter_named, c->nexporter_named);
@@ -385,7 +377,7 @@ source(struct fl_config *c, struct fl_json_file *f, uint32_t node, size_t i)
 		{ "names", FL_SOURCE_NAMES }, { "file", FL_SOURCE_FILE },
 		{ "aws", FL_SOURCE_AWS }, { "folder", FL_SOURCE_FOLDER },
 	};
-	struct fl_source_spec *s = &c->sources[i];
+	struct fl_source_spec *s = &c->inventory.sources[i];
 	char key[KEYLEN], sub[KEYLEN];
 	uint32_t kind, val = FL_JSON_NONE, it, line, col;
 	size_t t, found = 0, alloc = 0;
@@ -473,6 +465,7 @@ inventory(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 {
 	static const char *const keys[] = { "layout", "replacer-kinds",
 		"sources", NULL };
+	struct fl_inventory_spec *sp = &c->inventory;
 	uint32_t v, it;
 	int err = expect(f, node, FL_JSON_OBJECT, "inventory", "an object");
 
@@ -487,11 +480,11 @@ inventory(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 		err = get_string(&rel, f, v, "inventory.layout");
 		if (err != 0)
 			return err;
-		c->layout_root = fl_path_join(c->dir, rel);
+		sp->layout_root = fl_path_join(c->dir, rel);
 		free(rel);
 	} else if (fl_json_is(&f->doc, v, FL_JSON_TRUE) ||
 	    fl_json_is(&f->doc, v, FL_JSON_FALSE)) {
-		c->layout = f->doc.nodes[v].type == FL_JSON_TRUE;
+		sp->layout = f->doc.nodes[v].type == FL_JSON_TRUE;
 	} else if (v != FL_JSON_NONE) {
 		return fl_json_file_error(f, v, false, "inventory.layout: "
 		    "expected true, false or the folder that holds imports/, "
@@ -501,7 +494,7 @@ inventory(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 	if (v != FL_JSON_NONE) {
 		err = expect(f, v, FL_JSON_ARRAY, "inventory.replacer-kinds",
 		    "an array of resource kinds");
-		c->has_replacer_kinds = true;
+		sp->has_replacer_kinds = true;
 		fl_json_foreach(&f->doc, v, it) {
 			int k = fl_res_kind_from_name(fl_json_string(&f->doc, it));
 
@@ -511,9 +504,9 @@ inventory(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 				return fl_json_file_error(f, it, false,
 				    "inventory.replacer-kinds[%zu]: expected a "
 				    "resource kind such as \"queue\"",
-				    c->nreplacer_kinds);
-			if (c->nreplacer_kinds < FL_RES_KIND_COUNT)
-				c->replacer_kinds[c->nreplacer_kinds++] =
+				    sp->nreplacer_kinds);
+			if (sp->nreplacer_kinds < FL_RES_KIND_COUNT)
+				sp->replacer_kinds[sp->nreplacer_kinds++] =
 				    (enum fl_res_kind)k;
 		}
 		if (err != 0)
@@ -526,10 +519,11 @@ inventory(struct fl_config *c, struct fl_json_file *f, uint32_t node)
 	    "an array of sources");
 	if (err != 0)
 		return err;
-	c->sources = fl_xcalloc(f->doc.nodes[v].count + 1, sizeof(*c->sources));
+	sp->sources = fl_xcalloc(f->doc.nodes[v].count + 1,
+	    sizeof(*sp->sources));
 	fl_json_foreach(&f->doc, v, it) {
-		err = source(c, f, it, c->nsources);
-		c->nsources++;
+		err = source(c, f, it, sp->nsources);
+		sp->nsources++;
 		if (err != 0)
 			return err;
 	}
@@ -1065,89 +1059,4 @@ fl_config_load_patterns(struct fl_patterns *out, const struct fl_config *c)
 		fl_buf_release(&text);
 	}
 	return err == 0 && c->nstages > 0 ? stage_pattern(out, c) : err;
-}
-
-/* Re-sets the current error as "<where>: <message>". */
-static int
-locate_error(int err, const char *where)
-{
-	char *msg = fl_xstrdup(fl_error_msg());
-
-	fl_error_set(err, "%s: inventory source: %s", where, msg);
-	free(msg);
-	return err;
-}
-
-static int
-read_source(struct fl_inventory *inv, struct fl_inventory_reader *rd,
-    const struct fl_source_spec *s)
-{
-	struct fl_buf text = FL_BUF_INIT, shown = FL_BUF_INIT;
-	char *label;
-	size_t i;
-	int err = 0;
-
-	switch (s->type) {
-	case FL_SOURCE_NAMES:
-		fl_inventory_note_source(inv, (enum fl_res_kind)s->kind,
-		    s->where);
-		for (i = 0; i < s->nnames; i++)
-			fl_inventory_add(inv, (enum fl_res_kind)s->kind,
-			    s->names[i], NULL, NULL, s->where);
-		return 0;
-	case FL_SOURCE_FILE:
-		label = fl_project_display(s->path);
-		err = fl_snapshot_read(rd->snapshot, &text, &shown, label,
-		    FL_FS_MAX_FILE);
-		if (err == 0)
-			fl_inventory_read_names(inv, (enum fl_res_kind)s->kind,
-			    text.ptr, text.len, shown.ptr);
-		free(label);
-		fl_buf_release(&text);
-		fl_buf_release(&shown);
-		break;
-	case FL_SOURCE_AWS:
-		label = fl_project_display(s->path);
-		err = fl_inventory_read_awscli(inv, rd, s->kind, label);
-		free(label);
-		/* Errors inside the file already name it. */
-		return err == FL_ECONFIG ? err : err ?
-		    locate_error(err, s->where) : 0;
-	case FL_SOURCE_FOLDER:
-		label = fl_project_display(s->path);
-		err = fl_inventory_read_folder(inv, rd,
-		    (enum fl_res_kind)s->kind, label);
-		free(label);
-		break;
-	}
-	return err ? locate_error(err, s->where) : 0;
-}
-
-int
-fl_config_inventory(struct fl_inventory **out, const struct fl_config *c,
-    const char *layout_root, struct fl_inventory_reader *rd)
-{
-	struct fl_inventory *inv = fl_inventory_new();
-	const char *root = c->layout_root ? c->layout_root : layout_root;
-	size_t i;
-	int err = 0;
-
-	if (c->has_replacer_kinds)
-		fl_inventory_set_replacer_kinds(inv, c->replacer_kinds,
-		    c->nreplacer_kinds);
-	if (c->layout && root != NULL) {
-		char *shown = fl_project_display(root);
-
-		fl_inventory_read_layout(inv, rd, shown);
-		free(shown);
-	}
-	for (i = 0; i < c->nsources && err == 0; i++)
-		err = read_source(inv, rd, &c->sources[i]);
-	fl_inventory_finish(inv);
-	if (err != 0) {
-		fl_inventory_free(inv);
-		inv = NULL;
-	}
-	*out = inv;
-	return err;
 }

@@ -42,32 +42,15 @@
 #include <stdint.h>
 
 #include "flow/catalog.h"
-#include "inventory/inventory.h"
+#include "inventory/spec.h"
 #include "rules/environments.h"
 #include "rules/rule.h"
 
-struct fl_inventory_reader;
 struct fl_patterns;
 
 struct fl_path_ignore {
 	char *glob;			/* owned */
 	bool rules[FL_MAX_RULES];	/* by fl_rule_index() */
-};
-
-enum fl_source_type {
-	FL_SOURCE_NAMES,	/* names given inline */
-	FL_SOURCE_FILE,		/* a name list file */
-	FL_SOURCE_AWS,		/* saved AWS CLI list output */
-	FL_SOURCE_FOLDER,	/* a folder of exported resource files */
-};
-
-struct fl_source_spec {
-	enum fl_source_type type;
-	int kind;		/* enum fl_res_kind, or -1 (aws: any) */
-	char *path;		/* owned, absolute; NULL for names */
-	char **names;		/* owned; FL_SOURCE_NAMES only */
-	size_t nnames;
-	char *where;		/* owned: "<config>:<line>:<col>" of the entry */
 };
 
 struct fl_suppression {
@@ -96,13 +79,8 @@ struct fl_config {
 	size_t ninclude, nexclude;
 	struct fl_path_ignore *ignores;	/* owned: per-file-ignores */
 	size_t nignores;
-	bool layout;		/* read the reference layout */
-	char *layout_root;	/* owned: given folder, or NULL: discover */
-	bool has_replacer_kinds;
-	enum fl_res_kind replacer_kinds[FL_RES_KIND_COUNT];
-	size_t nreplacer_kinds;
-	struct fl_source_spec *sources;	/* owned */
-	size_t nsources;
+	struct fl_inventory_spec inventory;	/* what the inventory is
+						   built from (inventory/build.h) */
 	char *patterns;		/* owned: absolute path, or NULL: built-in */
 	char **stages;		/* owned: "stages", or NULL: the pattern's */
 	size_t nstages;
@@ -147,15 +125,5 @@ int fl_config_load_patterns(struct fl_patterns *out, const struct fl_config *c);
 /* The built-in action catalog with the configured "actions" merged in;
  * `out` borrows from `c`, which must outlive it. */
 int fl_config_load_catalog(struct fl_catalog *out, const struct fl_config *c);
-
-/*
- * Builds the inventory: the reference layout below `layout_root` (NULL:
- * none found) unless the configuration turns it off or names another
- * folder, then every configured source in order, each read as `rd`
- * says.  Returns 0, or the error of the first source that cannot be
- * read, prefixed with where the configuration names it.
- */
-int fl_config_inventory(struct fl_inventory **out, const struct fl_config *c,
-    const char *layout_root, struct fl_inventory_reader *rd);
 
 #endif

@@ -60,15 +60,15 @@ ignored(const struct fl_config *c, const char *rel, unsigned r)
 	return false;
 }
 
-/* The first suppression that covers d, or NULL. */
-static struct fl_suppression *
-suppression(struct fl_config *c, const char *rel, struct fl_str flow,
+/* The index of the first suppression that covers d, or c->nsupp. */
+static size_t
+suppression(const struct fl_config *c, const char *rel, struct fl_str flow,
     const struct fl_diag *d)
 {
 	size_t i;
 
 	for (i = 0; i < c->nsupp; i++) {
-		struct fl_suppression *s = &c->supp[i];
+		const struct fl_suppression *s = &c->supp[i];
 
 		if (s->rule != d->rule || !fl_glob_match(s->path, rel))
 			continue;
@@ -76,35 +76,33 @@ suppression(struct fl_config *c, const char *rel, struct fl_str flow,
 			continue;
 		if (s->action != NULL && !fl_str_eq_cstr(d->action, s->action))
 			continue;
-		return s;
+		break;
 	}
-	return NULL;
+	return i;
 }
 
 /*
- * Records or hides what the configuration left, by fingerprint.  The
- * fingerprints are taken over exactly those findings, as the reports
- * would take them without a baseline, so a baseline entry is the Code
- * Quality and SARIF fingerprint of its finding.
+ * Records or hides what the configuration left, by fingerprint: the
+ * findings carry the fingerprints the reports show (a baseline entry is
+ * the Code Quality and SARIF fingerprint of its finding).
  */
 static void
 apply_baseline(struct fl_filter *f, struct fl_result *res)
 {
 	uint32_t i, out = 0;
 
-	fl_fingerprinter_file(&f->fp, res->src.path, res->flow.name,
-	    &res->diags);
+	fl_result_fingerprinted(res);
 	for (i = 0; i < res->diags.n; i++) {
 		const struct fl_diag *d = &res->diags.v[i];
 
 		if (f->record != NULL) {
 			/* Recorded now, so not new. */
-			fl_baseline_add(f->record, &f->fp.fp[i], f->fp.path.ptr,
+			fl_baseline_add(f->record, d->fingerprint, res->relpath,
 			    res->flow.name, d);
 			f->baselined++;
 			continue;
 		}
-		if (fl_baseline_take(f->baseline, &f->fp.fp[i])) {
+		if (fl_baseline_take(f->baseline, d->fingerprint)) {
 			f->baselined++;
 			continue;
 		}
@@ -128,15 +126,14 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 			c->supp[k].in_scope = true;
 	for (i = 0; i < res->diags.n; i++) {
 		const struct fl_diag *d = &res->diags.v[i];
-		struct fl_suppression *s;
 
 		if (ignored(c, rel, fl_rule_index(d->rule))) {
 			f->ignored++;
 			continue;
 		}
-		s = suppression(c, rel, flow, d);
-		if (s != NULL) {
-			s->hits++;
+		k = suppression(c, rel, flow, d);
+		if (k < c->nsupp) {
+			c->supp[k].hits++;
 			f->suppressed++;
 			continue;
 		}
@@ -149,20 +146,33 @@ fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 }
 
 void
-fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
-    const bool *enabled, bool *fixable)
+fl_filter_fix_scope(struct fl_filter *f, const struct fl_target *t,
+    const bool *enabled, struct fl_fix_scope *out)
 {
-	const struct fl_config *c = f->config;
-	char *rel = relpath(f, t);
 	unsigned r;
-	size_t k;
 
+	out->config = f->config;
+	out->rel = relpath(f, t);
 	for (r = 0; r < fl_rule_count; r++)
-		fixable[r] = enabled[r] && !ignored(c, rel, r);
-	for (k = 0; k < c->nsupp; k++)
-		if (fl_glob_match(c->supp[k].path, rel))
-			fixable[fl_rule_index(c->supp[k].rule)] = false;
-	free(rel);
+		out->rules[r] = enabled[r] && !ignored(f->config, out->rel, r);
+}
+
+void
+fl_fix_scope_release(struct fl_fix_scope *s)
+{
+	free(s->rel);
+	s->rel = NULL;
+}
+
+bool
+fl_fix_scope_allows(const void *scope, const struct fl_result *r,
+    const struct fl_diag *d)
+{
+	const struct fl_fix_scope *s = scope;
+
+	return s->rules[fl_rule_index(d->rule)] &&
+	    suppression(s->config, s->rel, r->flow.name, d) ==
+	    s->config->nsupp;
 }
 
 bool

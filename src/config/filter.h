@@ -33,8 +33,6 @@ struct fl_filter {
 	unsigned suppressed;		/* findings dropped by suppressions */
 	unsigned baselined;		/* findings hidden by the baseline, or
 					   recorded in it */
-	struct fl_fingerprinter fp;	/* owned: the baseline's identities,
-					   as the reports compute them */
 	struct fl_path_memo memo;	/* owned: for target paths */
 };
 
@@ -44,8 +42,8 @@ unsigned fl_filter_targets(struct fl_filter *f, struct fl_targets *t);
 /*
  * Drops the findings of `res`, read from target `t`, that the
  * configuration or the baseline hide, in place, and records the rest
- * when a baseline is written (by fingerprint, diag/fingerprint.h,
- * over the findings the configuration leaves).  A target read from disk is found by its
+ * when a baseline is written (by the findings' fingerprints,
+ * diag/fingerprint.h).  A target read from disk is found by its
  * path; one already in memory (a git blob) is shown by its repository
  * path.
  */
@@ -53,14 +51,26 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
     struct fl_result *res);
 
 /*
- * Which rules' fixes may touch the file of `t`: fixable[i] is set when
- * enabled[i] is and the configuration neither ignores rule i for the
- * file's path nor suppresses any finding of it there.  Suppressions are
- * matched by path alone, before the file is read, so a rule with a
- * suppressed finding in a file is not fixed anywhere in that file.
+ * What a fix may touch in one file, as check would report it: the
+ * findings of the rules `rules` says (enabled, and not ignored for the
+ * file's path) that no suppression covers.  Made on the calling thread
+ * before the run; read-only after, so the fix stage's threads share it.
  */
-void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
-    const bool *enabled, bool *fixable);
+struct fl_fix_scope {
+	const struct fl_config *config;	/* borrowed */
+	char *rel;			/* owned: the file's path relative
+					   to the project root */
+	bool rules[FL_MAX_RULES];	/* by fl_rule_index() */
+};
+
+void fl_filter_fix_scope(struct fl_filter *f, const struct fl_target *t,
+    const bool *enabled, struct fl_fix_scope *out);
+void fl_fix_scope_release(struct fl_fix_scope *s);
+
+/* Whether finding d of `r` may be fixed under `scope` (a struct
+ * fl_fix_scope): the shape of fl_fix_options.allows. */
+bool fl_fix_scope_allows(const void *scope, const struct fl_result *r,
+    const struct fl_diag *d);
 
 /* What the configuration's globs say of target t ("environments",
  * "exporter-named"); false when nothing. */

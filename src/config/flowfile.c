@@ -23,9 +23,10 @@ below(const char *path, const char *dir)
 char *
 fl_config_flows_dir(const struct fl_project *p, const struct fl_config *c)
 {
-	const char *layout = c->layout_root ? c->layout_root : p->layout_root;
+	const char *layout = fl_inventory_spec_layout(&c->inventory,
+	    p->layout_root);
 
-	return c->layout && layout != NULL ?
+	return layout != NULL ?
 	    fl_path_join(layout, "imports/resources/flows") : NULL;
 }
 
@@ -39,8 +40,8 @@ in_flows_folder(const struct fl_project *p, const struct fl_config *c,
 	size_t i;
 
 	free(flows);
-	for (i = 0; i < c->nsources && !in; i++) {
-		const struct fl_source_spec *s = &c->sources[i];
+	for (i = 0; i < c->inventory.nsources && !in; i++) {
+		const struct fl_source_spec *s = &c->inventory.sources[i];
 
 		in = s->type == FL_SOURCE_FOLDER && (s->kind == FL_RES_FLOW ||
 		    s->kind == FL_RES_MODULE) && below(path, s->path);

@@ -16,6 +16,7 @@
 #include "util/str.h"
 
 struct fl_arena;
+struct fl_fingerprint;		/* fingerprint.h */
 struct fl_rule;			/* rules/rule.h: opaque here */
 struct fl_source;
 
@@ -45,6 +46,9 @@ struct fl_diag {
 					   text no longer has it) */
 	const void *fix_data;		/* arena: what the rule worked out
 					   for its fix, or NULL */
+	const struct fl_fingerprint *fingerprint;	/* arena: its
+					   identity, once the file's findings
+					   are fingerprinted; else NULL */
 };
 
 /* A file's findings: the sink rules report into.  The array lives in the

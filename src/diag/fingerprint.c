@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "diag/diag.h"
-#include "util/buf.h"
+#include "util/arena.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -125,25 +125,13 @@ fl_fingerprint_diags(struct fl_fingerprint *out, const struct fl_diag_list *l,
 }
 
 void
-fl_fingerprinter_file(struct fl_fingerprinter *f, const char *path,
-    struct fl_str flow, const struct fl_diag_list *l)
+fl_fingerprint_set(struct fl_diag_list *l, struct fl_arena *a,
+    struct fl_str flow, const char *relpath)
 {
-	fl_buf_reset(&f->path);
-	fl_relpath_get(&f->rel, &f->path, path);
-	if (l->n > f->alloc) {
-		free(f->fp);
-		f->fp = fl_xcalloc(l->n, sizeof(*f->fp));
-		f->alloc = l->n;
-	}
-	fl_fingerprint_diags(f->fp, l, flow, f->path.ptr);
-}
+	struct fl_fingerprint *fp = fl_arena_array(a, l->n + 1, sizeof(*fp));
+	uint32_t i;
 
-void
-fl_fingerprinter_release(struct fl_fingerprinter *f)
-{
-	fl_relpath_release(&f->rel);
-	fl_buf_release(&f->path);
-	free(f->fp);
-	f->fp = NULL;
-	f->alloc = 0;
+	fl_fingerprint_diags(fp, l, flow, relpath);
+	for (i = 0; i < l->n; i++)
+		l->v[i].fingerprint = &fp[i];
 }

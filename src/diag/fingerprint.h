@@ -36,10 +36,9 @@
 
 #include <stdint.h>
 
-#include "util/buf.h"
-#include "util/relpath.h"
 #include "util/str.h"
 
+struct fl_arena;
 struct fl_diag;
 struct fl_diag_list;
 
@@ -64,25 +63,11 @@ void fl_fingerprint_diags(struct fl_fingerprint *out,
 struct fl_str fl_fingerprint_pointer(const struct fl_diag *d);
 
 /*
- * What the machine-readable reports need for each file in turn: its
- * repository-relative path and its findings' fingerprints.  Memory is
- * reused from file to file.
+ * Sets the fingerprint of every finding of `l` (allocated in `a`), for
+ * the findings of flow `flow` in the file at `relpath` (relative to its
+ * repository root).
  */
-struct fl_fingerprinter {
-	struct fl_relpath rel;		/* folder -> root cache */
-	struct fl_buf path;		/* the current file's relative path */
-	struct fl_fingerprint *fp;	/* owned: one per finding */
-	uint32_t alloc;			/* entries allocated in fp */
-};
-
-#define FL_FINGERPRINTER_INIT { FL_RELPATH_INIT, FL_BUF_INIT, NULL, 0 }
-
-/*
- * Fills f->path and f->fp[0 .. l->n) for the findings `l` of flow
- * `flow` in the file at `path`.
- */
-void fl_fingerprinter_file(struct fl_fingerprinter *f, const char *path,
-    struct fl_str flow, const struct fl_diag_list *l);
-void fl_fingerprinter_release(struct fl_fingerprinter *f);
+void fl_fingerprint_set(struct fl_diag_list *l, struct fl_arena *a,
+    struct fl_str flow, const char *relpath);
 
 #endif

@@ -9,9 +9,9 @@
 #include <stddef.h>
 
 #include "flow/flow.h"
+#include "util/buf.h"
 
 struct fl_arena;
-struct fl_buf;
 
 /* What fl_format learnt about the text, and why it refused it. */
 struct fl_format_info {
@@ -36,5 +36,12 @@ struct fl_format_info {
  */
 int fl_format(struct fl_buf *out, struct fl_format_info *info,
     struct fl_arena *arena, const char *text, size_t len);
+
+/* What the format stage of a run (lint/run.h) made of a file. */
+struct fl_format_outcome {
+	int err;			/* fl_format's return */
+	struct fl_format_info info;
+	struct fl_buf text;		/* owned: the canonical form (err 0) */
+};
 
 #endif

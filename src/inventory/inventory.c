@@ -53,13 +53,15 @@ struct fl_inventory {
 };
 
 static const struct {
-	const char *name, *label, *arn_type, *folder;
+	const char *name, *label, *arn_type, *folder, *arn_label;
 	char letter;
 	unsigned replacer;
 	bool checked;
 } kinds[FL_RES_KIND_COUNT] = {
-#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder) \
-	[FL_RES_##id] = { name, label, arn, folder, letter, replacer, checked },
+#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder, \
+    arn_label) \
+	[FL_RES_##id] = { name, label, arn, folder, arn_label, letter, \
+	    replacer, checked },
 #include "inventory/kinds.def"
 #undef FL_KIND
 };
@@ -119,6 +121,15 @@ const char *
 fl_res_kind_arn_type(enum fl_res_kind kind)
 {
 	return kind < FL_RES_KIND_COUNT ? kinds[kind].arn_type : "?";
+}
+
+const char *
+fl_res_kind_arn_label(enum fl_res_kind kind)
+{
+	if (kind >= FL_RES_KIND_COUNT)
+		return "?";
+	return kinds[kind].arn_label != NULL ? kinds[kind].arn_label :
+	    kinds[kind].label;
 }
 
 bool

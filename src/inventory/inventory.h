@@ -25,7 +25,8 @@
 #include "util/str.h"
 
 enum fl_res_kind {
-#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder) \
+#define FL_KIND(id, name, label, letter, arn, replacer, checked, folder, \
+    arn_label) \
 	FL_RES_##id,
 #include "inventory/kinds.def"
 #undef FL_KIND
@@ -143,6 +144,8 @@ char fl_res_kind_letter(enum fl_res_kind kind);
 int fl_res_kind_from_arn(struct fl_str arn_kind);
 /* The resource type in the ARNs of a kind ("operating-hours"). */
 const char *fl_res_kind_arn_type(enum fl_res_kind kind);
+/* What an ARN of the kind names, for messages ("Lex bot alias"). */
+const char *fl_res_kind_arn_label(enum fl_res_kind kind);
 /* Whether the rules refer to the kind (so a missing source matters). */
 bool fl_res_kind_checked(enum fl_res_kind kind);
 /* The kind's folder below imports/resources, or NULL. */

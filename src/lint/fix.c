@@ -20,12 +20,25 @@ fix_enabled(const struct fl_fix_options *o, const struct fl_rule *rule)
 	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
 }
 
+/* Whether plan() hands finding i of `cur` to its rule's fix. */
+static bool
+wanted(const struct fl_fix_options *o, const struct fl_result *cur,
+    uint32_t i, const bool *refused, int64_t only)
+{
+	const struct fl_diag *d = &cur->diags.v[i];
+
+	return d->fixable && (refused == NULL || !refused[i]) &&
+	    (only < 0 || only == i) &&
+	    (o->allows == NULL || o->allows(o->allows_arg, cur, d));
+}
+
 /*
  * Plans one pass over `cur` into file edits: each fixable finding goes
  * to its rule's fix, rules in registry order (a later fix may build on
  * an earlier one's requests: FL204 keeps the entries FL101 starts to
- * use).  Findings whose fix was refused (per diagnostic, or NULL) are
- * left out; with `only` >= 0 only that one is fixed.
+ * use).  Findings whose fix was refused (per diagnostic, or NULL) or
+ * that o->allows keeps are left out; with `only` >= 0 only that one is
+ * fixed.
  */
 static void
 plan(struct fl_fix_pass *p, struct fl_result *cur,
@@ -44,9 +57,7 @@ plan(struct fl_fix_pass *p, struct fl_result *cur,
 		fl_rule_ctx_init(&ctx, rule, cur, all, m);
 		for (i = 0; i < cur->diags.n; i++)
 			if (cur->diags.v[i].rule == rule &&
-			    cur->diags.v[i].fixable &&
-			    (refused == NULL || !refused[i]) &&
-			    (only < 0 || only == i))
+			    wanted(o, cur, i, refused, only))
 				rule->fix(&ctx, p, &cur->diags.v[i]);
 	}
 	fl_fix_pass_emit(p, edits);

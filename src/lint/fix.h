@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct fl_diag;
 struct fl_lint_options;
 struct fl_re_match;
 struct fl_result;
@@ -27,6 +28,12 @@ struct fl_fix_options {
 						   checked whatever its
 						   `enabled` says */
 	const bool *enabled;		/* fixes by fl_rule_index(); NULL: all */
+	/* NULL, or whether finding d of `r` (the file, or a pass's fixed
+	 * text of it) may be fixed: a suppressed finding is left as it
+	 * is.  Called on the worker threads with `allows_arg`. */
+	bool (*allows)(const void *arg, const struct fl_result *r,
+	    const struct fl_diag *d);
+	const void *allows_arg;
 };
 
 /* A finding whose fix `fix` tried and left out, and why. */

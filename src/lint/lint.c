@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag/fingerprint.h"
 #include "flow/load.h"
+#include "format/format.h"
 #include "json/json.h"
 #include "lint/fix.h"
 #include "report/report.h"
 #include "rules/file_config.h"
 #include "util/buf.h"
+#include "util/relpath.h"
 #include "util/xalloc.h"
 
 void
@@ -30,6 +33,9 @@ fl_result_release(struct fl_result *r)
 		fl_fix_outcome_release(r->fix);
 	free(r->fix);
 	free(r->fix_refusal);
+	if (r->format != NULL)
+		fl_buf_release(&r->format->text);
+	free(r->format);
 	fl_arena_release(&r->arena);
 	fl_source_release(&r->src);
 	memset(r, 0, sizeof(*r));
@@ -156,10 +162,44 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 	fl_diag_sort(&r->diags);
 }
 
+/* Fingerprints the findings of `r`, whose path relative to the
+ * repository root is `relpath` (r's arena). */
+static void
+fingerprint(struct fl_result *r, const char *relpath)
+{
+	r->relpath = relpath;
+	fl_fingerprint_set(&r->diags, &r->arena, r->flow.name, relpath);
+}
+
+void
+fl_result_fingerprint(struct fl_result *r, struct fl_relpath *rel)
+{
+	struct fl_buf path = FL_BUF_INIT;
+
+	fl_relpath_get(rel, &path, r->src.path);
+	fingerprint(r, fl_arena_strndup(&r->arena, path.ptr, path.len));
+	fl_buf_release(&path);
+	if (r->fix != NULL && r->fix->changed)
+		fingerprint(r->fix->final, fl_arena_strdup(&r->fix->final->arena,
+		    r->relpath));
+}
+
+void
+fl_result_fingerprinted(struct fl_result *r)
+{
+	struct fl_relpath rel = FL_RELPATH_INIT;
+
+	if (r->relpath != NULL)
+		return;
+	fl_result_fingerprint(r, &rel);
+	fl_relpath_release(&rel);
+}
+
 void
 fl_result_report_file(struct fl_result *r, struct fl_report_file *out)
 {
 	out->src = &r->src;
+	out->relpath = r->relpath;
 	out->flow = r->flow.name;
 	out->diags = &r->diags;
 	out->fixed = (struct fl_str){ NULL, 0 };

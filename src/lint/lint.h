@@ -18,10 +18,12 @@ struct fl_catalog;
 struct fl_environment;
 struct fl_file_configs;
 struct fl_fix_outcome;
+struct fl_format_outcome;
 struct fl_inventory;
 struct fl_params;
 struct fl_patterns;
 struct fl_re_match;
+struct fl_relpath;
 struct fl_report_file;
 
 struct fl_lint_options {
@@ -52,6 +54,11 @@ struct fl_result {
 	struct fl_fix_outcome *fix;	/* owned; NULL: refused, or no stage */
 	char *fix_refusal;		/* owned: why the fixes were refused
 					   (verification), or NULL */
+	struct fl_format_outcome *format;	/* owned: the format stage's,
+					   or NULL: no stage */
+	const char *relpath;		/* arena: the path relative to its
+					   repository root, once the findings
+					   are fingerprinted; else NULL */
 };
 
 /* Takes ownership of `path` and `text` (fl_xmalloc'd, NUL-terminated). */
@@ -72,6 +79,16 @@ void fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 void fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
     struct fl_result *r, const struct fl_lint_options *o,
     struct fl_re_match *m);
+
+/*
+ * Fingerprints the findings of `r` and of its fixed text (diag/
+ * fingerprint.h), `rel` remembering the repository root of the last
+ * folder (util/relpath.h; per thread).  The run does it on its workers.
+ */
+void fl_result_fingerprint(struct fl_result *r, struct fl_relpath *rel);
+
+/* Fingerprints `r` unless done (a run without the stage, FL007's). */
+void fl_result_fingerprinted(struct fl_result *r);
 
 /* What the reports see of `r` (borrowed from it). */
 void fl_result_report_file(struct fl_result *r, struct fl_report_file *out);

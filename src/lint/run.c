@@ -1,6 +1,6 @@
 /*
- * The run loop: read each target, run its stages (lint, or lint and
- * fix), hand the result over.
+ * The run loop: read each target, run its stages (lint, lint and fix,
+ * or format; fingerprints), hand the result over.
  *
  * With more than one job, worker threads and the calling thread read
  * targets and run their stages, and the calling thread hands results to
@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "format/format.h"
 #include "lint/fix.h"
 #include "lint/lint.h"
 #include "repo/targets.h"
@@ -32,11 +33,35 @@
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/re.h"
+#include "util/relpath.h"
 #include "util/xalloc.h"
 
 /* Targets in flight per job, and bytes of files in flight in all. */
 #define WINDOW_PER_JOB 64
 #define WINDOW_BYTES (4u * 1024 * 1024)
+
+/* What each thread keeps from file to file. */
+struct scratch {
+	struct fl_re_match *m;		/* regex match data */
+	struct fl_buf bytes;		/* read buffer */
+	struct fl_relpath rel;		/* repository roots, for fingerprints */
+};
+
+static void
+scratch_init(struct scratch *sc)
+{
+	sc->m = fl_re_match_new();
+	sc->bytes = (struct fl_buf)FL_BUF_INIT;
+	sc->rel = (struct fl_relpath)FL_RELPATH_INIT;
+}
+
+static void
+scratch_release(struct scratch *sc)
+{
+	fl_re_match_free(sc->m);
+	fl_buf_release(&sc->bytes);
+	fl_relpath_release(&sc->rel);
+}
 
 /* Reads target t into a result; returns 0 or an FL_E* code. */
 static int
@@ -62,6 +87,43 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 	return 0;
 }
 
+/* Runs the stages over a loaded file; see run.h. */
+static void
+run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
+    struct scratch *sc)
+{
+	struct fl_lint_options all;
+
+	if (st->format) {
+		res->format = fl_xcalloc(1, sizeof(*res->format));
+		res->format->err = fl_format(&res->format->text,
+		    &res->format->info, &res->arena, res->src.text,
+		    res->src.len);
+	}
+	if (st->lint == NULL)
+		return;
+	if (st->fix == NULL) {
+		fl_lint(res, st->lint, sc->m);
+	} else {
+		/* A fix is verified against every rule (lint/fix.h). */
+		all = *st->lint;
+		all.enabled = NULL;
+		fl_lint(res, &all, sc->m);
+		res->fix = fl_xmalloc(sizeof(*res->fix));
+		if (fl_fix_file(res->fix, res, st->fix_by_target != NULL ?
+		    &st->fix_by_target[target] : st->fix, sc->m) != 0) {
+			free(res->fix);
+			res->fix = NULL;
+			res->fix_refusal = fl_xstrdup(fl_error_msg());
+			fl_error_clear();
+		}
+		fl_result_keep(res, st->lint->enabled);
+	}
+	/* The findings' identities go with them (diag/fingerprint.h). */
+	if (st->fingerprint)
+		fl_result_fingerprint(res, &sc->rel);
+}
+
 /*
  * Every file allocates and frees a few large blocks (its bytes, the
  * parse nodes, arena blocks).  With glibc's defaults each free gives the
@@ -70,35 +132,6 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
  * memory for reuse makes the process hold its peak, and the peak is
  * bounded by the files in flight.
  */
-/* Runs the stages over a loaded file; see run.h. */
-static void
-run_stages(struct fl_result *res, size_t target, const struct fl_stages *st,
-    struct fl_re_match *m)
-{
-	struct fl_lint_options all;
-	struct fl_fix_options fo;
-
-	if (st->fix == NULL) {
-		fl_lint(res, st->lint, m);
-		return;
-	}
-	/* A fix is verified against every rule (lint/fix.h). */
-	all = *st->lint;
-	all.enabled = NULL;
-	fl_lint(res, &all, m);
-	fo = *st->fix;
-	if (st->fix_by_target != NULL)
-		fo.enabled = st->fix_by_target + target * fl_rule_count;
-	res->fix = fl_xmalloc(sizeof(*res->fix));
-	if (fl_fix_file(res->fix, res, &fo, m) != 0) {
-		free(res->fix);
-		res->fix = NULL;
-		res->fix_refusal = fl_xstrdup(fl_error_msg());
-		fl_error_clear();
-	}
-	fl_result_keep(res, st->lint->enabled);
-}
-
 static void
 keep_freed_memory(void)
 {
@@ -120,26 +153,25 @@ static unsigned
 run_serial(const struct fl_targets *targets, const struct fl_stages *stages,
     fl_run_fn *fn, void *arg)
 {
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 	unsigned failed = 0;
 	size_t i;
 
+	scratch_init(&sc);
 	for (i = 0; i < targets->n; i++) {
 		const struct fl_target *t = &targets->v[i];
 		struct fl_result res;
 
-		if (load(&res, t, &bytes) != 0) {
+		if (load(&res, t, &sc.bytes) != 0) {
 			failed++;
 			fn(arg, t, NULL);
 			continue;
 		}
-		run_stages(&res, i, stages, m);
+		run_stages(&res, i, stages, &sc);
 		fn(arg, t, &res);
 		fl_result_release(&res);
 	}
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return failed;
 }
 
@@ -209,24 +241,24 @@ finish(struct pool *p, size_t i)
 
 /* Reads and lints target i into its slot; called without the lock. */
 static void
-process(struct pool *p, size_t i, struct fl_re_match *m, struct fl_buf *bytes)
+process(struct pool *p, size_t i, struct scratch *sc)
 {
 	struct slot *s = &p->slots[i % p->window];
 
-	s->err = load(&s->res, &p->targets->v[i], bytes);
+	s->err = load(&s->res, &p->targets->v[i], &sc->bytes);
 	if (s->err != 0)
 		s->errmsg = fl_xstrdup(fl_error_msg());
 	else
-		run_stages(&s->res, i, p->stages, m);
+		run_stages(&s->res, i, p->stages, sc);
 }
 
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 
+	scratch_init(&sc);
 	pthread_mutex_lock(&p->lock);
 	while (p->next_claim < p->targets->n) {
 		size_t i;
@@ -239,15 +271,14 @@ worker(void *arg)
 		}
 		i = p->next_claim++;
 		pthread_mutex_unlock(&p->lock);
-		process(p, i, m, &bytes);
+		process(p, i, &sc);
 		pthread_mutex_lock(&p->lock);
 		finish(p, i);
 		if (p->caller_sleeps && i == p->next_deliver)
 			pthread_cond_signal(&p->finished);
 	}
 	pthread_mutex_unlock(&p->lock);
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return NULL;
 }
 
@@ -281,10 +312,10 @@ deliver(struct pool *p, size_t i, fl_run_fn *fn, void *arg, size_t *bytes)
 static unsigned
 caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 {
-	struct fl_re_match *m = fl_re_match_new();
-	struct fl_buf bytes = FL_BUF_INIT;
+	struct scratch sc;
 	unsigned failed = 0;
 
+	scratch_init(&sc);
 	pthread_mutex_lock(&p->lock);
 	while (p->next_deliver < p->targets->n) {
 		size_t i = p->next_deliver;
@@ -308,7 +339,7 @@ caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 		} else if (can_claim(p)) {
 			i = p->next_claim++;
 			pthread_mutex_unlock(&p->lock);
-			process(p, i, m, &bytes);
+			process(p, i, &sc);
 			pthread_mutex_lock(&p->lock);
 			finish(p, i);
 		} else {
@@ -320,8 +351,7 @@ caller_loop(struct pool *p, fl_run_fn *fn, void *arg)
 	/* Workers still waiting for room see that nothing is left. */
 	pthread_cond_broadcast(&p->claimable);
 	pthread_mutex_unlock(&p->lock);
-	fl_buf_release(&bytes);
-	fl_re_match_free(m);
+	scratch_release(&sc);
 	return failed;
 }
 
@@ -329,7 +359,7 @@ unsigned
 fl_run(const struct fl_targets *targets, const struct fl_lint_options *opts,
     unsigned jobs, fl_run_fn *fn, void *arg)
 {
-	struct fl_stages lint_only = { opts, NULL, NULL };
+	struct fl_stages lint_only = { .lint = opts };
 
 	return fl_run_stages(targets, &lint_only, jobs, fn, arg);
 }

@@ -27,10 +27,11 @@ typedef void fl_run_fn(void *arg, const struct fl_target *t,
 
 /*
  * What the run does to each file, on the worker threads, before the
- * callback sees it: lint it, or lint it and fix it.
+ * callback sees it: lint it, lint it and fix it, or format it.
  */
 struct fl_stages {
-	const struct fl_lint_options *lint;	/* the findings handed over */
+	const struct fl_lint_options *lint;	/* the findings handed over;
+						   NULL: no lint stage */
 	const struct fl_fix_options *fix;	/* NULL: no fix stage.  Else the
 						   file is linted with every
 						   rule, fixed as this says
@@ -38,9 +39,13 @@ struct fl_stages {
 						   res->fix_refusal), and its
 						   findings then narrowed to
 						   lint's rules */
-	const bool *fix_by_target;	/* NULL, or fl_rule_count flags per
-					   target (in order): the fixes that
-					   run on it, instead of fix->enabled */
+	const struct fl_fix_options *fix_by_target;	/* NULL, or one per
+					   target (in order): how that file
+					   is fixed, instead of `fix` */
+	bool format;			/* the file is formatted
+					   (res->format) */
+	bool fingerprint;		/* after lint: its findings are
+					   fingerprinted (fl_result_fingerprint) */
 };
 
 /*

@@ -32,7 +32,6 @@
 #include "util/xalloc.h"
 
 struct cq_state {
-	struct fl_fingerprinter fp;
 	struct fl_buf b;
 };
 
@@ -52,7 +51,6 @@ cq_begin(struct fl_report *r)
 {
 	struct cq_state *st = fl_xcalloc(1, sizeof(*st));
 
-	st->fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	fl_buf_init(&st->b);
 	r->state = st;
 	fputc('[', r->out);
@@ -68,8 +66,6 @@ cq_file(struct fl_report *r, const struct fl_report_file *res)
 
 	if (res->diags->n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
-	    res->diags);
 	for (i = 0; i < res->diags->n; i++) {
 		const struct fl_diag *d = &res->diags->v[i];
 
@@ -82,9 +78,9 @@ cq_file(struct fl_report *r, const struct fl_report_file *res)
 		fl_utf8_add_json_string(b, fl_buf_str(&desc));
 		fl_buf_addf(b, ", \"check_name\": \"%s %s\", \"fingerprint\": "
 		    "\"%s\", \"severity\": \"%s\", \"location\": {\"path\": ",
-		    d->rule->code, d->rule->name, st->fp.fp[i].hex,
+		    d->rule->code, d->rule->name, d->fingerprint->hex,
 		    cq_severity(d->severity));
-		fl_utf8_add_json_string(b, fl_buf_str(&st->fp.path));
+		fl_utf8_add_json_string(b, fl_str_cstr(res->relpath));
 		fl_buf_addf(b, ", \"lines\": {\"begin\": %u}}}", d->line);
 		fwrite(b->ptr, 1, b->len, r->out);
 		r->emitted++;
@@ -98,7 +94,6 @@ cq_end(struct fl_report *r, const struct fl_report_totals *t)
 	struct cq_state *st = r->state;
 
 	fputs(r->emitted ? "\n]\n" : "]\n", r->out);
-	fl_fingerprinter_release(&st->fp);
 	fl_buf_release(&st->b);
 	free(st);
 	r->state = NULL;
@@ -106,6 +101,7 @@ cq_end(struct fl_report *r, const struct fl_report_totals *t)
 
 const struct fl_report_format fl_report_codequality = {
 	.name = "codequality",
+	.fingerprints = true,
 	.begin = cq_begin,
 	.file = cq_file,
 	.end = cq_end,

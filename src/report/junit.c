@@ -34,7 +34,6 @@
 #include "util/xalloc.h"
 
 struct junit_state {
-	struct fl_fingerprinter fp;
 	struct fl_buf b;	/* the suite being written */
 	struct fl_buf tmp;	/* one name or text, before escaping */
 };
@@ -77,7 +76,6 @@ junit_begin(struct fl_report *r)
 {
 	struct junit_state *st = fl_xcalloc(1, sizeof(*st));
 
-	st->fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	fl_buf_init(&st->b);
 	fl_buf_init(&st->tmp);
 	r->state = st;
@@ -105,14 +103,14 @@ static void
 add_finding(struct junit_state *st, const struct fl_report_file *res, uint32_t i)
 {
 	const struct fl_diag *d = &res->diags->v[i];
-	const struct fl_fingerprint *fp = &st->fp.fp[i];
-	struct fl_str path = fl_buf_str(&st->fp.path);
+	const struct fl_fingerprint *fp = d->fingerprint;
+	struct fl_str path = fl_str_cstr(res->relpath);
 	struct fl_str ptr = fl_fingerprint_pointer(d);
 	struct fl_buf *b = &st->b, *t = &st->tmp;
 
 	fl_buf_reset(t);
 	fl_buf_addf(t, "[%s %s] %s", d->rule->code, d->rule->name,
-	    st->fp.path.ptr);
+	    res->relpath);
 	if (d->action.len > 0)
 		fl_buf_addf(t, " action %.*s", FL_STR_ARGS(d->action));
 	if (ptr.len > 0)
@@ -125,7 +123,7 @@ add_finding(struct junit_state *st, const struct fl_report_file *res, uint32_t i
 	add_xml(b, fl_str_cstr(d->message), true);
 	fl_buf_addf(b, "\" type=\"%s %s\">", d->rule->code, d->rule->name);
 	fl_buf_reset(t);
-	fl_buf_addf(t, "%s:%u:%u: %s [%s %s] %s\nflow: %.*s\n", st->fp.path.ptr,
+	fl_buf_addf(t, "%s:%u:%u: %s [%s %s] %s\nflow: %.*s\n", res->relpath,
 	    d->line, d->col, fl_severity_name(d->severity), d->rule->code,
 	    d->rule->name, d->message, FL_STR_ARGS(res->flow));
 	if (d->action.len > 0)
@@ -146,9 +144,7 @@ junit_file(struct fl_report *r, const struct fl_report_file *res)
 	unsigned e, w, n;
 	uint32_t i;
 
-	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
-	    res->diags);
-	path = fl_buf_str(&st->fp.path);
+	path = fl_str_cstr(res->relpath);
 	fl_buf_reset(b);
 	fl_buf_adds(b, " <testsuite name=\"");
 	add_xml(b, path, true);
@@ -186,7 +182,6 @@ junit_end(struct fl_report *r, const struct fl_report_totals *t)
 	struct junit_state *st = r->state;
 
 	fputs("</testsuites>\n", r->out);
-	fl_fingerprinter_release(&st->fp);
 	fl_buf_release(&st->b);
 	fl_buf_release(&st->tmp);
 	free(st);
@@ -195,6 +190,7 @@ junit_end(struct fl_report *r, const struct fl_report_totals *t)
 
 const struct fl_report_format fl_report_junit = {
 	.name = "junit",
+	.fingerprints = true,
 	.begin = junit_begin,
 	.file = junit_file,
 	.end = junit_end,

@@ -152,15 +152,41 @@ fl_report_list_open(struct fl_report_list *l, bool color, bool quiet)
 	return 0;
 }
 
-bool
-fl_report_list_carries_fixes(const struct fl_report_list *l)
+/* Whether any report's format says yes to `wants`. */
+static bool
+any_wants(const struct fl_report_list *l,
+    bool (*wants)(const struct fl_report_format *f))
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		if (l->v[i].rep.format->carries_fixes)
+		if (wants(l->v[i].rep.format))
 			return true;
 	return false;
+}
+
+static bool
+wants_fixes(const struct fl_report_format *f)
+{
+	return f->carries_fixes;
+}
+
+static bool
+wants_fingerprints(const struct fl_report_format *f)
+{
+	return f->fingerprints;
+}
+
+bool
+fl_report_list_carries_fixes(const struct fl_report_list *l)
+{
+	return any_wants(l, wants_fixes);
+}
+
+bool
+fl_report_list_fingerprints(const struct fl_report_list *l)
+{
+	return any_wants(l, wants_fingerprints);
 }
 
 void

@@ -65,6 +65,9 @@ int fl_report_list_open(struct fl_report_list *l, bool color, bool quiet);
 /* Whether a report wants the fixed text of each file (SARIF's fixes). */
 bool fl_report_list_carries_fixes(const struct fl_report_list *l);
 
+/* Whether a report renders the findings' fingerprints. */
+bool fl_report_list_fingerprints(const struct fl_report_list *l);
+
 /* Hands one checked file to every report. */
 void fl_report_list_file(struct fl_report_list *l,
     const struct fl_report_file *res);

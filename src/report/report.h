@@ -17,6 +17,10 @@ struct fl_source;
 /* One checked file, as the reports see it: they render it, nothing more. */
 struct fl_report_file {
 	struct fl_source *src;		/* the path and the bytes read */
+	const char *relpath;		/* the path relative to its repository
+					   root, as the fingerprints of the
+					   findings (fl_diag.fingerprint) use
+					   it; NULL: not fingerprinted */
 	struct fl_str flow;		/* the flow's name */
 	const struct fl_diag_list *diags; /* what to report, in order */
 	struct fl_str fixed;		/* what `flowlint fix` would write, or
@@ -48,6 +52,8 @@ struct fl_report {
 struct fl_report_format {
 	const char *name;	/* as given to --format */
 	bool carries_fixes;	/* wants the fixed text (a fix stage) */
+	bool fingerprints;	/* renders fl_diag.fingerprint and relpath
+				   (a fingerprinted result) */
 	void (*begin)(struct fl_report *r);
 	void (*file)(struct fl_report *r, const struct fl_report_file *res);
 	void (*end)(struct fl_report *r, const struct fl_report_totals *t);

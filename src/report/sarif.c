@@ -45,7 +45,6 @@
 	"errata01/os/schemas/sarif-schema-2.1.0.json"
 
 struct sarif_state {
-	struct fl_fingerprinter fp;
 	struct fl_buf b, uri;
 	struct fl_buf change;		/* the current file's artifactChange */
 };
@@ -138,7 +137,6 @@ sarif_begin(struct fl_report *r)
 	struct sarif_state *st = fl_xcalloc(1, sizeof(*st));
 	unsigned i;
 
-	st->fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	fl_buf_init(&st->b);
 	fl_buf_init(&st->uri);
 	fl_buf_init(&st->change);
@@ -265,10 +263,8 @@ sarif_file(struct fl_report *r, const struct fl_report_file *res)
 
 	if (res->diags->n == 0)
 		return;
-	fl_fingerprinter_file(&st->fp, res->src->path, res->flow,
-	    res->diags);
 	fl_buf_reset(&st->uri);
-	add_uri_path(&st->uri, fl_buf_str(&st->fp.path));
+	add_uri_path(&st->uri, fl_str_cstr(res->relpath));
 	if (res->fixed.ptr != NULL)
 		add_change(st, res);
 	for (i = 0; i < res->diags->n; i++) {
@@ -287,7 +283,7 @@ sarif_file(struct fl_report *r, const struct fl_report_file *res)
 		add_region(b, res, d);
 		fl_buf_addf(b, "}}],\n    \"partialFingerprints\": "
 		    "{\"flowlint/v1\": \"%s\"},\n"
-		    "    \"properties\": {\"flow\": ", st->fp.fp[i].hex);
+		    "    \"properties\": {\"flow\": ", d->fingerprint->hex);
 		fl_utf8_add_json_string(b, res->flow);
 		add_prop(b, "action", d->action);
 		add_prop(b, "pointer", d->pointer ? fl_str_cstr(d->pointer) :
@@ -314,7 +310,6 @@ sarif_end(struct fl_report *r, const struct fl_report_totals *t)
 	struct sarif_state *st = r->state;
 
 	fputs(r->emitted ? "\n  ]\n }]\n}\n" : "]\n }]\n}\n", r->out);
-	fl_fingerprinter_release(&st->fp);
 	fl_buf_release(&st->b);
 	fl_buf_release(&st->uri);
 	fl_buf_release(&st->change);
@@ -325,6 +320,7 @@ sarif_end(struct fl_report *r, const struct fl_report_totals *t)
 const struct fl_report_format fl_report_sarif = {
 	.name = "sarif",
 	.carries_fixes = true,
+	.fingerprints = true,
 	.begin = sarif_begin,
 	.file = sarif_file,
 	.end = sarif_end,

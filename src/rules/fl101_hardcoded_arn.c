@@ -32,24 +32,25 @@
 #include "util/arena.h"
 #include "util/buf.h"
 
+/* What the ARN names ("queue"), or NULL: a type flowlint has no name
+ * for. */
 static const char *
 resource_name(const struct fl_ref *r)
 {
-	static const struct { const char *kind, *name; } names[] = {
-		{ "queue", "queue" }, { "contact-flow", "flow" },
-		{ "flow-module", "flow module" }, { "prompt", "prompt" },
-		{ "operating-hours", "hours-of-operation" },
-		{ "agent", "agent" }, { "transfer-destination", "quick connect" },
-		{ "phone-number", "phone number" }, { "view", "view" },
+	/* The resource types that are no inventory kind (kinds.def). */
+	static const struct { const char *type, *name; } others[] = {
+		{ "agent", "agent" }, { "phone-number", "phone number" },
 		{ "task-template", "task template" }, { "instance", "instance" },
-		{ "function", "Lambda function" }, { "bot-alias", "Lex bot alias" },
-		{ "bot", "Lex bot" }, { "assistant", "Q in Connect assistant" },
+		{ "bot", "Lex bot" },
 	};
+	int k = fl_res_kind_from_arn(r->u.arn.kind);
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (fl_str_eq_cstr(r->u.arn.kind, names[i].kind))
-			return names[i].name;
+	if (k >= 0)
+		return fl_res_kind_arn_label((enum fl_res_kind)k);
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (fl_str_eq_cstr(r->u.arn.kind, others[i].type))
+			return others[i].name;
 	return NULL;
 }
 

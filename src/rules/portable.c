@@ -255,7 +255,7 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_rule_ctx *ctx,
 	out->envs = ctx->environments;
 	out->member = ctx->file.environments;
 	out->legacy = f->shape == FL_SHAPE_LEGACY;
-	other_templating(out, f);
+	out->flow = f;
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;
@@ -503,7 +503,7 @@ portable_id(struct fl_buf *out, struct fl_str *name, struct fl_arena *a,
 
 void
 fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
-    const struct fl_ref *r, const struct fl_portable_home *home,
+    const struct fl_ref *r, struct fl_portable_home *home,
     const struct fl_inventory *inv, const struct fl_patterns *p,
     struct fl_re_match *m)
 {
@@ -522,6 +522,10 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 		out->why_not = "a legacy export is re-exported from the flow "
 		    "designer (FL006), not fixed";
 		return;
+	}
+	if (!home->scanned) {
+		other_templating(home, home->flow);
+		home->scanned = true;
 	}
 	if (home->other.len > 0) {
 		out->why_not = fl_arena_printf(a, "the file is templated with "

@@ -50,7 +50,11 @@ struct fl_portable_home {
 	 * A string templated another way (Terraform ${var.x}, {{x}},
 	 * %%X%%): such a file gets no reference placeholders.  `other` is
 	 * the first one found (borrowed), `other_kind` names the form.
+	 * fl_portable_arn looks for it in `flow` on first need: the scan
+	 * reads every string, and most files never need it.
 	 */
+	const struct fl_flow *flow;	/* borrowed */
+	bool scanned;			/* `other` was looked for */
 	struct fl_str other;
 	const char *other_kind;
 	bool legacy;		/* a legacy export: re-exported, not fixed */
@@ -112,7 +116,7 @@ struct fl_portable {
  * match `home`; resource IDs are named through `inv` (may be NULL).
  */
 void fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
-    const struct fl_ref *r, const struct fl_portable_home *home,
+    const struct fl_ref *r, struct fl_portable_home *home,
     const struct fl_inventory *inv, const struct fl_patterns *p,
     struct fl_re_match *m);
 

@@ -11,6 +11,7 @@
 #include "inventory/dependents.h"
 #include "repo/repo.h"
 #include "run/args.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 /*
@@ -164,10 +165,10 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 }
 
 void
-fl_session_fixable(struct fl_session *s, const struct fl_target *t,
-    bool *fixable)
+fl_session_fix_scope(struct fl_session *s, const struct fl_target *t,
+    struct fl_fix_scope *out)
 {
-	fl_filter_fixable(&s->setup.filter, t, s->enabled, fixable);
+	fl_filter_fix_scope(&s->setup.filter, t, s->enabled, out);
 }
 
 void

@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "config/setup.h"
 #include "flow/catalog.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
@@ -22,6 +21,7 @@
 #include "repo/targets.h"
 #include "rules/file_config.h"
 #include "rules/rule.h"
+#include "run/setup.h"
 #include "util/fs.h"
 
 struct fl_repo;
@@ -102,12 +102,11 @@ int fl_session_list(struct fl_session *s, const struct fl_session_options *o);
 void fl_session_release(struct fl_session *s);
 
 /*
- * For the fix of the file of `t`: sets fixable[i] for every rule whose
- * fixes may touch it -- enabled, not ignored for its path, and with no
- * suppression for its path (a suppressed finding is left as it is, and
- * so, conservatively, are the other findings of its rule in that file).
+ * For the fix of the file of `t`: what it may touch (config/filter.h):
+ * the findings of rules enabled and not ignored for its path that no
+ * suppression covers.  Release with fl_fix_scope_release().
  */
-void fl_session_fixable(struct fl_session *s, const struct fl_target *t,
-    bool *fixable);
+void fl_session_fix_scope(struct fl_session *s, const struct fl_target *t,
+    struct fl_fix_scope *out);
 
 #endif

@@ -164,17 +164,17 @@ fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
 	struct fl_target t = target_of(doc);
 	struct fl_lint_options lint, all;
 	struct fl_file_configs one;
-	struct fl_fix_options fo;
-	bool fixable[FL_MAX_RULES] = { false };
+	struct fl_fix_options fo = { 0 };
+	struct fl_fix_scope scope;
 	unsigned i;
 	int err;
 
 	if (!wanted(w, doc))
 		return fl_error_set(FL_EINVAL, "not a checked flow file");
 	/* What `flowlint fix` may touch in this file, of the rule asked. */
-	fl_session_fixable(w->session, &t, fixable);
+	fl_session_fix_scope(w->session, &t, &scope);
 	for (i = 0; only != NULL && i < fl_rule_count; i++)
-		fixable[i] = fixable[i] && i == fl_rule_index(only);
+		scope.rules[i] = scope.rules[i] && i == fl_rule_index(only);
 	/* fl_fix_file wants the file linted with every rule. */
 	lint = w->session->lint;
 	file_config(w, doc, &lint, &one);
@@ -182,8 +182,11 @@ fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
 	all.enabled = NULL;
 	lint_text(w, doc, &all, full);
 	fo.lint = &lint;
-	fo.enabled = fixable;
+	fo.enabled = scope.rules;
+	fo.allows = fl_fix_scope_allows;
+	fo.allows_arg = &scope;
 	err = fl_fix_file(out, full, &fo, w->m);
+	fl_fix_scope_release(&scope);
 	fl_file_configs_release(&one);
 	if (err != 0)
 		fl_result_release(full);

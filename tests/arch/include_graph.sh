@@ -17,11 +17,19 @@ for f in "$src"/*/*.c "$src"/*/*.h; do
 done | sort -u >"$tmp/edges"
 
 fail=0
-# Not below: the folder on the left must not include the one on the right.
+# Not below: the folder on the left must not include the one on the
+# right, or, where the right names a header, that header.
 while read -r from to why; do
-	if grep -qx "$from $to" "$tmp/edges"; then
-		echo "FAIL: $from/ includes $to/: $why" >&2
-		grep -l "#include \"$to/" "$src/$from"/* | sed 's/^/  /' >&2
+	case $to in
+	*/*)	hits=$(grep -l "^#include \"$to\"" "$src/$from"/* || true) ;;
+	*)	hits=
+		if grep -qx "$from $to" "$tmp/edges"; then
+			hits=$(grep -l "^#include \"$to/" "$src/$from"/*)
+		fi ;;
+	esac
+	if [ -n "$hits" ]; then
+		echo "FAIL: $from/ includes $to: $why" >&2
+		echo "$hits" | sed 's/^/  /' >&2
 		fail=1
 	fi
 done <<'RULES'
@@ -32,6 +40,10 @@ report fix reporters render what they are given
 diag rules findings are below the rules that make them
 fix rules the fix requests are below the rules that use them
 fix lint the fix requests are below the pipeline
+config run the configuration is read by the run, never the reverse
+config inventory/build.h configuration parses into specifications; the inventory module builds
+config inventory/sources.h configuration parses into specifications; the inventory module reads
+config inventory/cache.h configuration parses into specifications; the inventory module caches
 RULES
 
 # tsort names the folders of a cycle on standard error.

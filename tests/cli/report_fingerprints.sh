@@ -2,7 +2,8 @@
 # Fingerprints (Code Quality, SARIF) stay the same when lines are
 # inserted above the findings, when an action is added before them, when
 # the repository folder moves, when flowlint runs from another folder,
-# and in another clone; identical findings still get distinct ones.
+# and in another clone; identical findings still get distinct ones, also
+# when the baseline hides one of them.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/git.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
@@ -74,5 +75,29 @@ mkdir -p elsewhere/deeper && git clone -q moved elsewhere/deeper/clone || exit 1
 (cd elsewhere/deeper/clone && "$FLOWLINT" check -f codequality -o ../../../clone.json . >/dev/null)
 fps clone.json >clone.fp
 same other-clone base.fp clone.fp
+
+# 4. Two identical findings (two queue ARNs in one Text): with the first
+# in the baseline, the second is reported with its own fingerprint, not
+# the one the baseline holds.
+mkdir twins && cd twins || exit 1
+q=arn:aws:connect:us-east-1:123456789012:instance/4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f/queue
+cat >flow.json <<JSON
+{"Version": "2019-10-30", "StartAction": "a", "Actions": [
+ {"Identifier": "a", "Type": "MessageParticipant", "Parameters": {"Text": "$q/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264 $q/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8265"}, "Transitions": {"NextAction": "b", "Errors": [{"NextAction": "b", "ErrorType": "NoMatchingError"}]}},
+ {"Identifier": "b", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}
+JSON
+"$FLOWLINT" check -f codequality -o both.json flow.json >/dev/null
+grep -o '"fingerprint": "[0-9a-f]*"' both.json | cut -d'"' -f4 >both.fp
+"$FLOWLINT" check --write-baseline base.json flow.json >/dev/null 2>&1
+first=$(sed -n 1p both.fp) second=$(sed -n 2p both.fp)
+printf '{"version": 2, "findings": [%s]}\n' \
+    "$(grep "$first" base.json | sed 's/,$//')" >first.json
+"$FLOWLINT" check --baseline first.json -f codequality -o rest.json flow.json >/dev/null 2>&1
+fps rest.json >rest.fp
+echo "$second" >want.fp
+if [ "$(wc -l <both.fp)" -eq 2 ] && [ "$first" != "$second" ]; then ok; else
+	fail "twins: want two distinct fingerprints"; cat both.fp; fi
+same baseline-keeps-occurrence want.fp rest.fp
+cd .. || exit 1
 
 finish

@@ -36,6 +36,22 @@ expect_run suppressed-not-fixed 0 'Would fix 0 findings' -- fix --diff --fail-on
 expect_run suppressed-note 0 'Fixed 0 findings in 0 of 1 file' -- fix .
 expect_same suppressed-untouched bad-fixable-unused.json flow.orig
 
+# Suppressions apply per finding, as in check: of the FL101 findings of
+# one file, the one suppressed inline (the lookup action's Lambda ARN)
+# stays as it is, and the others are fixed.
+cp "$src/tests/fixtures/FL101-hardcoded-arn/bad-fixable-convert.json" arns.json
+cat > .flowlint.json <<'JSON'
+{"suppressions": [{"rule": "FL101", "path": "arns.json", "action": "lookup",
+  "reason": "the lookup Lambda is shared by every account"}]}
+JSON
+expect_run per-finding-diff 1 'Would fix 3 findings in 1 of 1 file' -- fix --diff arns.json
+expect_run per-finding-fix 1 'Fixed 3 findings in 1 of 1 file' -- fix --jobs 2 arns.json
+if grep -q 'arn:aws:lambda:us-east-1:123456789012:function:acme-lookup' arns.json &&
+    grep -q 'FlowAttributes\.AcmeSales/live' arns.json; then ok; else
+	fail "fix rewrote the suppressed finding or left the others"; fi
+expect_run per-finding-check 1 'Found 1 error' -- check arns.json
+rm arns.json
+
 # Severities: the findings count at the configured severity (--diff
 # leaves them all in place): warnings pass, errors fail.
 rm .flowlint.json

@@ -21,7 +21,7 @@
 #include "config/glob.h"
 #include "config/project.h"
 #include "inventory/inventory.h"
-#include "inventory/sources.h"
+#include "inventory/build.h"
 #include "lint/lint.h"
 #include "repo/targets.h"
 #include "repo/snapshot.h"
@@ -239,20 +239,20 @@ test_config__every_key(void **state)
 	    &fl_rule_dangling_flow_attribute)]);
 
 	snprintf(want, sizeof(want), "%s/repo", d);
-	assert_string_equal(c.layout_root, want);
-	assert_true(c.has_replacer_kinds);
-	assert_int_equal(c.nreplacer_kinds, 3);
-	assert_int_equal(c.replacer_kinds[2], FL_RES_HOURS);
-	assert_int_equal(c.nsources, 4);
-	assert_int_equal(c.sources[0].type, FL_SOURCE_NAMES);
-	assert_int_equal(c.sources[0].nnames, 2);
-	assert_int_equal(c.sources[1].type, FL_SOURCE_FILE);
-	assert_int_equal(c.sources[1].kind, FL_RES_LAMBDA);
+	assert_string_equal(c.inventory.layout_root, want);
+	assert_true(c.inventory.has_replacer_kinds);
+	assert_int_equal(c.inventory.nreplacer_kinds, 3);
+	assert_int_equal(c.inventory.replacer_kinds[2], FL_RES_HOURS);
+	assert_int_equal(c.inventory.nsources, 4);
+	assert_int_equal(c.inventory.sources[0].type, FL_SOURCE_NAMES);
+	assert_int_equal(c.inventory.sources[0].nnames, 2);
+	assert_int_equal(c.inventory.sources[1].type, FL_SOURCE_FILE);
+	assert_int_equal(c.inventory.sources[1].kind, FL_RES_LAMBDA);
 	snprintf(want, sizeof(want), "%s/inventory/lambdas.txt", d);
-	assert_string_equal(c.sources[1].path, want);
-	assert_int_equal(c.sources[2].type, FL_SOURCE_AWS);
-	assert_int_equal(c.sources[2].kind, -1);
-	assert_int_equal(c.sources[3].type, FL_SOURCE_FOLDER);
+	assert_string_equal(c.inventory.sources[1].path, want);
+	assert_int_equal(c.inventory.sources[2].type, FL_SOURCE_AWS);
+	assert_int_equal(c.inventory.sources[2].kind, -1);
+	assert_int_equal(c.inventory.sources[3].type, FL_SOURCE_FOLDER);
 	snprintf(want, sizeof(want), "%s/ci/patterns.json", d);
 	assert_string_equal(c.patterns, want);
 	assert_int_equal(c.nsupp, 1);
@@ -437,7 +437,7 @@ test_config__inventory_sources(void **state)
 	char *d = tmpdir(), path[512];
 	struct fl_inventory *inv;
 	struct fl_config c;
-	struct fl_inventory_reader rd = { &fl_snapshot_disk, NULL, 0, 0 };
+	struct fl_inventory_build b = { &fl_snapshot_disk, false, 0, NULL, 0, 0 };
 	char *msg;
 
 	tmp_tree_put(d, "repo/imports/resources/queues/sales.json", "{\"Name\": \"sales\"}");
@@ -448,7 +448,7 @@ test_config__inventory_sources(void **state)
 	tmp_tree_put(d, ".flowlint.json", full_config);
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
-	if (fl_config_inventory(&inv, &c, NULL, &rd) != 0)
+	if (fl_inventory_build(&inv, &c.inventory, NULL, &b) != 0)
 		fail_msg("%s", fl_error_msg());
 	assert_non_null(fl_inventory_by_name(inv, FL_RES_QUEUE,
 	    fl_str_cstr("sales")));
@@ -466,7 +466,7 @@ test_config__inventory_sources(void **state)
 
 	/* A missing source is an error naming the entry. */
 	unlink(strcat(strcpy(path, d), "/inventory/lambdas.txt"));
-	assert_int_equal(fl_config_inventory(&inv, &c, NULL, &rd), FL_EIO);
+	assert_int_equal(fl_inventory_build(&inv, &c.inventory, NULL, &b), FL_EIO);
 	assert_null(inv);
 	msg = strdup(fl_error_msg());
 	assert_non_null(strstr(msg, ".flowlint.json:14:7: inventory source: "));
@@ -479,7 +479,7 @@ test_config__inventory_sources(void **state)
 	snprintf(path, sizeof(path), "%s/.flowlint.json", d);
 	assert_int_equal(fl_config_load(&c, path), 0);
 	snprintf(path, sizeof(path), "%s/repo", d);
-	assert_int_equal(fl_config_inventory(&inv, &c, path, &rd), 0);
+	assert_int_equal(fl_inventory_build(&inv, &c.inventory, path, &b), 0);
 	assert_false(fl_inventory_has_kind(inv, FL_RES_QUEUE));
 	fl_inventory_free(inv);
 	fl_config_release(&c);

@@ -67,7 +67,7 @@ static char *
 fix_text(const char *path, const char *text, const char *only, int *err,
     unsigned *nfixed)
 {
-	struct fl_fix_options fo = { &env.opts, NULL };
+	struct fl_fix_options fo = { .lint = &env.opts };
 	bool enabled[FL_MAX_RULES] = { false };
 	struct fl_fix_outcome out;
 	struct fl_result r;

@@ -114,7 +114,7 @@ check_structure(const char *path, const struct fl_result *in,
 static void
 check_file(const char *path)
 {
-	struct fl_fix_options fo = { &env.opts, NULL };
+	struct fl_fix_options fo = { .lint = &env.opts };
 	struct fl_fix_outcome out, again;
 	struct fl_buf bytes = FL_BUF_INIT;
 	struct fl_result r, r2;

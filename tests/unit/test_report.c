@@ -86,6 +86,7 @@ render(const struct fl_report_format *f, struct fl_result *r, size_t *len)
 	assert_non_null(rep.out);
 	f->begin(&rep);
 	if (r != NULL) {
+		fl_result_fingerprinted(r);
 		fl_result_report_file(r, &view);
 		f->file(&rep, &view);
 	}

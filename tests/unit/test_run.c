@@ -200,8 +200,8 @@ static void
 test_run__fix_stage_same_for_every_job_count(void **state)
 {
 	static const unsigned jobs[] = { 0, 3, 8 };
-	struct fl_fix_options fo = { &env.opts, NULL };
-	struct fl_stages stages = { &env.opts, &fo, NULL };
+	struct fl_fix_options fo = { .lint = &env.opts };
+	struct fl_stages stages = { .lint = &env.opts, .fix = &fo };
 	struct record serial = { FL_BUF_INIT, 0 }, other;
 	struct fl_targets t;
 	unsigned k;

@@ -4,8 +4,8 @@
  * inventory built from both, and the baseline — plus the filter that
  * applies them to findings.  Built once, read-only for the rules.
  */
-#ifndef FL_CONFIG_SETUP_H
-#define FL_CONFIG_SETUP_H
+#ifndef FL_RUN_SETUP_H
+#define FL_RUN_SETUP_H
 
 #include <stdbool.h>
 

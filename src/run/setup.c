@@ -1,16 +1,14 @@
 /*
- * Preparing a check run from the project, its configuration, the
+ * Preparing a run from the project, its configuration, the
  * inventory and the baseline (setup.h), and describing the result for
  * --show-config and --verbose.
  */
-#include "config/setup.h"
+#include "run/setup.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "inventory/cache.h"
-#include "inventory/sources.h"
-#include "repo/repo.h"
+#include "inventory/build.h"
 #include "repo/snapshot.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -20,22 +18,17 @@ static int
 read_inventory(struct fl_setup *s, struct fl_inventory **out,
     const struct fl_snapshot *snapshot, bool cache, unsigned jobs)
 {
-	struct fl_inventory_reader rd = { snapshot, NULL, jobs, 0 };
-	struct fl_buf path = FL_BUF_INIT;
+	struct fl_inventory_build b = { 0 };
 	int err;
 
-	if (cache && snapshot->state != FL_SNAPSHOT_DISK) {
-		fl_repo_cache_path(&path, snapshot->repo, "inventory-cache");
-		rd.cache = fl_inventory_cache_open(path.ptr);
-	}
-	err = fl_config_inventory(out, &s->config, s->project.layout_root,
-	    &rd);
-	s->inventory_files = rd.files;
-	if (rd.cache != NULL) {
-		s->inventory_cached = fl_inventory_cache_hits(rd.cache);
-		fl_inventory_cache_close(rd.cache);
-	}
-	fl_buf_release(&path);
+	b.snapshot = snapshot;
+	b.cache = cache;
+	b.jobs = jobs;
+	b.display = fl_project_display;
+	err = fl_inventory_build(out, &s->config.inventory,
+	    s->project.layout_root, &b);
+	s->inventory_files = b.files;
+	s->inventory_cached = b.cached;
 	return err;
 }
 
@@ -83,7 +76,6 @@ fl_setup_load(struct fl_setup *s, const struct fl_setup_options *o)
 	}
 	s->filter.config = &s->config;
 	s->filter.project = &s->project;
-	s->filter.fp = (struct fl_fingerprinter)FL_FINGERPRINTER_INIT;
 	if (s->baseline_path != NULL && !s->recording)
 		s->filter.baseline = &s->baseline;
 	if (s->recording)
@@ -99,7 +91,6 @@ fl_setup_release(struct fl_setup *s)
 	fl_inventory_free(s->inventory);
 	fl_baseline_release(&s->baseline);
 	fl_baseline_release(&s->record);
-	fl_fingerprinter_release(&s->filter.fp);
 	fl_path_memo_release(&s->filter.memo);
 	free(s->baseline_path);
 	memset(s, 0, sizeof(*s));
@@ -165,8 +156,8 @@ describe_inventory(struct fl_buf *out, const struct fl_setup *s)
 	int k;
 
 	fl_buf_adds(out, "  \"inventory\": {\n    \"layout\": ");
-	add_path(out, !s->config.layout ? NULL : s->config.layout_root ?
-	    s->config.layout_root : s->project.layout_root);
+	add_path(out, fl_inventory_spec_layout(&s->config.inventory,
+	    s->project.layout_root));
 	fl_buf_adds(out, ",\n    \"replacer-kinds\": [");
 	rk = fl_inventory_replacer_kinds(s->inventory, &n);
 	for (i = 0; i < n; i++)
@@ -274,8 +265,8 @@ fl_setup_describe(struct fl_buf *out, const struct fl_setup *s,
 void
 fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
 {
-	const char *layout = s->config.layout_root ? s->config.layout_root :
-	    s->project.layout_root;
+	const char *layout = fl_inventory_spec_layout(&s->config.inventory,
+	    s->project.layout_root);
 	enum fl_res_kind k;
 	char *shown;
 
@@ -288,7 +279,7 @@ fl_setup_notes(struct fl_buf *out, const struct fl_setup *s)
 		    FL_CONFIG_FILE " up to the repository root), using "
 		    "the defaults\n");
 	}
-	if (!s->config.layout) {
+	if (!s->config.inventory.layout) {
 		fl_buf_adds(out, "inventory: the reference layout is turned off "
 		    "(inventory.layout)\n");
 	} else if (layout != NULL) {
