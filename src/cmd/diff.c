@@ -79,8 +79,8 @@ compare(struct diff_run *run, struct fl_result *o, struct fl_result *n,
 	struct fl_review_flow ro, rn;
 	struct fl_blockdiff d;
 
-	fl_review_blocks(&ro, &o->arena, &o->flow);
-	fl_review_blocks(&rn, &n->arena, &n->flow);
+	fl_review_blocks(&ro, &o->arena, &o->flow, run->env.inventory);
+	fl_review_blocks(&rn, &n->arena, &n->flow, run->env.inventory);
 	fl_blockdiff(&d, &n->arena, &ro, o, &rn, n);
 	run->compared++;
 	if (!fl_blockdiff_same(&d))
@@ -229,8 +229,11 @@ cmd_diff(int argc, char **argv)
 		return fl_cmd_usage_error("diff", "--git takes no files");
 	if (o.git == NULL && ops.n != 2)
 		return fl_cmd_usage_error("diff", "expected OLD and NEW");
-	if (fl_review_env_init(&run.env) != 0) {
+	/* The project of NEW, or of the repository's work tree. */
+	if (fl_review_env_init(&run.env, o.git != NULL ? "." : ops.v[1]) !=
+	    0) {
 		fl_cmd_error(NULL);
+		fl_review_env_release(&run.env);
 		return FL_EXIT_ERROR;
 	}
 	rc = o.git != NULL ? diff_git(&run, o.git) :

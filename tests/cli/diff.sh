@@ -4,7 +4,8 @@
 # our own and on the reference monorepo's acme_main (when ../shared is
 # there); exit codes as diff(1); layout-only moves on one line; findings
 # introduced; bad input refused with a message; --git between revisions
-# and against the work tree of a real repository.
+# and against the work tree of a real repository; resource references
+# named from the project's inventory.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/chain_flow.sh"
@@ -80,6 +81,22 @@ expect_run git-range 1 '^--- HEAD~1:flows/chain\.json$' -- diff --git HEAD~1..HE
 expect_run git-same 0 '^$' -- diff --git HEAD
 expect_run git-unknown 2 "unknown revision 'nope'" -- diff --git nope
 cd "$work"
+
+# Resource references by name, from the inventory of the project that
+# holds NEW: the example repository's console export before and after
+# fix, an ID-bearing ARN and the $.FlowAttributes reference that replaced
+# it name the same queue; JSON carries the names beside the values.
+cp -R "$FLOWLINT_SOURCE_DIR/flows" names
+export_json=names/imports/resources/flows/nw_billing_console_export.json
+cp "$export_json" console.json
+"$FLOWLINT" fix "$export_json" > /dev/null
+expect_run names-text 1 '^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTargetQueue\): Parameters\.QueueId: "arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35" \(queue billing\) -> "\$\.FlowAttributes\.billing" \(queue billing\)$' -- diff console.json "$export_json"
+expect_run names-lambda 1 'Parameters\.LambdaFunctionARN: .* \(lambda nw-account-lookup\) -> "\$\.FlowAttributes\.nw-account-lookup" \(lambda nw-account-lookup\)$' -- diff console.json "$export_json"
+expect_run names-markdown 1 '^- `b8e6577b-4226-49ef-ab17-d3298a98473c` \(UpdateContactTargetQueue\): `Parameters\.QueueId`: `.*/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35"` \(queue billing\) → `"\$\.FlowAttributes\.billing"` \(queue billing\)$' -- diff --format markdown console.json "$export_json"
+expect_run names-json 1 '"path":"Parameters\.QueueId","old":"arn:[^"]*","new":"\$\.FlowAttributes\.billing","old_name":"queue billing","new_name":"queue billing"' -- diff --format json console.json "$export_json"
+# Outside a project there is no inventory, and no name.
+cp "$export_json" fixed.json
+expect_run names-none 1 'Parameters\.QueueId: "arn:[^"]*" -> "\$\.FlowAttributes\.billing"$' -- diff console.json fixed.json
 
 ref=${FLOWLINT_SOURCE_DIR:?}/../shared/corpus/reference-monorepo/imports/resources/flows
 if [ ! -d "$ref" ]; then
