@@ -140,6 +140,9 @@ struct fl_cmd {
 	const struct fl_option *options;	/* ends with FL_OPT_END */
 	const char *epilogue;	/* the exit status, wrapped at 72 */
 	int max_operands;	/* -1: any number */
+	/* Appends the words an operand is one of, separated by spaces, for
+	   the shell completions; NULL: file names (none with no operands). */
+	void (*operand_words)(struct fl_buf *out);
 	int (*run)(int argc, char **argv);
 };
 
