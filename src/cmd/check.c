@@ -14,6 +14,7 @@
 #include "report/list.h"
 #include "report/report.h"
 #include "run/session.h"
+#include "run/why_none.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -27,6 +28,8 @@ struct check_opts {
 	bool uncommitted;		/* --include-uncommitted */
 	bool no_cache;			/* --no-cache */
 	bool show_config;
+	const char *stdin_name;		/* --stdin-filename, or NULL */
+	bool use_stdin;			/* '-' or --stdin-filename */
 	struct fl_baseline_arg baseline;
 	struct shard_arg { unsigned index, count; } shard;	/* or 0/0 */
 	bool enabled[FL_MAX_RULES];	/* from `rules` */
@@ -79,6 +82,11 @@ static const struct fl_option options[] = {
 	FL_OPT_FLAG(0, "no-cache", O, no_cache, "read every inventory file "
 	    "from git, without the cache of what they held (kept in "
 	    ".git/flowlint/inventory-cache, keyed by content)"),
+	FL_OPT_STRING(0, "stdin-filename", "PATH", O, stdin_name, "lint "
+	    "standard input (as -) as the file PATH, which need not exist: "
+	    "with its configuration, inventory, per-file ignores and place "
+	    "in the layout; without it, - is linted as <stdin> in the "
+	    "current folder"),
 	FL_OPT_RUN_VERBOSE(O, run),
 	FL_OPT_RUN_CONFIG(O, run),
 	FL_OPT_FLAG(0, "show-config", O, show_config, "print the effective "
@@ -99,7 +107,7 @@ static int cmd_check(int argc, char **argv);
 const struct fl_cmd fl_cmd_check = {
 	.name = "check",
 	.summary = "lint flow files or folders (default: .)",
-	.synopsis = "[options] [PATH...]",
+	.synopsis = "[options] [PATH...]\n[options] [--stdin-filename PATH] -",
 	.description =
 "Lint Amazon Connect flow files.  Folders are walked for *.json files\n"
 "(skipping .git and node_modules); inside a git work tree, only the\n"
@@ -110,7 +118,9 @@ const struct fl_cmd fl_cmd_check = {
 "or --changed-since, the inventory (the resources the cross-file rules\n"
 "look up) is read from the same state as the checked files, and the\n"
 "unchanged flows that refer to a resource the change deleted, renamed\n"
-"or re-Named are checked too, with a note saying why.\n",
+"or re-Named are checked too, with a note saying why.  The operand -\n"
+"lints standard input (an editor's unsaved buffer) as the file\n"
+"--stdin-filename names, or as <stdin> in the current folder.\n",
 	.options = options,
 	.epilogue =
 "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
@@ -133,6 +143,13 @@ parse_opts(struct check_opts *o, int argc, char **argv,
 	rc = fl_cmd_parse(&fl_cmd_check, o, argc, argv, ops);
 	if (rc >= 0)
 		return rc;
+	rc = fl_cmd_stdin_operand("check", ops, o->stdin_name, &o->use_stdin);
+	if (rc >= 0)
+		return rc;
+	if (o->use_stdin && (o->staged || o->since != NULL))
+		return fl_cmd_usage_error("check", "'-' reads standard input, "
+		    "not git: it cannot be combined with --staged or "
+		    "--changed-since");
 	if (o->staged && o->since != NULL)
 		return fl_cmd_usage_error("check", "--staged and "
 		    "--changed-since cannot be combined");
@@ -152,6 +169,7 @@ struct check_state {
 	bool quiet;
 	bool flows_only;		/* --flows-only */
 	bool verbose;
+	unsigned not_flows;		/* files skipped as no contact flow */
 	struct fl_filter *filter;	/* configuration and baseline */
 	struct fl_progress progress;	/* the TTY progress line */
 };
@@ -190,6 +208,7 @@ report_file(struct check_state *st, const struct fl_target *t,
 	    &st->filter->memo, t, st->flows_only, !res->json_invalid,
 	    res->shape, res->src.text, res->src.len);
 	if (kind == FL_FILE_NOT_JSON) {
+		st->not_flows++;
 		if (st->verbose && !st->quiet) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not valid JSON and "
@@ -199,6 +218,7 @@ report_file(struct check_state *st, const struct fl_target *t,
 	}
 	fl_filter_result(st->filter, t, res);
 	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
+		st->not_flows++;
 		if (t->explicit_path && !st->quiet && !st->flows_only) {
 			fl_progress_hide(&st->progress);
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
@@ -252,7 +272,8 @@ cmd_check(int argc, char **argv)
 	struct fl_operands ops;
 	struct fl_fix_options fo = { 0 };
 	struct fl_stages stages = { 0 };
-	unsigned unreadable;
+	struct fl_buf why = FL_BUF_INIT;
+	unsigned unreadable, sharded;
 	size_t k;
 	int rc, err;
 
@@ -270,6 +291,8 @@ cmd_check(int argc, char **argv)
 	so.lint = true;
 	so.source = o.staged ? FL_SESSION_STAGED : o.since != NULL ?
 	    FL_SESSION_CHANGED : FL_SESSION_WORKTREE;
+	if (o.use_stdin)
+		so.stdin_name = o.stdin_name != NULL ? o.stdin_name : "<stdin>";
 	so.since = o.since;
 	so.uncommitted = o.uncommitted;
 	so.no_cache = o.no_cache;
@@ -291,8 +314,10 @@ cmd_check(int argc, char **argv)
 		goto done;
 	for (k = 0; !o.run.quiet && k < s.notes.n; k++)
 		fprintf(stderr, "flowlint: note: %s\n", s.notes.v[k]);
+	sharded = s.targets.n;
 	if (o.shard.count > 0)
 		fl_targets_shard(&s.targets, o.shard.index, o.shard.count);
+	sharded -= s.targets.n;
 
 	if (fl_report_list_open(&o.reports, fl_cmd_use_color(o.run.color,
 	    stdout), o.run.quiet) != 0) {
@@ -326,6 +351,11 @@ cmd_check(int argc, char **argv)
 		    "read");
 	}
 
+	st.totals.unreadable = unreadable + s.unlisted;
+	if (st.totals.files == 0) {
+		fl_run_why_none(&why, &s, &so, sharded, st.not_flows);
+		st.totals.why_none = why.ptr;
+	}
 	rc = err != 0 || unreadable > 0 ? FL_EXIT_ERROR :
 	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 	if (fl_report_list_close(&o.reports, &st.totals) != 0) {
@@ -340,6 +370,7 @@ cmd_check(int argc, char **argv)
 		fl_buf_release(&b);
 	}
 done:
+	fl_buf_release(&why);
 	fl_report_list_release(&o.reports);
 	fl_session_release(&s);
 	return rc;

@@ -26,6 +26,7 @@ extern const struct fl_cmd fl_cmd_check;
 extern const struct fl_cmd fl_cmd_completions;
 extern const struct fl_cmd fl_cmd_diff;
 extern const struct fl_cmd fl_cmd_explain;
+extern const struct fl_cmd fl_cmd_explain_error;
 extern const struct fl_cmd fl_cmd_fix;
 extern const struct fl_cmd fl_cmd_format;
 extern const struct fl_cmd fl_cmd_graph;
@@ -85,6 +86,18 @@ extern const char *const fl_severity_choices[];	/* enum fl_severity order */
 #define FL_OPT_WRITE_BASELINE(T, f) \
 	FL_OPT_CALL(0, "write-baseline", "FILE", T, f, fl_opt_baseline, \
 	    "record every finding in FILE (replacing it) and report none")
+
+/* How many operands are "-" (standard input). */
+size_t fl_cmd_dashes(const struct fl_operands *ops);
+
+/*
+ * Whether the command reads standard input instead of files: an operand
+ * "-", or --stdin-filename (`name`; NULL when not given).  Returns -1 to
+ * go on, with *use_stdin set, or FL_EXIT_ERROR after the usage error
+ * for '-' beside other PATHs.
+ */
+int fl_cmd_stdin_operand(const char *cmd, const struct fl_operands *ops,
+    const char *name, bool *use_stdin);
 
 /* Whether to colour what goes to `out`. */
 bool fl_cmd_use_color(int color, FILE *out);

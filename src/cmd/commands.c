@@ -9,6 +9,7 @@ const struct fl_cmd *const fl_commands[] = {
 	&fl_cmd_completions,
 	&fl_cmd_diff,
 	&fl_cmd_explain,
+	&fl_cmd_explain_error,
 	&fl_cmd_fix,
 	&fl_cmd_format,
 	&fl_cmd_graph,

@@ -115,6 +115,29 @@ fl_opt_baseline(const struct fl_option *opt, void *field, const char *value)
 	return 0;
 }
 
+size_t
+fl_cmd_dashes(const struct fl_operands *ops)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ops->n; i++)
+		n += strcmp(ops->v[i], "-") == 0;
+	return n;
+}
+
+int
+fl_cmd_stdin_operand(const char *cmd, const struct fl_operands *ops,
+    const char *name, bool *use_stdin)
+{
+	size_t dash = fl_cmd_dashes(ops);
+
+	*use_stdin = dash > 0 || name != NULL;
+	if (*use_stdin && ops->n > dash)
+		return fl_cmd_usage_error(cmd, "'-' and --stdin-filename read "
+		    "standard input and take no other PATH");
+	return -1;
+}
+
 bool
 fl_cmd_use_color(int color, FILE *out)
 {

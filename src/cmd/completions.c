@@ -80,22 +80,6 @@ add_escaped(struct fl_buf *out, const char *text, const char *special,
 	}
 }
 
-/* Appends `text` for inside a single-quoted zsh word: each character of
-   `special` escaped for _arguments or _describe, and a quote as '\''. */
-static void
-add_zsh(struct fl_buf *out, const char *text, const char *special)
-{
-	for (; *text != '\0'; text++) {
-		if (*text == '\'') {
-			fl_buf_adds(out, "'\\''");
-			continue;
-		}
-		if (strchr(special, *text) != NULL)
-			fl_buf_addch(out, '\\');
-		fl_buf_addch(out, *text);
-	}
-}
-
 /*
  * What a command's operands complete to, as `words` (when the command
  * names them) and whether file names do.
@@ -165,12 +149,31 @@ bash(struct fl_buf *out)
 	fl_buf_release(&values);
 }
 
+/*
+ * Appends `text` for zsh, inside single quotes: each character of
+ * `special` escaped with a backslash (for _arguments or _describe), and
+ * a quote closed, escaped and reopened for the shell.
+ */
+static void
+add_zsh_quoted(struct fl_buf *out, const char *text, const char *special)
+{
+	for (; *text != '\0'; text++) {
+		if (*text == '\'') {
+			fl_buf_adds(out, "'\\''");
+			continue;
+		}
+		if (strchr(special, *text) != NULL)
+			fl_buf_addch(out, '\\');
+		fl_buf_addch(out, *text);
+	}
+}
+
 /* One _arguments spec of option `o` spelled `name` ("--format=", "-f+"). */
 static void
 zsh_spec(struct fl_buf *out, const struct fl_option *o, const char *name)
 {
 	fl_buf_addf(out, " '%s[", name);
-	add_zsh(out, o->help, "[]:\\");
+	add_zsh_quoted(out, o->help, "[]:\\");
 	fl_buf_adds(out, "]");
 	if (o->value_name != NULL) {
 		struct fl_buf values = FL_BUF_INIT;
@@ -198,7 +201,7 @@ zsh(struct fl_buf *out)
 	    "\tcommands=(\n");
 	for (c = fl_commands; *c != NULL; c++) {
 		fl_buf_addf(out, "\t\t'%s:", (*c)->name);
-		add_zsh(out, (*c)->summary, ":\\");
+		add_zsh_quoted(out, (*c)->summary, ":\\");
 		fl_buf_adds(out, "'\n");
 	}
 	fl_buf_adds(out, "\t)\n"

@@ -13,6 +13,7 @@
 #include "lint/run.h"
 #include "report/report.h"
 #include "run/session.h"
+#include "run/why_none.h"
 #include "util/buf.h"
 #include "util/diff.h"
 #include "util/error.h"
@@ -99,6 +100,7 @@ struct fix_state {
 	struct fl_report report;	/* the remaining findings (text) */
 	struct fl_report_totals totals;	/* of the remaining findings */
 	unsigned fixed, files_fixed;
+	unsigned not_flows;		/* files skipped as no contact flow */
 	bool failed;			/* an error: exit 2 */
 };
 
@@ -207,11 +209,11 @@ on_result(void *arg, const struct fl_target *t, struct fl_result *res)
 	kind = fl_file_kind(st->filter->project, st->filter->config,
 	    &st->filter->memo, t, st->o->run.flows_only, !res->json_invalid,
 	    res->shape, res->src.text, res->src.len);
-	if (kind == FL_FILE_NOT_JSON)
-		return;
-	if (kind == FL_FILE_OTHER_JSON && res->diags.n == 0) {
-		if (t->explicit_path && !st->o->run.quiet &&
-		    !st->o->run.flows_only)
+	if (kind == FL_FILE_NOT_JSON ||
+	    (kind == FL_FILE_OTHER_JSON && res->diags.n == 0)) {
+		st->not_flows++;
+		if (kind == FL_FILE_OTHER_JSON && t->explicit_path &&
+		    !st->o->run.quiet && !st->o->run.flows_only)
 			fprintf(stderr, "flowlint: note: %s: not a contact flow, "
 			    "skipped\n", res->src.path);
 		return;
@@ -265,6 +267,7 @@ cmd_fix(int argc, char **argv)
 	struct fl_operands ops;
 	struct fl_fix_options fo = { 0 };
 	struct fl_stages stages = { 0 };
+	struct fl_buf why = FL_BUF_INIT;
 	unsigned unreadable;
 	size_t i;
 	int rc, err;
@@ -273,6 +276,10 @@ cmd_fix(int argc, char **argv)
 	rc = fl_cmd_parse(&fl_cmd_fix, &o, argc, argv, &ops);
 	if (rc >= 0)
 		return rc;
+	if (fl_cmd_dashes(&ops) > 0)
+		return fl_cmd_usage_error("fix", "fix rewrites files in place "
+		    "and does not read standard input ('-'): 'flowlint check "
+		    "-' lints it, 'flowlint fix --diff PATH' shows the fixes");
 	fl_rule_choice_apply(&o.rules, o.enabled);
 	/* The set-up check uses, so that what check reports is what fix
 	 * fixes. */
@@ -336,11 +343,17 @@ cmd_fix(int argc, char **argv)
 			    plural(st.fixed, "finding", "findings"),
 			    st.files_fixed, st.totals.files,
 			    plural(st.totals.files, "file", "files"));
+		st.totals.unreadable = unreadable + s.unlisted;
+		if (st.totals.files == 0) {
+			fl_run_why_none(&why, &s, &so, 0, st.not_flows);
+			st.totals.why_none = why.ptr;
+		}
 		st.report.format->end(&st.report, &st.totals);
 	}
 	rc = err != 0 || unreadable > 0 || st.failed ? FL_EXIT_ERROR :
 	    fl_cmd_fails(&st.totals, o.fail_on) ? FL_EXIT_FINDINGS : FL_EXIT_OK;
 done:
+	fl_buf_release(&why);
 	fl_session_release(&s);
 	return rc;
 }

@@ -97,19 +97,13 @@ static int
 parse_opts(struct format_opts *o, int argc, char **argv,
     struct fl_operands *ops)
 {
-	size_t i, dash = 0;
 	int rc = fl_cmd_parse(&fl_cmd_format, o, argc, argv, ops);
 
 	if (rc >= 0)
 		return rc;
-	for (i = 0; i < ops->n; i++)
-		if (strcmp(ops->v[i], "-") == 0)
-			dash++;
-	if (dash > 0 || o->stdin_name != NULL)
-		o->use_stdin = true;
-	if (o->use_stdin && ops->n > dash)
-		return fl_cmd_usage_error("format", "'-' and --stdin-filename "
-		    "read standard input and take no other PATH");
+	rc = fl_cmd_stdin_operand("format", ops, o->stdin_name, &o->use_stdin);
+	if (rc >= 0)
+		return rc;
 	if (o->echo_on_error && !o->use_stdin)
 		return fl_cmd_usage_error("format", "--echo-on-error needs '-' "
 		    "or --stdin-filename");

@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/re.h"
 #include "util/xalloc.h"
 
 #define KEYLEN 160	/* room for a key path such as inventory.sources[12].kind */
@@ -73,6 +74,18 @@ fl_config_release(struct fl_config *c)
 	}
 	free(c->sources);
 	free(c->patterns);
+	free_strings(c->stages, c->nstages);
+	free_strings(c->exporter_named, c->nexporter_named);
+	for (i = 0; i < c->nenvironments; i++) {
+		struct fl_environment *e = &c->environments[i];
+
+		free(e->name);
+		free_strings(e->accounts, e->naccounts);
+		free_strings(e->instances, e->ninstances);
+		free_strings(e->regions, e->nregions);
+		free_strings(e->paths, e->npaths);
+	}
+	free(c->environments);
 	fl_catalog_release(&c->actions);
 	free(c->suppressions_file);
 	for (i = 0; i < c->nsupp; i++) {
@@ -691,6 +704,212 @@ parse_actions(struct fl_config *c, struct fl_json_file *f, uint32_t v)
 	return fl_catalog_add(&c->actions, f, v, "actions.");
 }
 
+/*
+ * An identifier of an environment or a stage, normalized: the stored
+ * string (fl_xmalloc'd), or NULL when `s` is not of its shape.
+ */
+typedef char *id_shape_fn(struct fl_str s);
+
+static bool
+all_in(struct fl_str s, const char *set)
+{
+	size_t i;
+
+	for (i = 0; i < s.len; i++)
+		if (s.ptr[i] == '\0' || strchr(set, s.ptr[i]) == NULL)
+			return false;
+	return s.len > 0;
+}
+
+#define DIGITS "0123456789"
+#define LOWER "abcdefghijklmnopqrstuvwxyz"
+#define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+static char *
+account_id(struct fl_str s)
+{
+	return s.len == 12 && all_in(s, DIGITS) ?
+	    fl_xstrndup(s.ptr, s.len) : NULL;
+}
+
+/* us-east-1, us-gov-west-1: letters and dashes, then a number. */
+static char *
+region_name(struct fl_str s)
+{
+	const char *dash = s.ptr + s.len;
+
+	while (dash > s.ptr && dash[-1] != '-')
+		dash--;
+	return dash - s.ptr > 3 && memchr(s.ptr, '-', 3) == s.ptr + 2 &&
+	    all_in(fl_str_make(s.ptr, (size_t)(dash - s.ptr)), LOWER "-") &&
+	    all_in(fl_str_make(dash, (size_t)(s.ptr + s.len - dash)), DIGITS) ?
+	    fl_xstrndup(s.ptr, s.len) : NULL;
+}
+
+/* A Connect instance ID, or an instance ARN reduced to its ID. */
+static char *
+instance_id(struct fl_str s)
+{
+	static const char tag[] = ":instance/";
+	size_t i;
+
+	for (i = 0; s.len > 36 && i + sizeof(tag) - 1 <= s.len; i++)
+		if (memcmp(s.ptr + i, tag, sizeof(tag) - 1) == 0 &&
+		    s.len >= 4 && memcmp(s.ptr, "arn:", 4) == 0) {
+			s = fl_str_make(s.ptr + i + sizeof(tag) - 1,
+			    s.len - i - (sizeof(tag) - 1));
+			break;
+		}
+	if (s.len != 36)
+		return NULL;
+	for (i = 0; i < s.len; i++)
+		if ((i == 8 || i == 13 || i == 18 || i == 23) ? s.ptr[i] != '-' :
+		    !all_in(fl_str_make(s.ptr + i, 1), DIGITS "abcdefABCDEF"))
+			return NULL;
+	return fl_xstrndup(s.ptr, s.len);
+}
+
+/* A stage token: a whole '-'-separated part of a resource name. */
+static char *
+stage_token(struct fl_str s)
+{
+	return all_in(s, LOWER UPPER DIGITS "_") ?
+	    fl_xstrndup(s.ptr, s.len) : NULL;
+}
+
+/* An array of identifiers of one shape (`what` describes it). */
+static int
+id_list(char ***out, size_t *n, struct fl_json_file *f, uint32_t node,
+    const char *key, id_shape_fn *shape, const char *what)
+{
+	char elem[KEYLEN];
+	size_t alloc = 0;
+	uint32_t it;
+	int err = expect(f, node, FL_JSON_ARRAY, key, "an array of strings");
+
+	fl_json_foreach(&f->doc, node, it) {
+		char *v;
+
+		if (err != 0)
+			break;
+		keyf(elem, "%s[%zu]", key, *n);
+		err = expect(f, it, FL_JSON_STRING, elem, what);
+		if (err != 0)
+			break;
+		v = shape(fl_json_string(&f->doc, it));
+		if (v == NULL)
+			return fl_json_file_error(f, it, false, "%s: \"%.*s\" is "
+			    "not %s", elem, FL_STR_ARGS(fl_json_string(&f->doc,
+			    it)), what);
+		FL_GROW(*out, *n + 1, alloc);
+		(*out)[(*n)++] = v;
+	}
+	return err;
+}
+
+/* "exporter-named": where files are named <Name>.json, as the exporter
+ * names them in the reference layout's flows folder (FL003). */
+static int
+parse_exporter_named(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	return glob_list(&c->exporter_named, &c->nexporter_named, f, v,
+	    "exporter-named");
+}
+
+/* "stages": the tokens FL107 and the fixes write as ${STAGE}. */
+static int
+parse_stages(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	int err = id_list(&c->stages, &c->nstages, f, v, "stages",
+	    stage_token, "a stage token (letters, digits and '_')");
+
+	if (err == 0 && c->nstages == 0)
+		err = fl_json_file_error(f, v, false, "stages: must not be "
+		    "empty (leave it out for the built-in dev, qa, prod)");
+	return err;
+}
+
+static int
+environment(struct fl_environment *env, struct fl_json_file *f,
+    uint32_t node)
+{
+	static const char *const keys[] = { "accounts", "instances",
+		"regions", "paths", NULL };
+	const struct {
+		const char *key;
+		char ***list;
+		size_t *count;
+		id_shape_fn *shape;
+		const char *what;
+	} lists[] = {
+		{ "accounts", &env->accounts, &env->naccounts, account_id,
+		  "a 12-digit AWS account ID" },
+		{ "instances", &env->instances, &env->ninstances, instance_id,
+		  "a Connect instance ID or instance ARN" },
+		{ "regions", &env->regions, &env->nregions, region_name,
+		  "an AWS region such as us-east-1" },
+	};
+	char key[KEYLEN], sub[KEYLEN];
+	size_t i;
+	uint32_t v;
+	int err;
+
+	keyf(key, "environments.%s", env->name);
+	err = expect(f, node, FL_JSON_OBJECT, key, "an object");
+	if (err == 0)
+		err = check_keys(f, node, key, keys);
+	for (i = 0; err == 0 && i < sizeof(lists) / sizeof(lists[0]); i++) {
+		v = fl_json_get(&f->doc, node, lists[i].key);
+		keyf(sub, "%s.%s", key, lists[i].key);
+		if (v != FL_JSON_NONE)
+			err = id_list(lists[i].list, lists[i].count, f, v, sub,
+			    lists[i].shape, lists[i].what);
+	}
+	if (err == 0 && env->naccounts + env->ninstances + env->nregions == 0)
+		return fl_json_file_error(f, node, false, "%s: needs at least "
+		    "one of \"accounts\", \"instances\" and \"regions\"", key);
+	v = fl_json_get(&f->doc, node, "paths");
+	keyf(sub, "%s.paths", key);
+	if (err == 0 && v != FL_JSON_NONE)
+		err = glob_list(&env->paths, &env->npaths, f, v, sub);
+	return err;
+}
+
+/* "environments": per environment its IDs and the globs of its files. */
+static int
+parse_environments(struct fl_config *c, struct fl_json_file *f, uint32_t v)
+{
+	uint32_t it;
+	int err = expect(f, v, FL_JSON_OBJECT, "environments",
+	    "an object mapping environment names to their accounts, "
+	    "instances, regions and paths");
+
+	if (err == 0 && f->doc.nodes[v].count > FL_MAX_ENVIRONMENTS)
+		return fl_json_file_error(f, v, false, "environments: at most "
+		    "%d", FL_MAX_ENVIRONMENTS);
+	if (err == 0)
+		c->environments = fl_xcalloc(f->doc.nodes[v].count + 1,
+		    sizeof(*c->environments));
+	fl_json_foreach(&f->doc, v, it) {
+		const struct fl_json_node *n = &f->doc.nodes[it];
+		struct fl_environment *env;
+
+		if (err != 0)
+			break;
+		if (n->flags & FL_JSON_F_DUP_KEY)
+			return fl_json_file_error(f, it, true, "environments."
+			    "%.*s: duplicate key", FL_STR_ARGS(n->key));
+		if (n->key.len == 0)
+			return fl_json_file_error(f, it, true, "environments: "
+			    "an environment needs a name");
+		env = &c->environments[c->nenvironments++];
+		env->name = fl_xstrndup(n->key.ptr,
+		    n->key.len < 64 ? n->key.len : 64);
+		err = environment(env, f, it);
+	}
+	return err;
+}
+
 /* The top-level keys: the one table that both validates a file's keys
  * and dispatches each member to its parser. */
 static const struct top_key {
@@ -707,6 +926,9 @@ static const struct top_key {
 	{ "patterns", parse_patterns },
 	{ "suppressions", parse_suppressions },
 	{ "actions", parse_actions },
+	{ "stages", parse_stages },
+	{ "environments", parse_environments },
+	{ "exporter-named", parse_exporter_named },
 	{ NULL, NULL },
 };
 
@@ -800,19 +1022,49 @@ fl_config_load_catalog(struct fl_catalog *out, const struct fl_config *c)
 	return err;
 }
 
+/*
+ * "stages" as the lambda_stage pattern: each token a whole
+ * '-'-separated part of the name, as in the built-in pattern.  The
+ * tokens are letters, digits and '_', so none needs escaping.
+ */
+static int
+stage_pattern(struct fl_patterns *p, const struct fl_config *c)
+{
+	struct fl_buf re = FL_BUF_INIT;
+	struct fl_re *stage;
+	size_t i;
+	int err;
+
+	fl_buf_adds(&re, "(?:^|-)(?<stage>");
+	for (i = 0; i < c->nstages; i++)
+		fl_buf_addf(&re, "%s%s", i ? "|" : "", c->stages[i]);
+	fl_buf_adds(&re, ")(?:-|$)");
+	err = fl_re_compile(&stage, "stages", re.ptr);
+	fl_buf_release(&re);
+	if (err != 0)
+		return err;
+	fl_re_free(p->lambda_stage);
+	p->lambda_stage = stage;
+	p->g_stage = fl_re_group(stage, "stage");
+	return 0;
+}
+
 int
 fl_config_load_patterns(struct fl_patterns *out, const struct fl_config *c)
 {
 	struct fl_buf text = FL_BUF_INIT;
 	int err;
 
-	if (c->patterns == NULL)
-		return fl_patterns_load_default(out);
-	err = fl_fs_read(&text, c->patterns, FL_FS_MAX_FILE);
-	if (err == 0)
-		err = fl_patterns_load(out, text.ptr, text.len, c->patterns);
-	fl_buf_release(&text);
-	return err;
+	if (c->patterns == NULL) {
+		err = fl_patterns_load_default(out);
+	} else {
+		err = fl_fs_read(&text, c->patterns, FL_FS_MAX_FILE);
+		if (err == 0)
+			err = fl_patterns_load(out, text.ptr, text.len,
+			    c->patterns);
+		fl_buf_release(&text);
+	}
+	return err == 0 && c->nstages > 0 ? stage_pattern(out, c) : err;
 }
 
 /* Re-sets the current error as "<where>: <message>". */

@@ -17,6 +17,12 @@
  *                   {"kind": "queue", "folder": "admin/queues"}]
  *     },
  *     "patterns": "ci/replacer-patterns.json",
+ *     "stages": ["dev", "qa", "prod"],   stage tokens of resource names
+ *     "exporter-named": ["connect/flows"],  files named <Name>.json (FL003)
+ *     "environments": {"staging": {"accounts": ["111122223333"],
+ *                        "instances": ["<instance ID or ARN>"],
+ *                        "regions": ["us-east-1"],
+ *                        "paths": ["envs/staging", "modules"]}, ...},
  *     "actions": {"NewAction": {...}},    action catalog entries
  *                     (flow/catalog.h) added to or replacing the built-in
  *     "suppressions": [{"rule": "FL303", "path": "flows/x.json",
@@ -37,6 +43,7 @@
 
 #include "flow/catalog.h"
 #include "inventory/inventory.h"
+#include "rules/environments.h"
 #include "rules/rule.h"
 
 struct fl_inventory_reader;
@@ -97,6 +104,12 @@ struct fl_config {
 	struct fl_source_spec *sources;	/* owned */
 	size_t nsources;
 	char *patterns;		/* owned: absolute path, or NULL: built-in */
+	char **stages;		/* owned: "stages", or NULL: the pattern's */
+	size_t nstages;
+	struct fl_environment *environments;	/* owned: "environments" */
+	size_t nenvironments;
+	char **exporter_named;	/* owned globs: "exporter-named" */
+	size_t nexporter_named;
 	struct fl_catalog actions;	/* entries of "actions" (often none) */
 	char *suppressions_file;	/* owned: when they come from a file */
 	struct fl_suppression *supp;	/* owned */

@@ -165,6 +165,28 @@ fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
 	free(rel);
 }
 
+bool
+fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
+    struct fl_file_config *out)
+{
+	const struct fl_config *c = f->config;
+	char *rel;
+	size_t e, k;
+
+	memset(out, 0, sizeof(*out));
+	if (c->nenvironments == 0 && c->nexporter_named == 0)
+		return false;
+	rel = relpath(f, t);
+	for (e = 0; e < c->nenvironments; e++)
+		for (k = 0; k < c->environments[e].npaths; k++)
+			if (fl_glob_match(c->environments[e].paths[k], rel))
+				out->environments |= (uint32_t)1 << e;
+	for (k = 0; k < c->nexporter_named && !out->exporter_named; k++)
+		out->exporter_named = fl_glob_match(c->exporter_named[k], rel);
+	free(rel);
+	return out->environments != 0 || out->exporter_named;
+}
+
 static int
 cmp_file(const void *a, const void *b)
 {

@@ -62,6 +62,11 @@ void fl_filter_result(struct fl_filter *f, const struct fl_target *t,
 void fl_filter_fixable(struct fl_filter *f, const struct fl_target *t,
     const bool *enabled, bool *fixable);
 
+/* What the configuration's globs say of target t ("environments",
+ * "exporter-named"); false when nothing. */
+bool fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
+    struct fl_file_config *out);
+
 /*
  * Reports the suppressions that matched no finding: for every file that
  * holds such suppressions, one result whose findings are FL007 at the

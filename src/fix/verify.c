@@ -99,6 +99,16 @@ content_node(const struct fl_flow *f)
 	return FL_JSON_NONE;
 }
 
+/* Whether the pass writes an object Content as its string (FL008). */
+static bool
+encodes_content(const struct fl_fix_pass *p)
+{
+	const struct fl_flow *f = p->f;
+
+	return f->shape == FL_SHAPE_WRAPPED && !f->content_is_string &&
+	    p->d == &f->outer && (p->marks[f->root] & FL_FIX_REPLACED);
+}
+
 static int
 same_documents(const struct fl_fix_pass *p, const struct fl_flow *g)
 {
@@ -106,6 +116,14 @@ same_documents(const struct fl_fix_pass *p, const struct fl_flow *g)
 	struct cmp c = { &f->outer, &g->outer, NULL, FL_JSON_NONE };
 	int err;
 
+	/* The object, unchanged, is now the string's document. */
+	if (encodes_content(p)) {
+		c.free_node = f->root;
+		if ((err = same(&c, FL_JSON_ROOT, FL_JSON_ROOT)) != 0)
+			return err;
+		c = (struct cmp){ &f->outer, &g->inner, NULL, FL_JSON_NONE };
+		return same(&c, f->root, g->root);
+	}
 	if (p->d == &f->outer) {
 		c.marks = p->marks;
 		return same(&c, FL_JSON_ROOT, FL_JSON_ROOT);
@@ -196,7 +214,8 @@ fl_fix_verify(const struct fl_fix_pass *p, const struct fl_flow *after,
 	int err;
 
 	if (after->doc == NULL || after->shape != p->f->shape ||
-	    after->content_is_string != p->f->content_is_string)
+	    (after->content_is_string != p->f->content_is_string &&
+	    !encodes_content(p)))
 		return fl_error_set(FL_EINVAL, "the fixed text is no longer a "
 		    "readable flow");
 	if ((err = same_documents(p, after)) != 0)

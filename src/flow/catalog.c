@@ -302,8 +302,8 @@ static int
 entry(struct entry_parser *p, uint32_t node, struct fl_cat_action *a)
 {
 	static const char *const keys[] = { "source", "note", "aliases",
-		"flow-types",
-		"terminal", "parameters", "closed", "exclusive", "errors",
+		"flow-types", "terminal", "takes-input", "leaves-flow",
+		"parameters", "closed", "exclusive", "errors",
 		"required-errors", "conditions", NULL };
 	const struct fl_json_doc *d = &p->f->doc;
 	uint32_t it, v;
@@ -336,6 +336,10 @@ entry(struct entry_parser *p, uint32_t node, struct fl_cat_action *a)
 	if ((err = flow_types(p, node, &a->kinds)) != 0 ||
 	    (err = expect_bool(p, fl_json_get(d, node, "terminal"), "terminal",
 	    &a->terminal)) != 0 ||
+	    (err = expect_bool(p, fl_json_get(d, node, "takes-input"),
+	    "takes-input", &a->takes_input)) != 0 ||
+	    (err = expect_bool(p, fl_json_get(d, node, "leaves-flow"),
+	    "leaves-flow", &a->leaves_flow)) != 0 ||
 	    (err = params(p, fl_json_get(d, node, "parameters"), a)) != 0 ||
 	    (err = expect_bool(p, fl_json_get(d, node, "closed"), "closed",
 	    &a->closed)) != 0 ||

@@ -11,6 +11,12 @@
  *   "flow-types":      the flow types it is allowed in (API values, plus
  *                      "MODULE"), or "*" for all; required
  *   "terminal":        true when its Transitions must be {} (default false)
+ *   "takes-input":     true when it waits for the customer (a key press, a
+ *                      bot, a view, a chat message), who can change where
+ *                      it goes (default false)
+ *   "leaves-flow":     true when its success may end this flow's run (a
+ *                      transfer, a module that may end the contact)
+ *                      rather than take its NextAction (default false)
  *   "parameters":      {"Name": {"required": bool, "value": "static" |
  *                      "path" | "text"}}: "static" takes no JSONPath,
  *                      "path" a static value or one whole JSONPath, "text"
@@ -106,6 +112,8 @@ struct fl_cat_action {
 	struct fl_cat_names aliases;
 	uint32_t kinds;			/* 1u << enum fl_flow_kind */
 	bool terminal;
+	bool takes_input;
+	bool leaves_flow;
 	struct fl_cat_param *params;
 	size_t nparams;
 	bool closed;

@@ -11,6 +11,7 @@
 #include "json/json.h"
 #include "lint/fix.h"
 #include "report/report.h"
+#include "rules/file_config.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -83,6 +84,9 @@ fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
 	ctx->params = o->params;
 	ctx->catalog = o->catalog;
 	ctx->inventory = o->inventory;
+	ctx->environments = o->environments;
+	ctx->nenvironments = o->nenvironments;
+	ctx->file = fl_file_configs_of(o->files, r->src.path);
 	ctx->match = m;
 	ctx->src = &r->src;
 	ctx->arena = &r->arena;

@@ -15,6 +15,8 @@
 #include "util/source.h"
 
 struct fl_catalog;
+struct fl_environment;
+struct fl_file_configs;
 struct fl_fix_outcome;
 struct fl_inventory;
 struct fl_params;
@@ -32,6 +34,10 @@ struct fl_lint_options {
 					   and its configured sources, read-
 					   only; NULL: cross-file rules
 					   stay silent */
+	const struct fl_environment *environments; /* configured ones */
+	size_t nenvironments;
+	const struct fl_file_configs *files; /* what the configuration says
+					   of each file; NULL: nothing */
 };
 
 struct fl_result {

@@ -46,7 +46,7 @@ load(struct fl_result *res, const struct fl_target *t, struct fl_buf *bytes)
 	char *text;
 	size_t len;
 
-	if (t->fs_path == NULL) {
+	if (t->data != NULL) {
 		text = fl_xstrndup(t->data, t->len);
 		len = t->len;
 	} else {

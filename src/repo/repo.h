@@ -82,9 +82,12 @@ int fl_repo_list_worktree(struct fl_pathlist *out, struct fl_repo *r,
  * that a folder inside a git work tree is listed with
  * fl_repo_list_worktree() (paths shown as the operand followed by the
  * rest of the path, as the walk shows them).  Folders outside any work
- * tree, and in bare repositories, are walked as before.
+ * tree, and in bare repositories, are walked as before.  *failed is set
+ * to the number of operands that could not be listed; the message then
+ * names each.
  */
-int fl_repo_targets_from_paths(struct fl_targets *t, char **paths, size_t n);
+int fl_repo_targets_from_paths(struct fl_targets *t, char **paths, size_t n,
+    unsigned *failed);
 
 /*
  * The staged "*.json" files: the index against HEAD (against nothing

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/xalloc.h"
@@ -40,6 +41,24 @@ fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
 
 	e->data = data;
 	e->len = len;
+}
+
+int
+fl_targets_add_stdin(struct fl_targets *t, const char *path)
+{
+	struct fl_buf in = FL_BUF_INIT;
+	struct fl_target *e;
+	int err = fl_fs_read_stdin(&in, FL_FS_MAX_FILE);
+
+	if (err != 0) {
+		fl_buf_release(&in);
+		return err;
+	}
+	e = add(t, path);
+	e->fs_path = fl_xstrdup(path);
+	e->data = fl_buf_detach(&in, &e->len);
+	e->explicit_path = true;
+	return 0;
 }
 
 void

@@ -10,9 +10,11 @@
 
 struct fl_target {
 	char *path;		/* owned: shown in reports */
-	char *fs_path;		/* owned: where to read it; NULL when
-				   `data` holds the bytes */
-	char *data;		/* owned: preloaded bytes, or NULL */
+	char *fs_path;		/* owned: where the file is, relative to
+				   the current directory; NULL for a git
+				   blob (`path` is then a repository path) */
+	char *data;		/* owned: the bytes, already read, or NULL:
+				   read them from fs_path */
 	size_t len;
 	bool explicit_path;	/* named on the command line, not found by
 				   a walk: a non-flow gets a note */
@@ -30,6 +32,12 @@ void fl_targets_add_file(struct fl_targets *t, const char *path,
  * ownership of `data` (fl_xmalloc). */
 void fl_targets_add_data(struct fl_targets *t, const char *path, char *data,
     size_t len);
+/*
+ * Adds standard input, read now, as the named file at `path` (which need
+ * not exist): it is linted as that file would be, where it lies.  Returns
+ * 0, or FL_EIO with the message set (nothing added).
+ */
+int fl_targets_add_stdin(struct fl_targets *t, const char *path);
 /* Frees one target's contents (for code that drops targets from a list). */
 void fl_target_release(struct fl_target *e);
 void fl_targets_release(struct fl_targets *t);

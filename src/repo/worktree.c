@@ -185,11 +185,14 @@ list_folder(struct fl_targets *t, struct fl_repo *r, const char *path)
 }
 
 int
-fl_repo_targets_from_paths(struct fl_targets *t, char **paths, size_t n)
+fl_repo_targets_from_paths(struct fl_targets *t, char **paths, size_t n,
+    unsigned *failed)
 {
 	struct fl_buf msg = FL_BUF_INIT;
 	int err = 0;
 	size_t i;
+
+	*failed = 0;
 
 	for (i = 0; i < n; i++) {
 		struct fl_repo *r = NULL;
@@ -202,12 +205,17 @@ fl_repo_targets_from_paths(struct fl_targets *t, char **paths, size_t n)
 			/* A file, or a folder git does not manage. */
 			e = fl_targets_from_paths(t, &paths[i], 1);
 		fl_repo_free(r);
-		if (e < 0 && err == 0) {
-			err = e;
+		if (e < 0) {
+			/* Each one said, as probing later operands replaces
+			 * the message. */
+			if (err == 0)
+				err = e;
+			else
+				fl_buf_adds(&msg, "; ");
 			fl_buf_adds(&msg, fl_error_msg());
+			++*failed;
 		}
 	}
-	/* Probing later operands may have replaced the first message. */
 	if (err < 0)
 		fl_error_set(err, "%s", msg.ptr);
 	fl_buf_release(&msg);

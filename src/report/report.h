@@ -29,6 +29,11 @@ struct fl_report_totals {
 	unsigned files;		/* files checked */
 	unsigned errors, warnings, infos;
 	unsigned files_with_findings;
+	unsigned unreadable;	/* files, or named paths, that could not
+				   be read */
+	const char *why_none;	/* borrowed: when no file was checked and
+				   none was unreadable, why (a phrase for
+				   the summary), or NULL */
 };
 
 struct fl_report {

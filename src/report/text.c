@@ -62,22 +62,44 @@ plural(unsigned n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/*
+ * The summary line.  It never says "No problems found" beside an error:
+ * files that could not be read come first; and a run that checked
+ * nothing says why.
+ */
 static void
 text_end(struct fl_report *r, const struct fl_report_totals *t)
 {
+	const char *bold = r->color ? BOLD : "", *reset = r->color ? RESET : "";
+
 	if (r->quiet)
 		return;
-	if (t->errors + t->warnings + t->infos == 0) {
-		fprintf(r->out, "%sNo problems found%s in %u %s.\n",
-		    r->color ? BOLD : "", r->color ? RESET : "", t->files,
+	if (t->errors + t->warnings + t->infos > 0) {
+		fprintf(r->out, "%sFound %u %s and %u %s%s in %u of %u %s",
+		    bold, t->errors, plural(t->errors, "error", "errors"),
+		    t->warnings, plural(t->warnings, "warning", "warnings"),
+		    reset, t->files_with_findings, t->files,
 		    plural(t->files, "file", "files"));
-		return;
+		if (t->unreadable > 0)
+			fprintf(r->out, "; %u could not be read", t->unreadable);
+	} else if (t->unreadable > 0) {
+		fprintf(r->out, "%s%u %s could not be read%s; ", bold,
+		    t->unreadable, plural(t->unreadable, "file", "files"),
+		    reset);
+		if (t->files == 0)
+			fprintf(r->out, "no other file checked");
+		else
+			fprintf(r->out, "%u other %s checked, without findings",
+			    t->files, plural(t->files, "file", "files"));
+	} else if (t->files == 0) {
+		fprintf(r->out, "%s0 files checked%s%s%s", bold, reset,
+		    t->why_none != NULL ? ": " : "",
+		    t->why_none != NULL ? t->why_none : "");
+	} else {
+		fprintf(r->out, "%sNo problems found%s in %u %s", bold, reset,
+		    t->files, plural(t->files, "file", "files"));
 	}
-	fprintf(r->out, "%sFound %u %s and %u %s%s in %u of %u %s.\n",
-	    r->color ? BOLD : "", t->errors, plural(t->errors, "error",
-	    "errors"), t->warnings, plural(t->warnings, "warning", "warnings"),
-	    r->color ? RESET : "", t->files_with_findings, t->files,
-	    plural(t->files, "file", "files"));
+	fputs(".\n", r->out);
 }
 
 const struct fl_report_format fl_report_text = {

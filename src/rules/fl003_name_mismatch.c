@@ -4,7 +4,9 @@
  * the flows folder (an error).  The deploy pipeline writes
  * contact_flow_content/<Name>.json, flat, but Terraform reads the path
  * of the source file relative to the flows folder, so the two must
- * agree.  Elsewhere files are named by other tools' conventions.
+ * agree.  Elsewhere files are named by other tools' conventions, and
+ * only the name is checked, in the folders "exporter-named" lists in
+ * .flowlint.json.
  */
 #include <string.h>
 
@@ -36,9 +38,11 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	struct fl_diag *d;
 	size_t len;
 
-	/* Outside the reference layout the exporter's naming is no rule. */
+	/* Outside the reference layout the exporter's naming is no rule,
+	 * unless the configuration says a folder follows it. */
 	if (f->shape != FL_SHAPE_WRAPPED || f->api_response ||
-	    f->name_node == FL_JSON_NONE || rel == NULL)
+	    f->name_node == FL_JSON_NONE ||
+	    (rel == NULL && !ctx->file.exporter_named))
 		return;
 	base = base ? base + 1 : path;
 	len = strlen(base);
@@ -50,7 +54,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		    "\"%.*s.json\", "
 		    "so Terraform will not find this flow's content",
 		    FL_STR_ARGS(f->name), base, FL_STR_ARGS(f->name));
-	} else if (strchr(rel, '/') != NULL) {
+	} else if (rel != NULL && strchr(rel, '/') != NULL) {
 		d = fl_report_outer(ctx, f->name_node, "the file sits in a "
 		    "subfolder of " FLOWS_DIR ": the deploy step writes "
 		    "\"%.*s.json\" flat, so Terraform, which keeps the "

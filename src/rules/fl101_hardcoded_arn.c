@@ -1,7 +1,9 @@
 /*
  * FL101 hardcoded-arn: an ARN whose region, account or Connect instance
  * is literal, anywhere in the flow document (Actions, Metadata, the
- * object map).  A slot is literal when it has the shape of a real value
+ * object map); or whose slots are all portable but whose resource ID is
+ * still the source instance's (a UUID anywhere in the resource, a Lex V2
+ * bot or alias ID: rules/portable.h), outside the console's Metadata.  A slot is literal when it has the shape of a real value
  * (rules/data/patterns.json); placeholders of any convention are not.
  * When `flowlint fix` cannot rewrite the ARN (a resource name the
  * inventory lacks, an account that is not the flow's own), the message
@@ -23,7 +25,9 @@
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "inventory/inventory.h"
+#include "inventory/sources.h"
 #include "rules/portable.h"
+#include "rules/resolve.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -155,15 +159,76 @@ to_flow_attribute(const struct fl_rule_ctx *ctx, struct fl_fix_pass *p,
 	return true;
 }
 
+/* Why an ARN in a FLOW_OBJECT_MAPS# value the deploy rebuilds is a
+ * warning (connect-flow-format.md §7.4). */
+#define REBUILT "; it is a FLOW_OBJECT_MAPS# value, which the deploy step " \
+	"rebuilds from the entry's name, so it never reaches Connect, but " \
+	"the console and every reader see the source environment's ARN"
+
+/* Only the repository is wrong, not the deployed flow. */
+static void
+rebuilt_severity(const struct fl_rule_ctx *ctx, struct fl_diag *d,
+    bool rebuilt)
+{
+	if (rebuilt && ctx->severity == FL_SEV_ERROR)
+		d->severity = FL_SEV_WARNING;
+}
+
+/*
+ * An ARN whose account, region and instance are portable, but whose
+ * resource ID is still the one of the source instance.  No fix: the
+ * message says what to write.
+ */
+static void
+literal_id(struct fl_rule_ctx *ctx, const struct fl_ref *r, bool rebuilt)
+{
+	struct fl_str id = fl_portable_literal_id(r, ctx->patterns,
+	    ctx->match);
+	int kind = fl_res_kind_from_arn(r->u.arn.kind);
+	const struct fl_resource *known = NULL;
+	const char *advice;
+	struct fl_diag *d;
+
+	/* The console's Metadata copy follows the parameter. */
+	if (id.ptr == NULL || r->in_metadata)
+		return;
+	if (kind == FL_RES_LEX_BOT) {
+		known = fl_inventory_by_id(ctx->inventory, FL_RES_LEX_BOT,
+		    r->u.arn.id);
+		advice = known != NULL ? fl_arena_printf(ctx->arena, "; it is "
+		    "\"%s\" (%s): write bot-alias/%s", known->name,
+		    known->source, known->name) : "; write bot-alias/<bot "
+		    "name>/<alias name>, as the reference exporter does";
+		d = fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
+		    "alias by its ID %.*s, which differs in every account%s%s",
+		    FL_STR_ARGS(id), advice, rebuilt ? REBUILT : "");
+	} else {
+		if (kind >= 0)
+			known = fl_inventory_by_id(ctx->inventory,
+			    (enum fl_res_kind)kind, id);
+		d = fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, "
+		    "which exists only in the instance the flow was exported "
+		    "from%s%s", kind >= 0 ?
+		    fl_res_kind_label((enum fl_res_kind)kind) : "resource",
+		    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) :
+		    "resource", FL_STR_ARGS(id),
+		    fl_portable_id_advice(ctx, kind, known, true),
+		    rebuilt ? REBUILT : "");
+	}
+	rebuilt_severity(ctx, d, rebuilt);
+	d->fixable = false;
+}
+
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	const struct fl_patterns *p = ctx->patterns;
 	struct fl_portable_home home;
 	struct fl_buf what = FL_BUF_INIT;
+	bool map_rebuilt = fl_resolve_map_rebuilt(f), rebuilt;
 	uint32_t i;
 
-	fl_portable_home(&home, f, p, ctx->match);
+	fl_portable_home(&home, ctx, f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;
@@ -193,21 +258,24 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			    FL_STR_ARGS(r->u.arn.instance));
 			n++;
 		}
-		if (n == 0)
+		rebuilt = r->in_object_map && map_rebuilt;
+		if (n == 0) {
+			literal_id(ctx, r, rebuilt);
 			continue;
+		}
 		/* Fixable exactly when `flowlint fix` can write it portably. */
 		fl_portable_arn(&port, ctx->arena, r, &home,
 		    ctx->inventory, p, ctx->match);
+		if (rebuilt)
+			fl_buf_adds(&what, REBUILT);
 		if (port.why_not != NULL)
 			fl_buf_addf(&what, "; no automatic fix: %s",
 			    port.why_not);
 		res = resource_name(r);
-		if (res != NULL)
-			d = fl_report(ctx, r->node, "%s ARN hardcodes %s", res,
-			    what.ptr);
-		else
-			d = fl_report(ctx, r->node, "%.*s ARN hardcodes %s",
-			    FL_STR_ARGS(r->u.arn.service), what.ptr);
+		d = fl_report(ctx, r->node, "%s%.*s ARN hardcodes %s",
+		    res != NULL ? res : "", res != NULL ? 0 :
+		    (int)r->u.arn.service.len, r->u.arn.service.ptr, what.ptr);
+		rebuilt_severity(ctx, d, rebuilt);
 		d->fixable = port.why_not == NULL;
 		if (d->fixable && d->node != FL_JSON_NONE) {
 			struct arn_fix *fx = fl_arena_alloc(ctx->arena,

@@ -1,12 +1,11 @@
 /*
  * FL102 hardcoded-resource-id: a resource named by its instance-specific
- * ID where a reference belongs — a bare ID as the value of a resource
- * parameter (QueueId, ContactFlowId, ...), or an ARN whose account,
- * region and instance are portable but whose resource ID is literal
- * (FL101 reports ARNs with a literal account, region or instance).  An
- * ID has the shape of a Connect resource ID (a UUID, the literal_instance
- * pattern of rules/data/patterns.json) anywhere in the ARN's resource,
- * or a Lex V2 bot or alias ID in a Lex ARN (rules/portable.h).
+ * ID where a reference belongs: a bare ID as the value of a resource
+ * parameter (QueueId, ContactFlowId, ...) with the shape of a Connect
+ * resource ID (a UUID, the literal_instance pattern of
+ * rules/data/patterns.json); a literal in a parameter that takes an
+ * instance's own value; a literal region outside an ARN.  An ARN that
+ * still holds a literal ID is FL101's, whatever else it parameterizes.
  *
  * When the inventory knows the ID, the message names the resource and the
  * placeholder to write; otherwise it says which list to add.  No fix
@@ -32,38 +31,6 @@ is_id(struct fl_rule_ctx *ctx, struct fl_str s)
 	    ctx->match, s);
 }
 
-/* How to refer to it by name, or what to add to the inventory. */
-static const char *
-advice(struct fl_rule_ctx *ctx, int kind, const struct fl_resource *known,
-    bool arn)
-{
-	const struct fl_inventory *inv = ctx->inventory;
-	const char *cmd;
-	char letter;
-
-	if (kind < 0)
-		return "";
-	letter = fl_res_kind_letter((enum fl_res_kind)kind);
-	if (known != NULL && arn && letter != 0 &&
-	    fl_inventory_replacer_has_kind(inv, (enum fl_res_kind)kind))
-		return fl_arena_printf(ctx->arena, "; it is the %s \"%s\" (%s): "
-		    "write ${%c:%s:%c}", fl_res_kind_label(known->kind),
-		    known->name, known->source, letter, known->name, letter);
-	if (known != NULL)
-		return fl_arena_printf(ctx->arena, "; it is the %s \"%s\" (%s): "
-		    "refer to it by name, as $.FlowAttributes.%s set in "
-		    "FLOW_OBJECT_MAPS#", fl_res_kind_label(known->kind),
-		    known->name, known->source, known->name);
-	if (fl_inventory_has_kind(inv, (enum fl_res_kind)kind))
-		return fl_arena_printf(ctx->arena, "; no %s in the inventory "
-		    "(%s) has this ID", fl_res_kind_label((enum fl_res_kind)kind),
-		    fl_resolve_sources(ctx, kind));
-	cmd = fl_inventory_awscli_command((enum fl_res_kind)kind);
-	return fl_arena_printf(ctx->arena, "; add the instance's %s list "
-	    "(saved `%s` output) to the inventory to name it",
-	    fl_res_kind_label((enum fl_res_kind)kind), cmd ? cmd : "aws");
-}
-
 struct bare {
 	struct fl_rule_ctx *ctx;
 	const struct fl_flow *f;
@@ -87,50 +54,7 @@ bare_id(const struct fl_param_hit *hit, void *arg)
 	    "the instance the flow was exported from%s",
 	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) :
 	    hit->rule->kind, FL_STR_ARGS(v), hit->meta_path,
-	    advice(ctx, kind, known, false));
-}
-
-/* The portable slots FL101 leaves alone. */
-static bool
-portable(struct fl_rule_ctx *ctx, const struct fl_ref *r)
-{
-	struct fl_arn_literals lit;
-
-	fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
-	return !lit.account && !lit.region && !lit.instance;
-}
-
-static void
-literal_arn_id(struct fl_rule_ctx *ctx, const struct fl_ref *r)
-{
-	struct fl_str id = fl_portable_literal_id(r, ctx->patterns,
-	    ctx->match);
-	int kind = fl_res_kind_from_arn(r->u.arn.kind);
-	const struct fl_resource *known = NULL;
-
-	/* AWS-managed resources (account "aws") exist everywhere. */
-	if (id.ptr == NULL || fl_str_eq_cstr(r->u.arn.account, "aws") ||
-	    !portable(ctx, r))
-		return;
-	if (kind == FL_RES_LEX_BOT) {
-		known = fl_inventory_by_id(ctx->inventory, FL_RES_LEX_BOT,
-		    r->u.arn.id);
-		fl_report(ctx, r->node, "Lex bot alias ARN names the bot or "
-		    "alias by its ID %.*s, which differs in every account%s",
-		    FL_STR_ARGS(id), known != NULL ? fl_arena_printf(ctx->arena,
-		    "; it is \"%s\" (%s): write bot-alias/%s", known->name,
-		    known->source, known->name) : "; write bot-alias/<bot "
-		    "name>/<alias name>, as the reference exporter does");
-		return;
-	}
-	if (kind >= 0)
-		known = fl_inventory_by_id(ctx->inventory,
-		    (enum fl_res_kind)kind, id);
-	fl_report(ctx, r->node, "%s ARN hardcodes the %s ID %.*s, which "
-	    "exists only in the instance the flow was exported from%s",
-	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
-	    kind >= 0 ? fl_res_kind_label((enum fl_res_kind)kind) : "resource",
-	    FL_STR_ARGS(id), advice(ctx, kind, known, true));
+	    fl_portable_id_advice(ctx, kind, known, false));
 }
 
 /*
@@ -193,7 +117,6 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	for (i = 0; i < f->nrefs; i++) {
 		if (f->refs[i].kind != FL_REF_ARN || f->refs[i].in_metadata)
 			continue;
-		literal_arn_id(ctx, &f->refs[i]);
 		managed_region(ctx, &f->refs[i]);
 	}
 }

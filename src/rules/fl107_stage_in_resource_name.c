@@ -27,7 +27,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	struct fl_portable_home home;
 	uint32_t i;
 
-	fl_portable_home(&home, f, ctx->patterns, ctx->match);
+	fl_portable_home(&home, ctx, f);
 	for (i = 0; i < f->nrefs; i++) {
 		const struct fl_ref *r = &f->refs[i];
 		struct fl_arn_literals lit;

@@ -13,28 +13,39 @@
 #define FL_RULES_PORTABLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/str.h"
 
 struct fl_arena;
 struct fl_buf;
+struct fl_environment;
 struct fl_flow;
 struct fl_inventory;
 struct fl_patterns;
 struct fl_re_match;
 struct fl_ref;
+struct fl_resource;
+struct fl_rule_ctx;
 
 /*
- * The flow's own account, region and instance: the one literal value
- * its Connect ARNs agree on (or, when it has none, all its ARNs).  A
- * placeholder stands for exactly that value, so an ARN naming another
- * account, region or instance (a cross-account Lambda, production ARNs
- * in a staging flow) is never rewritten into it.
+ * The flow's own account, region and instance: those its configured
+ * environments list (rules/environments.h), else the one literal value
+ * its Connect ARNs agree on.  Without Connect ARNs the region all ARNs
+ * agree on is its own, but no account is: a flow that only calls a
+ * Lambda function does not show whether that is a cross-account one.
+ * A placeholder stands for exactly the flow's own value, so an ARN
+ * naming another account, region or instance (a cross-account Lambda,
+ * production ARNs in a staging flow) is never rewritten into it.
  */
 struct fl_portable_home {
 	struct fl_str account, region, instance;	/* borrowed; empty
 							   when none */
 	bool mixed_account, mixed_region, mixed_instance; /* several */
+	/* The environments the file belongs to (borrowed; bit i of `member`
+	 * for envs[i]): where they list a slot, they decide it. */
+	const struct fl_environment *envs;
+	uint32_t member;
 	/*
 	 * A string templated another way (Terraform ${var.x}, {{x}},
 	 * %%X%%): such a file gets no reference placeholders.  `other` is
@@ -45,8 +56,8 @@ struct fl_portable_home {
 	bool legacy;		/* a legacy export: re-exported, not fixed */
 };
 
-void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
-    const struct fl_patterns *p, struct fl_re_match *m);
+void fl_portable_home(struct fl_portable_home *out,
+    const struct fl_rule_ctx *ctx, const struct fl_flow *f);
 
 /*
  * The first instance-specific ID left literal in the resource part of
@@ -56,6 +67,16 @@ void fl_portable_home(struct fl_portable_home *out, const struct fl_flow *f,
  */
 struct fl_str fl_portable_literal_id(const struct fl_ref *r,
     const struct fl_patterns *p, struct fl_re_match *m);
+
+/*
+ * How to refer to a resource of `kind` (enum fl_res_kind, or -1: say
+ * nothing) by name instead of its ID, when the inventory knows it
+ * (`known`), or which list to add to the inventory: "; ..." to append
+ * to a message.  `arn`: the ID is inside an ARN, where a ${X:name:X}
+ * placeholder goes.
+ */
+const char *fl_portable_id_advice(struct fl_rule_ctx *ctx, int kind,
+    const struct fl_resource *known, bool arn);
 
 /*
  * The deployment stage in the function name of Lambda ARN reference r

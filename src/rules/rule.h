@@ -19,7 +19,8 @@
  * The registry test fails until all of them agree.
  *
  * A rule sees only its read-only inputs (the flow model, patterns,
- * parameter table, action catalog, inventory, path).  It reports through fl_report*(),
+ * parameter table, action catalog, inventory, configured environments,
+ * what the configuration says of its file, path).  It reports through fl_report*(),
  * allocates only from ctx->arena, and never prints or touches files.
  * Fixes run in registry order, after every rule has checked the file,
  * one finding at a time.  Rules whose check is NULL are reported by the
@@ -33,10 +34,12 @@
 #include <stdint.h>
 
 #include "diag/diag.h"
+#include "rules/file_config.h"
 #include "util/str.h"
 
 struct fl_arena;
 struct fl_catalog;
+struct fl_environment;
 struct fl_fix_pass;
 struct fl_flow;
 struct fl_inventory;
@@ -80,6 +83,10 @@ struct fl_rule_ctx {
 	const struct fl_catalog *catalog; /* the action catalog */
 	const struct fl_inventory *inventory; /* NULL: cross-file rules stay
 					   silent */
+	const struct fl_environment *environments; /* configured */
+	size_t nenvironments;
+	struct fl_file_config file;	/* what the configuration says of
+					   this file */
 	struct fl_re_match *match;	/* this thread's regex scratch */
 	struct fl_source *src;		/* the file's bytes, for positions */
 	struct fl_arena *arena;		/* the file's arena */

@@ -53,6 +53,9 @@ load_lint_inputs(struct fl_session *s)
 	s->lint.enabled = s->enabled;
 	s->lint.severity = s->severity;
 	s->lint.inventory = s->setup.inventory;
+	s->lint.environments = s->setup.config.environments;
+	s->lint.nenvironments = s->setup.config.nenvironments;
+	s->lint.files = &s->files;
 	return err;
 }
 
@@ -67,7 +70,8 @@ fl_session_open(struct fl_session *s, const struct fl_session_options *o)
 	s->snapshot = fl_snapshot_disk;
 	if (o->source != FL_SESSION_WORKTREE && (err = open_repo(s, o)) != 0)
 		return err;
-	so.operand = o->npaths > 0 ? o->paths[0] : NULL;
+	so.operand = o->stdin_name != NULL ? o->stdin_name :
+	    o->npaths > 0 ? o->paths[0] : NULL;
 	so.config = o->args->config;
 	so.baseline = o->baseline;
 	so.record = o->record;
@@ -121,6 +125,7 @@ int
 fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 {
 	char *dot[] = { "." };
+	size_t i;
 	int err;
 
 	switch (o->source) {
@@ -134,14 +139,27 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 		    FL_FS_MAX_FILE);
 		break;
 	default:
-		err = fl_repo_targets_from_paths(&s->targets,
-		    o->npaths > 0 ? o->paths : dot, o->npaths > 0 ? o->npaths :
-		    1);
+		if (o->stdin_name != NULL) {
+			err = fl_targets_add_stdin(&s->targets, o->stdin_name);
+			s->unlisted = err != 0;
+		} else {
+			err = fl_repo_targets_from_paths(&s->targets,
+			    o->npaths > 0 ? o->paths : dot,
+			    o->npaths > 0 ? o->npaths : 1, &s->unlisted);
+		}
 		break;
 	}
 	if (err == 0 && o->source != FL_SESSION_WORKTREE)
 		err = add_dependents(s, o);
-	fl_filter_targets(&s->setup.filter, &s->targets);
+	s->excluded = fl_filter_targets(&s->setup.filter, &s->targets);
+	for (i = 0; i < s->targets.n; i++) {
+		struct fl_file_config c;
+
+		if (fl_filter_file_config(&s->setup.filter, &s->targets.v[i],
+		    &c))
+			fl_file_configs_add(&s->files, s->targets.v[i].path, &c);
+	}
+	fl_file_configs_finish(&s->files);
 	return err;
 }
 
@@ -156,6 +174,7 @@ void
 fl_session_release(struct fl_session *s)
 {
 	fl_targets_release(&s->targets);
+	fl_file_configs_release(&s->files);
 	fl_pathlist_release(&s->notes);
 	fl_params_release(&s->params);
 	fl_catalog_release(&s->catalog);

@@ -20,6 +20,7 @@
 #include "lint/lint.h"
 #include "repo/snapshot.h"
 #include "repo/targets.h"
+#include "rules/file_config.h"
 #include "rules/rule.h"
 #include "util/fs.h"
 
@@ -37,6 +38,9 @@ struct fl_session_options {
 	const struct fl_run_args *args;	/* --config, --jobs */
 	char **paths;			/* the operands; none: "." */
 	size_t npaths;
+	const char *stdin_name;		/* FL_SESSION_WORKTREE, or NULL: read
+					   standard input instead of the
+					   paths, as the file at this path */
 	const bool *enabled;		/* --select and --ignore, by rule
 					   index; NULL: every rule */
 	bool selected;			/* --select was given: it replaces
@@ -62,8 +66,14 @@ struct fl_session {
 	struct fl_params params;	/* with options.lint */
 	struct fl_catalog catalog;	/* with options.lint; borrows from
 					   setup.config */
+	struct fl_file_configs files;	/* after fl_session_list(): what
+					   the configuration says of each
+					   target */
 	struct fl_lint_options lint;	/* all of the above, for fl_run() */
 	struct fl_targets targets;	/* after fl_session_list() */
+	unsigned unlisted;		/* ... operands that could not be
+					   listed, or standard input read */
+	unsigned excluded;		/* ... files include/exclude left out */
 	struct fl_pathlist notes;	/* files passed over (a symbolic link
 					   or a binary file in git) */
 	struct fl_repo *repo;		/* owned: for --staged and

@@ -12,6 +12,7 @@
 #include "config/project.h"
 #include "lint/fix.h"
 #include "repo/targets.h"
+#include "rules/file_config.h"
 #include "run/args.h"
 #include "server/documents.h"
 #include "util/error.h"
@@ -83,6 +84,35 @@ wanted(struct fl_workspace *w, const struct fl_document *doc)
 	return keep;
 }
 
+/* The document as a target read from its file, as check lists it. */
+static struct fl_target
+target_of(const struct fl_document *doc)
+{
+	struct fl_target t = { 0 };
+
+	t.path = doc->path;
+	t.fs_path = doc->path;
+	return t;
+}
+
+/*
+ * Sets o->files to `one`, which it fills with what the configuration
+ * says of the document's file (its environments, ...), as `check`
+ * works it out for the files it lists.  Release `one` after the lint.
+ */
+static void
+file_config(struct fl_workspace *w, const struct fl_document *doc,
+    struct fl_lint_options *o, struct fl_file_configs *one)
+{
+	struct fl_target t = target_of(doc);
+	struct fl_file_config c;
+
+	memset(one, 0, sizeof(*one));
+	if (fl_filter_file_config(&w->session->setup.filter, &t, &c))
+		fl_file_configs_add(one, doc->path, &c);
+	o->files = one;
+}
+
 /* Lints the document's text with `opts` into `res`. */
 static void
 lint_text(struct fl_workspace *w, const struct fl_document *doc,
@@ -95,29 +125,23 @@ lint_text(struct fl_workspace *w, const struct fl_document *doc,
 	fl_lint(res, opts, w->m);
 }
 
-/* The document as a target read from its file, as check lists it. */
-static struct fl_target
-target_of(const struct fl_document *doc)
-{
-	struct fl_target t = { 0 };
-
-	t.path = doc->path;
-	t.fs_path = doc->path;
-	return t;
-}
-
 bool
 fl_workspace_lint(struct fl_workspace *w, const struct fl_document *doc,
     struct fl_result *res)
 {
 	struct fl_target t = target_of(doc);
+	struct fl_lint_options o;
+	struct fl_file_configs one;
 	struct fl_setup *setup;
 	enum fl_file_kind kind;
 
 	if (!wanted(w, doc))
 		return false;
 	setup = &w->session->setup;
-	lint_text(w, doc, &w->session->lint, res);
+	o = w->session->lint;
+	file_config(w, doc, &o, &one);
+	lint_text(w, doc, &o, res);
+	fl_file_configs_release(&one);
 	/* An editor opening a file does not name it as a flow. */
 	kind = fl_file_kind(&setup->project, &setup->config,
 	    &setup->filter.memo, &t, false, !res->json_invalid, res->shape,
@@ -138,7 +162,8 @@ fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
     struct fl_result *full)
 {
 	struct fl_target t = target_of(doc);
-	struct fl_lint_options all;
+	struct fl_lint_options lint, all;
+	struct fl_file_configs one;
 	struct fl_fix_options fo;
 	bool fixable[FL_MAX_RULES] = { false };
 	unsigned i;
@@ -151,12 +176,15 @@ fl_workspace_fix(struct fl_workspace *w, const struct fl_document *doc,
 	for (i = 0; only != NULL && i < fl_rule_count; i++)
 		fixable[i] = fixable[i] && i == fl_rule_index(only);
 	/* fl_fix_file wants the file linted with every rule. */
-	all = w->session->lint;
+	lint = w->session->lint;
+	file_config(w, doc, &lint, &one);
+	all = lint;
 	all.enabled = NULL;
 	lint_text(w, doc, &all, full);
-	fo.lint = &w->session->lint;
+	fo.lint = &lint;
 	fo.enabled = fixable;
 	err = fl_fix_file(out, full, &fo, w->m);
+	fl_file_configs_release(&one);
 	if (err != 0)
 		fl_result_release(full);
 	return err;

@@ -78,17 +78,20 @@ grep -q 'set FLOWLINT_DEB_URL or FLOWLINT_GIT_URL' "$log" && ok || fail "not-fou
 
 # A merge request adding one hardcoded ARN: Code Quality and SARIF still
 # cover the whole repository (9 + 1), the gate and JUnit only the change.
+# The ARN is a FLOW_OBJECT_MAPS# value, which the deploy step rebuilds,
+# so it is a warning and the gate passes.
 base=$(git -C repo rev-parse HEAD)
 git_ checkout -q -b mr &&
 	sed '0,/\${ACCT_ID}/s//123456789012/' repo/imports/resources/flows/nw_main_inbound.json >edit.json &&
 	mv edit.json repo/imports/resources/flows/nw_main_inbound.json && git_ commit -qam arn || exit 1
 if "$FLOWLINT" check --help | grep -q -- --changed-since; then
-	run merge-request 1 --variable CI_PIPELINE_SOURCE=merge_request_event \
+	run merge-request 0 --variable CI_PIPELINE_SOURCE=merge_request_event \
 	    --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" flowlint
 	grep -q "flowlint: files changed since $base" "$log" && ok || fail "merge-request: scope not logged"
 	[ "$(entries "$arts/gl-code-quality-report.json")" = 10 ] && ok || fail "merge-request: Code Quality must cover the whole repository"
 	grep -c '<testsuite ' "$arts/flowlint-junit.xml" | grep -qx 1 && ok || fail "merge-request: JUnit must cover the changed file only"
 	grep -q 'nw_billing_console_export' "$log" && fail "merge-request: unchanged files in the log" || ok
+	grep -q 'warning \[FL101 hardcoded-arn\].*FLOW_OBJECT_MAPS# value' "$log" && ok || fail "merge-request: the new ARN is not reported as a rebuilt map value"
 	run merge-request-all 1 --variable CI_PIPELINE_SOURCE=merge_request_event \
 	    --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" --variable FLOWLINT_SCOPE=all flowlint
 	grep -q 'flowlint: the whole repository' "$log" && ok || fail "merge-request-all: FLOWLINT_SCOPE=all ignored"
@@ -156,8 +159,8 @@ run typescript 0 flowlint
 grep -q 'FL001' "$log" && fail "typescript: JSON with comments reported" || ok
 grep -q 'No problems found' "$log" && ok || fail "typescript: no summary in the log"
 
-# A merge request deleting a queue that an unchanged flow uses fails,
-# naming that flow.
+# A merge request deleting a queue, or renaming a module, that an
+# unchanged flow uses fails, naming that flow.
 . "$src/tests/cli/helpers/drop_queue.sh"
 base=$(git -C repo rev-parse HEAD)
 git_ checkout -q -b drop-queue && drop_outages repo && git_ commit -qm drop || exit 1
@@ -165,5 +168,12 @@ run merge-request-dependent 1 --variable CI_PIPELINE_SOURCE=merge_request_event 
     --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" flowlint
 grep -q 'imports/resources/flows/nw_main_inbound\.json:4:[0-9]*: error \[FL303' "$log" && ok ||
 	{ fail "merge-request-dependent: the unchanged flow is not named"; tail -20 "$log"; }
+# The same for a module renamed by its Name.
+git_ checkout -q main && git_ checkout -q -b rename-module && rename_module repo &&
+	git_ commit -qm rename || exit 1
+run merge-request-renamed 1 --variable CI_PIPELINE_SOURCE=merge_request_event \
+    --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" flowlint
+grep -q 'imports/resources/flows/nw_main_inbound\.json:4:[0-9]*: error \[FL303 dangling-flow-attribute\] .*no flow module is named "nw_auth_module"' "$log" && ok ||
+	{ fail "merge-request-renamed: the unchanged flow is not named"; tail -20 "$log"; }
 
 finish

@@ -50,6 +50,54 @@ expect_run missing-patterns 2 'nope\.json' -- check imports
 expect_run show-config-error 2 'unknown key|nope' -- check --show-config imports
 expect_run missing-config 2 "cannot read configuration 'nowhere\\.json'" -- check --config nowhere.json imports
 
+# Malformed environments and stages: file, position, key, reason.
+printf '{"environments": {"staging": {"accounts": ["12345"]}}}' > .flowlint.json
+expect_run bad-env-account 2 '\.flowlint\.json:1:44: environments\.staging\.accounts\[0\]: "12345" is not a 12-digit AWS account ID' -- check imports
+printf '{"environments": {"staging": {"instances": ["arn:aws:connect:us-east-1:111122223333:instance/nope"]}}}' > .flowlint.json
+expect_run bad-env-instance 2 'environments\.staging\.instances\[0\]: .* is not a Connect instance ID or instance ARN' -- check imports
+printf '{"environments": {"staging": {"regions": ["useast1"]}}}' > .flowlint.json
+expect_run bad-env-region 2 'environments\.staging\.regions\[0\]: "useast1" is not an AWS region' -- check imports
+printf '{"environments": {"staging": {"paths": ["staging"]}}}' > .flowlint.json
+expect_run env-without-ids 2 '\.flowlint\.json:1:30: environments\.staging: needs at least one of "accounts", "instances" and "regions"' -- check imports
+printf '{"environments": {"staging": {"acounts": ["111122223333"]}}}' > .flowlint.json
+expect_run env-unknown-key 2 'environments\.staging: unknown key "acounts" \(expected one of: accounts, instances, regions, paths\)' -- check imports
+printf '{"environments": {"staging": {"regions": ["us-east-1"], "paths": ["a/[b"]}}}' > .flowlint.json
+expect_run env-bad-glob 2 'environments\.staging\.paths\[0\]: bad glob' -- check imports
+printf '{"environments": ["staging"]}' > .flowlint.json
+expect_run env-not-object 2 'environments: expected an object mapping environment names' -- check imports
+printf '{"stages": ["dev-1"]}' > .flowlint.json
+expect_run bad-stage 2 '\.flowlint\.json:1:13: stages\[0\]: "dev-1" is not a stage token' -- check imports
+printf '{"exporter-named": "flows"}' > .flowlint.json
+expect_run exporter-named-not-list 2 '\.flowlint\.json:1:20: exporter-named: expected an array of globs, not a string' -- check imports
+printf '{"stages": []}' > .flowlint.json
+expect_run empty-stages 2 'stages: must not be empty' -- check imports
+
+# Stages replace the built-in dev, qa, prod.
+mkdir -p envtest
+cp "$fx/FL107-stage-in-resource-name/bad-dev-prefix.json" envtest/stage.json
+printf '{"stages": ["ccaas"]}' > .flowlint.json
+expect_run stages-configured 0 'FL107 stage-in-resource-name\] Lambda function dev-ccaas-callback-fn names the stage "ccaas"' -- check envtest
+printf '{"stages": ["test"]}' > .flowlint.json
+expect_run stages-replace-default 0 'No problems found' -- check envtest
+rm envtest/stage.json
+# An account the file's environment does not list never becomes ${ACCT_ID}.
+cp "$fx/FL107-stage-in-resource-name/bad-with-literal-account.json" envtest/acct.json
+printf '{"environments": {"prod": {"accounts": ["111122223333"], "paths": ["envtest"]}}}' > .flowlint.json
+expect_run env-foreign-account 1 'hardcodes account 210987654321, region us-east-1; no automatic fix: account 210987654321 is not one of the file.s environments' -- check envtest
+# An editor's unsaved buffer is judged as the file it names.
+if "$FLOWLINT" check --help | grep -q -- --stdin-filename; then
+	out=$("$FLOWLINT" check --stdin-filename envtest/acct.json - < envtest/acct.json 2>&1)
+	case $out in
+	*"is not one of the file's environments"*) ok ;;
+	*) fail "env-stdin: $out" ;;
+	esac
+fi
+printf '{"environments": {"prod": {"accounts": ["210987654321"], "paths": ["envtest"]}}}' > .flowlint.json
+expect_run env-own-account 1 '"code": "FL101".*"fixable": true' -- check --format json envtest
+printf '{"environments": {"prod": {"accounts": ["111122223333"], "paths": ["elsewhere"]}}}' > .flowlint.json
+expect_run env-not-member 1 '"code": "FL101".*"fixable": true' -- check --format json envtest
+rm -r envtest .flowlint.json
+
 # AWS CLI outputs as sources; include/exclude; FL102 names the queue.
 cat > .flowlint.json <<'EOF'
 {
@@ -139,4 +187,11 @@ printf 'acme-shared-audit\n' > inventory/shared-lambdas.txt
 cp "$src/rules/data/patterns.json" ci/replacer-patterns.json
 expect_run readme-example 0 '"assistant": \{"resources": 1, "sources": \["readme\.json:[0-9]+:[0-9]+"\]\}' -- check --config readme.json --show-config imports
 expect_run readme-example-runs 1 'broken\.json:5:842: error \[FL303' -- check --config readme.json imports
+# A bad extension of the action catalog is a configuration error at its
+# position, in every command that reads the configuration.
+printf '{"actions": {"Brand": {"source": "our fork",\n  "flow-types": "*", "takes-input": "yes"}}}\n' > bad-actions.json
+expect_run bad-actions 2 '^flowlint: error: .*bad-actions\.json:2:37: actions\.Brand\.takes-input: expected true or false$' -- check --config bad-actions.json imports
+expect_run bad-actions-explain-error 2 'bad-actions\.json:2:37: actions\.Brand\.takes-input: expected true or false' -- explain-error --config bad-actions.json imports/resources/flows/broken.json bad-actions.json
+printf '{"actions": {"Brand": {"source": "our fork", "flow-types": ["INBOUND"]}}}\n' > bad-kind.json
+expect_run bad-actions-kind 2 'bad-kind\.json:1:61: actions\.Brand\.flow-types: expected a flow type' -- check --config bad-kind.json imports
 finish

@@ -183,4 +183,16 @@ grep -q 'queue/${Q:sales:Q}' partial/p.json &&
     grep -q 'prompt/7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a"' partial/p.json &&
     ok || fail "partial: the queue was not fixed or the prompt was rewritten"
 
+
+# FL008: an object Content becomes the exporter's compact string, after
+# the file's other fixes; the result checks clean and fixes to itself.
+cp "$FLOWLINT_SOURCE_DIR/tests/fixtures/FL008-content-not-a-string/bad-content-object-and-more.json" obj.json
+expect_run content-object 0 'Fixed 2 findings in 1 of 1 file' -- fix obj.json
+grep -q '"Content": "{\\"Version\\":\\"2019-10-30\\",' obj.json && ok ||
+    fail "Content is not the compact string"
+expect_run content-object-clean 0 'No problems found in 1 file' -- check obj.json
+cp obj.json obj.once
+expect_run content-object-twice 0 'Fixed 0 findings in 0 of 1 file' -- fix obj.json
+expect_same content-object-stable obj.json obj.once
+
 finish

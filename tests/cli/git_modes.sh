@@ -37,7 +37,7 @@ expect_run outside-walks 1 'mine\.json:1:136' -- check "$work/plain"
 
 # --- --staged: what the commit will record
 new_repo staged
-expect_run staged-unborn-empty 0 'No problems found in 0 files' -- check --staged
+expect_run staged-unborn-empty 0 '^0 files checked: no \*\.json file to check is staged\.$' -- check --staged
 bad_flow first.json && git add first.json
 expect_run staged-first-commit 1 '^first\.json:1:136: error \[FL101 hardcoded-arn\]' -- check --staged
 good_flow first.json
@@ -46,7 +46,7 @@ git add first.json && bad_flow first.json
 expect_run staged-good-worktree-bad 0 'No problems found in 1 file' -- check --staged
 expect_run worktree-sees-bad 1 'first\.json:1:136' -- check first.json
 git commit -qm first
-expect_run staged-nothing 0 'No problems found in 0 files' -- check --staged
+expect_run staged-nothing 0 '^0 files checked: no \*\.json file to check is staged\.$' -- check --staged
 
 # Unchanged files are never read: a missing blob of one goes unnoticed.
 good_flow other.json && git add other.json && git commit -qm other
@@ -105,16 +105,16 @@ git mv sub/b.json sub/renamed.json
 expect_run staged-rename 1 '^sub/renamed\.json:1:136' -- check --staged
 (cd sub && "$FLOWLINT" check --staged >../out.txt 2>&1); grep -q '^sub/renamed\.json:1:136' out.txt && ok || fail "staged paths from a subfolder are root-relative"
 (cd sub && "$FLOWLINT" check --staged . >../out.txt 2>&1); grep -q '^sub/renamed\.json' out.txt && ok || fail "staged limited to a folder"
-expect_run staged-limited-elsewhere 0 'No problems found in 0 files' -- check --staged first.json
+expect_run staged-limited-elsewhere 0 '^0 files checked: no \*\.json file to check is staged under the given paths\.$' -- check --staged first.json
 git commit -qm renamed --no-verify
 git rm -q sub/renamed.json
-expect_run staged-delete 0 'No problems found in 0 files' -- check --staged
+expect_run staged-delete 0 '^0 files checked: no \*\.json file to check is staged\.$' -- check --staged
 git commit -qm deleted --no-verify
 ln -s first.json link.json && git add link.json
 expect_run staged-symlink 0 'note: link\.json: a symbolic link in git, not checked' -- check --staged
 git rm -q --cached link.json && rm link.json
 bad_flow later.json && git add -N later.json
-expect_run staged-intent-to-add 0 'No problems found in 0 files' -- check --staged
+expect_run staged-intent-to-add 0 '^0 files checked: no \*\.json file to check is staged\.$' -- check --staged
 git rm -q --cached later.json && rm later.json
 printf '{"a": "\000"}' > bin.json && git add bin.json
 expect_run staged-binary 0 'note: bin\.json: a binary file, not checked' -- check --staged

@@ -76,6 +76,12 @@ test_catalog__builtin_entries_read_as_documented(void **state)
 	assert_int_equal(fl_cat_action_param(a, FL_STR_LIT("PromptId"))->value,
 	    FL_VALUE_PATH);
 	assert_null(fl_catalog_find(&c, FL_STR_LIT("TransferToQueue")));
+	/* What ends a loop (FL510): customer input, a transfer. */
+	assert_true(fl_catalog_find(&c, FL_STR_LIT("GetParticipantInput"))
+	    ->takes_input);
+	assert_true(fl_catalog_find(&c, FL_STR_LIT("TransferContactToQueue"))
+	    ->leaves_flow);
+	assert_false(a->takes_input || a->leaves_flow);
 	/* An alias, then the most shared words, then the edit distance. */
 	assert_string_equal(fl_catalog_closest(&c,
 	    FL_STR_LIT("TransferToQueue"))->type, "TransferContactToQueue");
@@ -134,6 +140,11 @@ test_catalog__bad_entries_are_errors_at_their_position(void **state)
 		  "A.conditions.operands: expected a non-empty string" },
 		{ "{\"A\": {\"source\": \"s\", \"flow-types\": \"*\", "
 		  "\"terminal\": \"yes\"}}", "A.terminal: expected true or false" },
+		{ "{\"A\": {\"source\": \"s\", \"flow-types\": \"*\",\n "
+		  "\"takes-input\": 1}}",
+		  "ext.json:2:17: A.takes-input: expected true or false" },
+		{ "{\"A\": {\"source\": \"s\", \"flow-types\": \"*\", "
+		  "\"leaves-flow\": null}}", "A.leaves-flow: expected true or false" },
 	};
 	struct fl_catalog c;
 	size_t i;

@@ -305,7 +305,7 @@ test_config__errors_name_file_position_key_reason(void **state)
 	expect_error(d, "{\"selcet\": []}", "cfg.json:1:2: unknown key "
 	    "\"selcet\" (expected one of: select, ignore, severity, include, "
 	    "exclude, per-file-ignores, inventory, patterns, suppressions, "
-	    "actions)");
+	    "actions, stages, environments, exporter-named)");
 	expect_error(d, "[]", "cfg.json:1:1: expected a JSON object");
 	expect_error(d, "{\"actions\": []}", "cfg.json:1:13: actions: "
 	    "expected an object mapping action Types to their entries");

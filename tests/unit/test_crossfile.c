@@ -402,47 +402,57 @@ test_fl102__bare_ids(void **state)
 	"bot-alias/" alias "\"}}")
 
 static void
-test_fl102__literal_ids_in_arns(void **state)
+test_fl101__literal_ids_in_arns(void **state)
 {
 	struct check *c = *state;
 	const struct fl_diag *d;
 
 	add(c, FL_RES_QUEUE, "sales", QID);
 	assert_int_equal(run(c, with_action("", "UpdateContactTargetQueue",
-	    "{\"QueueId\":\"" ARN "/queue/" QID "\"}"), "FL102"), 1);
-	d = find_code(&c->res, "FL102");
+	    "{\"QueueId\":\"" ARN "/queue/" QID "\"}"), "FL101"), 1);
+	assert_int_equal(count_code(&c->res, "FL102"), 0);
+	d = find_code(&c->res, "FL101");
 	assert_false(d->fixable);	/* named, but no fix changes it yet */
+	assert_int_equal(d->severity, FL_SEV_ERROR);
 	assert_non_null(strstr(d->message, "queue ARN hardcodes the queue ID "
 	    QID ", which exists only in the instance the flow was exported "
 	    "from; it is the queue \"sales\" (test): write ${Q:sales:Q}"));
-	/* In the object map too; a qualifier is not part of the ID. */
+	/* In an object map the deploy rebuilds: a warning that says so; a
+	 * qualifier is not part of the ID. */
 	assert_int_equal(run(c, with_action("\"x\":{\"Value\":\"" ARN
 	    "/contact-flow/" QID ":$SAVED\"}", "TransferToFlow",
-	    "{\"ContactFlowId\":\"$.FlowAttributes.x\"}"), "FL102"), 1);
-	/* A literal account is FL101's finding, not this rule's. */
+	    "{\"ContactFlowId\":\"$.FlowAttributes.x\"}"), "FL101"), 1);
+	d = find_code(&c->res, "FL101");
+	assert_int_equal(d->severity, FL_SEV_WARNING);
+	assert_non_null(strstr(d->message, "the deploy step rebuilds"));
+	/* A literal account is reported once, for the account. */
 	assert_int_equal(run(c, with_action("", "UpdateContactTargetQueue",
 	    "{\"QueueId\":\"arn:aws:connect:us-east-1:111122223333:instance/"
-	    "${INSTANCE_ID}/queue/" QID "\"}"), "FL102"), 0);
-	assert_int_equal(count_code(&c->res, "FL101"), 1);
+	    "${INSTANCE_ID}/queue/" QID "\"}"), "FL101"), 1);
+	assert_non_null(strstr(message(c, "FL101"), "hardcodes account "
+	    "111122223333"));
 	/* Lex bot and alias IDs, named when the inventory knows them. */
-	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL102"), 1);
-	assert_non_null(strstr(message(c, "FL102"), "write bot-alias/<bot "
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL101"), 1);
+	assert_non_null(strstr(message(c, "FL101"), "write bot-alias/<bot "
 	    "name>/<alias name>"));
 	/* A bot ID beside an alias name is as instance-specific. */
-	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/TestBotAlias"), "FL102"), 1);
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/TestBotAlias"), "FL101"), 1);
+	/* The draft test alias is the same in every bot: FL104's alone. */
+	assert_int_equal(run(c, LEX_ALIAS("acme-lexbot/TSTALIASID"), "FL101"), 0);
+	assert_int_equal(count_code(&c->res, "FL104"), 1);
 	/* Every ID of a multi-ID ARN counts, not only the first segment. */
 	assert_int_equal(run(c, with_action("", "MessageParticipant",
 	    "{\"Text\":\"arn:aws:wisdom:${REGION}:${ACCT_ID}:message-template/"
-	    "${KB}/" QID ":$ACTIVE_VERSION\"}"), "FL102"), 1);
+	    "${KB}/" QID ":$ACTIVE_VERSION\"}"), "FL101"), 1);
 	fl_inventory_add(c->inv, FL_RES_LEX_BOT, "acme-lexbot", "RRR1QBJYLY",
 	    NULL, "bots");
 	fl_inventory_add_bot_alias(c->inv, "RRR1QBJYLY", "6D2PWJ4ZZP",
 	    "current", NULL, "aliases");
 	fl_inventory_finish(c->inv);
-	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL102"), 1);
-	assert_non_null(strstr(message(c, "FL102"), "write "
+	assert_int_equal(run(c, LEX_ALIAS("RRR1QBJYLY/6D2PWJ4ZZP"), "FL101"), 1);
+	assert_non_null(strstr(message(c, "FL101"), "write "
 	    "bot-alias/acme-lexbot/current"));
-	assert_int_equal(run(c, LEX_ALIAS("acme-lexbot/current"), "FL102"), 0);
+	assert_int_equal(run(c, LEX_ALIAS("acme-lexbot/current"), "FL101"), 0);
 }
 
 int
@@ -459,7 +469,7 @@ main(void)
 		T(test_fl304__hours_and_object_map),
 		T(test_fl310__collisions),
 		T(test_fl102__bare_ids),
-		T(test_fl102__literal_ids_in_arns),
+		T(test_fl101__literal_ids_in_arns),
 #undef T
 	};
 

@@ -486,17 +486,27 @@ test_repo__targets_from_paths_keep_operand_form(void **state)
 {
 	struct fl_targets t = { 0 };
 	char *ops[] = { "sub/", "./sub", "." };
+	char *missing[] = { "gone.json", "sub", "lost" };
+	unsigned failed = 99;
 
 	put(".gitignore", "*.tmp.json\n");
 	put("sub/a.json", GOOD);
 	put("sub/b.tmp.json", GOOD);
-	assert_int_equal(fl_repo_targets_from_paths(&t, ops, 3), 0);
+	assert_int_equal(fl_repo_targets_from_paths(&t, ops, 3, &failed), 0);
+	assert_int_equal(failed, 0);
 	assert_int_equal(t.n, 3);
 	assert_string_equal(t.v[0].path, "sub/a.json");
 	assert_string_equal(t.v[1].path, "./sub/a.json");
 	assert_string_equal(t.v[2].path, "./sub/a.json");
 	assert_string_equal(t.v[0].fs_path, "sub/a.json");
 	assert_false(t.v[0].explicit_path);
+	fl_targets_release(&t);
+	/* Operands that do not exist are counted, and each is named. */
+	assert_true(fl_repo_targets_from_paths(&t, missing, 3, &failed) < 0);
+	assert_int_equal(failed, 2);
+	assert_int_equal(t.n, 1);
+	assert_non_null(strstr(fl_error_msg(), "gone.json"));
+	assert_non_null(strstr(fl_error_msg(), "lost"));
 	fl_targets_release(&t);
 }
 

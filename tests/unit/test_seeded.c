@@ -1344,6 +1344,33 @@ test_seeded__empty_next_action(void **state)
 	seed_release(&s);
 }
 
+/* FL510: the apology before the disconnect plays itself again instead
+ * (FL306 then reports the disconnect, which nothing reaches). */
+static void
+test_seeded__loop_without_exit(void **state)
+{
+	const char *apology = "555f2130-406c-4ceb-9750-fad93b94040a";
+	const char *bye = "4eced497-6e19-4457-a80f-04d2a90fa065";
+	char from[128], to[128], id[128];
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	snprintf(from, sizeof(from), "\"NextAction\":\"%s\"", bye);
+	snprintf(to, sizeof(to), "\"NextAction\":\"%s\"", apology);
+	assert_int_equal(replace_all(&s, from, to), 2);
+	snprintf(id, sizeof(id), "\"Identifier\":\"%s\"", apology);
+	expect(&s, "FL510", find(&s, id, 0) + strlen("\"Identifier\":"),
+	    "loop without exit: MessageParticipant \"%s\" leads only back "
+	    "to itself and never waits for the customer or transfers the "
+	    "contact", apology);
+	snprintf(id, sizeof(id), "\"Identifier\":\"%s\"", bye);
+	expect(&s, "FL306", find(&s, id, 0) + strlen("\"Identifier\":"),
+	    "DisconnectParticipant action \"%s\" is not reachable", bye);
+	check(&s, "loop without exit");
+	seed_release(&s);
+}
+
 int
 main(void)
 {
@@ -1373,6 +1400,7 @@ main(void)
 		cmocka_unit_test(test_seeded__message_parameters),
 		cmocka_unit_test(test_seeded__version_2020),
 		cmocka_unit_test(test_seeded__empty_next_action),
+		cmocka_unit_test(test_seeded__loop_without_exit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
