@@ -182,10 +182,12 @@ def measure(flowlint, repo, reps):
                     statistics.median(times) * 1e3, max(times) * 1e3, reps))
         rss0, _ = server.memory_kb()
         opened = flows[:100]
-        uris = [server.open(p, open(p, encoding="utf-8").read())
-                for p in opened]
-        for uri in uris:
-            server.diagnostics(uri, 1)
+        for p in opened:
+            # Each flow's diagnostics are read before the next is sent:
+            # sending all 100 first fills both pipes, the server blocked
+            # writing diagnostics and this script writing didOpen.
+            server.diagnostics(server.open(p, open(p, encoding="utf-8")
+                                           .read()), 1)
         rss, hwm = server.memory_kb()
         size = sum(os.path.getsize(p) for p in opened)
         lines.append(

@@ -103,13 +103,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct fl_review_flow rn, ro;
 		struct fl_buf out = FL_BUF_INIT;
 
-		fl_review_blocks(&rn, &n.arena, &n.flow);
+		fl_review_blocks(&rn, &n.arena, &n.flow, NULL);
 		fl_review_textconv(&out, &rn);
 		/* Linear: a leaf's path is bounded, its value is input. */
 		FL_FUZZ_CHECK(out.len <= 256 * (size - new_off) + 4096);
 		fl_buf_release(&out);
 		if (o_flow) {
-			fl_review_blocks(&ro, &o.arena, &o.flow);
+			fl_review_blocks(&ro, &o.arena, &o.flow, NULL);
 			check_diff(&o, &ro, &n, &rn);
 		}
 	}

@@ -16,6 +16,7 @@ static const struct fl_option options[] = {
 };
 
 static int cmd_completions(int argc, char **argv);
+static void shell_names(struct fl_buf *out);
 
 const struct fl_cmd fl_cmd_completions = {
 	.name = "completions",
@@ -31,6 +32,7 @@ const struct fl_cmd fl_cmd_completions = {
 "  flowlint completions fish > ~/.config/fish/completions/flowlint.fish\n",
 	.options = options,
 	.max_operands = 1,
+	.operand_words = shell_names,
 	.run = cmd_completions,
 };
 
@@ -78,6 +80,19 @@ add_escaped(struct fl_buf *out, const char *text, const char *special,
 	}
 }
 
+/*
+ * What a command's operands complete to, as `words` (when the command
+ * names them) and whether file names do.
+ */
+static bool
+operand_words(struct fl_buf *words, const struct fl_cmd *c)
+{
+	fl_buf_reset(words);
+	if (c->operand_words != NULL)
+		c->operand_words(words);
+	return c->operand_words == NULL && c->max_operands != 0;
+}
+
 static void
 bash(struct fl_buf *out)
 {
@@ -87,7 +102,7 @@ bash(struct fl_buf *out)
 
 	fl_buf_adds(out, "# bash completion for flowlint (flowlint completions bash)\n"
 	    "_flowlint() {\n"
-	    "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} opts=\n"
+	    "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} opts= words= files=1\n"
 	    "\tif [ \"$COMP_CWORD\" -eq 1 ]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -W '");
 	for (c = fl_commands; *c != NULL; c++)
@@ -116,13 +131,18 @@ bash(struct fl_buf *out)
 		for (o = (*c)->options; o->type != FL_OPTION_END; o++)
 			fl_buf_addf(out, "%s--%s", o == (*c)->options ? "" : " ",
 			    o->long_name);
-		fl_buf_adds(out, "' ;;\n");
+		fl_buf_adds(out, "'");
+		if (!operand_words(&values, *c))
+			fl_buf_addf(out, " words='%s' files=", values.ptr);
+		fl_buf_adds(out, " ;;\n");
 	}
 	fl_buf_adds(out, "\tesac\n"
 	    "\tif [[ $cur == -* ]]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-	    "\telse\n"
+	    "\telif [ -n \"$files\" ]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n"
+	    "\telse\n"
+	    "\t\tCOMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
 	    "\tfi\n"
 	    "}\n"
 	    "complete -o filenames -F _flowlint flowlint\n");
@@ -172,6 +192,7 @@ zsh(struct fl_buf *out)
 {
 	const struct fl_cmd *const *c;
 	const struct fl_option *o;
+	struct fl_buf words = FL_BUF_INIT;
 
 	fl_buf_adds(out, "#compdef flowlint\n"
 	    "# zsh completion for flowlint (flowlint completions zsh)\n"
@@ -206,9 +227,15 @@ zsh(struct fl_buf *out)
 				zsh_spec(out, o, name);
 			}
 		}
-		fl_buf_adds(out, " '*:file:_files' ;;\n");
+		if (operand_words(&words, *c))
+			fl_buf_adds(out, " '*:file:_files'");
+		else if (words.len > 0)
+			fl_buf_addf(out, " '1:%s:(%s)'", (*c)->synopsis,
+			    words.ptr);
+		fl_buf_adds(out, " ;;\n");
 	}
 	fl_buf_adds(out, "\tesac\n}\n_flowlint \"$@\"\n");
+	fl_buf_release(&words);
 }
 
 static void
@@ -241,17 +268,33 @@ fish(struct fl_buf *out)
 			add_escaped(out, o->help, "'\\", "\\");
 			fl_buf_adds(out, "'\n");
 		}
+		/* -f: no file names where the operands are words or none. */
+		if (!operand_words(&values, *c))
+			fl_buf_addf(out, "complete -c flowlint -f -n "
+			    "'__fish_seen_subcommand_from %s'%s%s%s\n",
+			    (*c)->name, values.len > 0 ? " -a '" : "",
+			    values.ptr, values.len > 0 ? "'" : "");
 	}
 	fl_buf_release(&values);
+}
+
+static const struct {
+	const char *name;
+	void (*write)(struct fl_buf *out);
+} shells[] = { { "bash", bash }, { "zsh", zsh }, { "fish", fish } };
+
+static void
+shell_names(struct fl_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
+		fl_buf_addf(out, "%s%s", i > 0 ? " " : "", shells[i].name);
 }
 
 static int
 cmd_completions(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		void (*write)(struct fl_buf *out);
-	} shells[] = { { "bash", bash }, { "zsh", zsh }, { "fish", fish } };
 	struct fl_operands ops;
 	struct fl_buf out = FL_BUF_INIT;
 	size_t i;

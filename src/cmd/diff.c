@@ -37,7 +37,7 @@ static const struct fl_option options[] = {
 	    "changed since REV (in the work tree), or between two revisions"),
 	FL_OPT_FLAG(0, "graph", O, graph, "with --format markdown, draw the "
 	    "changed blocks of each flow and their neighbours as a Mermaid "
-	    "chart"),
+	    "chart, within what GitLab draws in a merge request"),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };
@@ -69,7 +69,42 @@ struct diff_run {
 	bool graph;			/* a chart under each Markdown diff */
 	struct fl_buf out;
 	unsigned compared, differ;
+	size_t chart_chars;		/* written in charts so far */
+	unsigned charts;
 };
+
+/*
+ * Appends the Mermaid chart of the changed blocks of `rn` and their
+ * neighbours, within what GitLab draws in a merge request (graph.h):
+ * each chart is collapsed to fit its own cap, and once the charts
+ * before it have used the page's, a line says so instead.
+ */
+static void
+chart(struct diff_run *run, struct fl_result *n,
+    const struct fl_review_flow *rn, const struct fl_blockdiff *d)
+{
+	struct fl_graph_style style = fl_graph_mermaid;
+	struct fl_graph g;
+	size_t start;
+
+	if (run->chart_chars > FL_GITLAB_MERMAID_CHARS ||
+	    run->charts >= FL_GITLAB_MERMAID_BLOCKS) {
+		fl_buf_adds(&run->out, "\nNo chart: GitLab draws no more "
+		    "Mermaid on this page (`flowlint graph --base` draws it)."
+		    "\n");
+		return;
+	}
+	/* The fence's lines are no part of what GitLab counts. */
+	style.max_chars = FL_GITLAB_MERMAID_CHARS;
+	fl_graph_build(&g, &n->arena, rn, n, d, &style);
+	/* Labels escape backticks, so nothing ends the fence early. */
+	fl_buf_adds(&run->out, "\n```mermaid\n");
+	start = run->out.len;
+	fl_graph_write(&run->out, &g, &style);
+	run->chart_chars += run->out.len - start;
+	run->charts++;
+	fl_buf_adds(&run->out, "```\n");
+}
 
 /* Appends the diff of two loaded flows to run->out. */
 static void
@@ -79,8 +114,8 @@ compare(struct diff_run *run, struct fl_result *o, struct fl_result *n,
 	struct fl_review_flow ro, rn;
 	struct fl_blockdiff d;
 
-	fl_review_blocks(&ro, &o->arena, &o->flow);
-	fl_review_blocks(&rn, &n->arena, &n->flow);
+	fl_review_blocks(&ro, &o->arena, &o->flow, run->env.inventory);
+	fl_review_blocks(&rn, &n->arena, &n->flow, run->env.inventory);
 	fl_blockdiff(&d, &n->arena, &ro, o, &rn, n);
 	run->compared++;
 	if (!fl_blockdiff_same(&d))
@@ -88,15 +123,8 @@ compare(struct diff_run *run, struct fl_result *o, struct fl_result *n,
 	if (run->fmt == FL_BLOCKDIFF_MARKDOWN && run->compared > 1)
 		fl_buf_addch(&run->out, '\n');
 	fl_blockdiff_write(&run->out, &d, old_name, new_name, run->fmt);
-	if (run->graph && d.n > 0 && rn.nblocks > 0) {
-		struct fl_graph g;
-
-		/* Labels escape backticks, so nothing ends the fence early. */
-		fl_graph_build(&g, &n->arena, &rn, n, &d, &fl_graph_mermaid);
-		fl_buf_adds(&run->out, "\n```mermaid\n");
-		fl_graph_write(&run->out, &g, &fl_graph_mermaid);
-		fl_buf_adds(&run->out, "```\n");
-	}
+	if (run->graph && d.n > 0 && rn.nblocks > 0)
+		chart(run, n, &rn, &d);
 }
 
 /* Loads the file `path`; -1 (message printed) unless it is a flow. */
@@ -229,8 +257,11 @@ cmd_diff(int argc, char **argv)
 		return fl_cmd_usage_error("diff", "--git takes no files");
 	if (o.git == NULL && ops.n != 2)
 		return fl_cmd_usage_error("diff", "expected OLD and NEW");
-	if (fl_review_env_init(&run.env) != 0) {
+	/* The project of NEW, or of the repository's work tree. */
+	if (fl_review_env_init(&run.env, o.git != NULL ? "." : ops.v[1]) !=
+	    0) {
 		fl_cmd_error(NULL);
+		fl_review_env_release(&run.env);
 		return FL_EXIT_ERROR;
 	}
 	rc = o.git != NULL ? diff_git(&run, o.git) :

@@ -6,6 +6,7 @@
 #include "cmd/cmd.h"
 #include "rules/docs.h"
 #include "rules/rule.h"
+#include "util/buf.h"
 
 static const struct fl_option options[] = {
 	FL_OPT_HELP,
@@ -13,6 +14,17 @@ static const struct fl_option options[] = {
 };
 
 static int cmd_explain(int argc, char **argv);
+
+/* Every rule's code and name, for the shell completions. */
+static void
+rule_words(struct fl_buf *out)
+{
+	unsigned i;
+
+	for (i = 0; i < fl_rule_count; i++)
+		fl_buf_addf(out, "%s%s %s", i > 0 ? " " : "",
+		    fl_rules[i]->code, fl_rules[i]->name);
+}
 
 const struct fl_cmd fl_cmd_explain = {
 	.name = "explain",
@@ -24,6 +36,7 @@ const struct fl_cmd fl_cmd_explain = {
 "examples, and how to fix it.\n",
 	.options = options,
 	.max_operands = 1,
+	.operand_words = rule_words,
 	.run = cmd_explain,
 };
 

@@ -138,8 +138,9 @@ cmd_graph(int argc, char **argv)
 	if (ops.n != 1)
 		return fl_cmd_usage_error("graph", "expected one FILE");
 	file = ops.v[0];
-	if (fl_review_env_init(&env) != 0) {
+	if (fl_review_env_init(&env, file) != 0) {
 		fl_cmd_error(NULL);
+		fl_review_env_release(&env);
 		return FL_EXIT_ERROR;
 	}
 	memset(&r, 0, sizeof(r));
@@ -155,9 +156,9 @@ cmd_graph(int argc, char **argv)
 		struct fl_blockdiff d;
 		struct fl_graph g;
 
-		fl_review_blocks(&rf, &r.arena, &r.flow);
+		fl_review_blocks(&rf, &r.arena, &r.flow, env.inventory);
 		if (base != NULL) {
-			fl_review_blocks(&rb, &b.arena, &b.flow);
+			fl_review_blocks(&rb, &b.arena, &b.flow, env.inventory);
 			fl_blockdiff(&d, &r.arena, &rb, &b, &rf, &r);
 		}
 		fl_graph_build(&g, &r.arena, &rf, &r, base != NULL ? &d : NULL,

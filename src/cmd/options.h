@@ -99,8 +99,12 @@ extern const char *const fl_color_choices[];	/* enum fl_color order */
 int fl_opt_jobs(const struct fl_option *opt, void *field, const char *value);
 
 #define FL_OPT_RUN_CONFIG(T, f) \
+	FL_OPT_RUN_CONFIG_FROM(T, f, "the first PATH")
+/* The same for a command that looks from elsewhere (`from`: "the
+   current folder"). */
+#define FL_OPT_RUN_CONFIG_FROM(T, f, from) \
 	FL_OPT_STRING(0, "config", "FILE", T, f.config, "use FILE instead " \
-	    "of looking for .flowlint.json from the first PATH up to the " \
+	    "of looking for .flowlint.json from " from " up to the " \
 	    "repository root")
 #define FL_OPT_RUN_JOBS(T, f) \
 	FL_OPT_CALL('j', "jobs", "N", T, f.jobs, fl_opt_jobs, "work on N " \
@@ -136,6 +140,9 @@ struct fl_cmd {
 	const struct fl_option *options;	/* ends with FL_OPT_END */
 	const char *epilogue;	/* the exit status, wrapped at 72 */
 	int max_operands;	/* -1: any number */
+	/* Appends the words an operand is one of, separated by spaces, for
+	   the shell completions; NULL: file names (none with no operands). */
+	void (*operand_words)(struct fl_buf *out);
 	int (*run)(int argc, char **argv);
 };
 

@@ -19,7 +19,7 @@ struct schema_opts {
 static const struct fl_option options[] = {
 	FL_OPT_FLAG(0, "builtin", O, builtin, "from the built-in action "
 	    "catalog alone, without the \"actions\" of any configuration"),
-	FL_OPT_RUN_CONFIG(O, run),
+	FL_OPT_RUN_CONFIG_FROM(O, run, "the current folder"),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };

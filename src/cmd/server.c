@@ -35,7 +35,8 @@ static const struct fl_option options[] = {
 	    "milliseconds (default: 150)"),
 	FL_OPT_FLAG(0, "stdio", O, stdio, "accepted for clients that pass "
 	    "it: standard input and output are the only transport"),
-	FL_OPT_RUN_CONFIG(O, run),
+	FL_OPT_RUN_CONFIG_FROM(O, run, "the workspace root the editor "
+	    "names (else the current folder)"),
 	FL_OPT_HELP,
 	FL_OPT_END,
 };

@@ -52,8 +52,9 @@ cmd_textconv(int argc, char **argv)
 	rc = FL_EXIT_OK;
 	if (ops.n != 1)
 		return fl_cmd_usage_error("textconv", "expected one FILE");
-	if (fl_review_env_init(&env) != 0) {
+	if (fl_review_env_init(&env, NULL) != 0) {
 		fl_cmd_error(NULL);
+		fl_review_env_release(&env);
 		return FL_EXIT_ERROR;
 	}
 	memset(&r, 0, sizeof(r));
@@ -63,7 +64,7 @@ cmd_textconv(int argc, char **argv)
 	} else if (is_flow) {
 		struct fl_review_flow rf;
 
-		fl_review_blocks(&rf, &r.arena, &r.flow);
+		fl_review_blocks(&rf, &r.arena, &r.flow, NULL);
 		fl_review_textconv(&out, &rf);
 	} else {
 		fl_buf_add(&out, r.src.text, r.src.len);

@@ -76,6 +76,8 @@ diff_leaves(struct fl_blockdiff *d, struct fl_arena *a, struct fl_change tmpl,
 		ch.what = c <= 0 ? o[i].path : n[j].path;
 		ch.old = c <= 0 ? o[i].value : NULL;
 		ch.new = c >= 0 ? n[j].value : NULL;
+		ch.old_name = c <= 0 ? o[i].name : NULL;
+		ch.new_name = c >= 0 ? n[j].name : NULL;
 		if (c <= 0)
 			i++;
 		if (c >= 0)
@@ -195,13 +197,15 @@ diff_blocks(struct fl_blockdiff *d, struct fl_arena *a,
 			diff_block(d, a, o, n);
 			i++, j++;
 		} else if (c < 0) {
-			add(d, a, (struct fl_change){ FL_CHANGE_BLOCK_REMOVED,
-			    str(a, o->id), str(a, o->type), NULL, NULL, NULL });
+			add(d, a, (struct fl_change){ .kind =
+			    FL_CHANGE_BLOCK_REMOVED, .block = str(a, o->id),
+			    .block_type = str(a, o->type) });
 			i++;
 		} else {
-			add(d, a, (struct fl_change){ FL_CHANGE_BLOCK_ADDED,
-			    str(a, n->id), str(a, n->type), NULL, NULL,
-			    fl_review_key_param(new, n, a) });
+			add(d, a, (struct fl_change){ .kind =
+			    FL_CHANGE_BLOCK_ADDED, .block = str(a, n->id),
+			    .block_type = str(a, n->type),
+			    .new = fl_review_key_param(new, n, a) });
 			j++;
 		}
 	}
@@ -245,11 +249,11 @@ add_finding(struct fl_blockdiff *d, struct fl_arena *a,
 {
 	const char *msg = fl_arena_strdup(a, g->message);
 
-	add(d, a, (struct fl_change){ kind,
-	    g->action.len > 0 ? str(a, g->action) : NULL, NULL,
-	    fl_arena_printf(a, "%s %s", g->rule->code, g->rule->name),
-	    kind == FL_CHANGE_FINDING_GONE ? msg : NULL,
-	    kind == FL_CHANGE_FINDING_NEW ? msg : NULL });
+	add(d, a, (struct fl_change){ .kind = kind,
+	    .block = g->action.len > 0 ? str(a, g->action) : NULL,
+	    .what = fl_arena_printf(a, "%s %s", g->rule->code, g->rule->name),
+	    .old = kind == FL_CHANGE_FINDING_GONE ? msg : NULL,
+	    .new = kind == FL_CHANGE_FINDING_NEW ? msg : NULL });
 }
 
 static void

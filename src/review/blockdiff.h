@@ -39,6 +39,8 @@ struct fl_change {
 	const char *what;
 	const char *old, *new;	/* compact JSON values, Identifiers or
 				   finding messages */
+	const char *old_name, *new_name; /* a parameter value's resource
+				   as the inventory knows it, or NULL */
 };
 
 struct fl_blockdiff {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "flow/load.h"
+#include "review/names.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -102,14 +103,16 @@ document_props(struct fl_review_flow *rf, struct fl_arena *a)
 
 static void
 valid_block(struct fl_review_block *b, struct fl_arena *a,
-    const struct fl_flow *f, int32_t k)
+    const struct fl_review_flow *rf, int32_t k)
 {
 	static const char *const skip[] = { "Identifier", "Type",
 	    "Transitions", NULL };
 	static const char *const trans_skip[] = { "NextAction", "Conditions",
 	    "Errors", NULL };
 	static const char *const meta_skip[] = { "position", NULL };
+	const struct fl_flow *f = rf->flow;
 	const struct fl_action *act = &f->actions[k];
+	uint32_t i;
 
 	b->id = act->id;
 	b->type = act->type;
@@ -117,6 +120,9 @@ valid_block(struct fl_review_block *b, struct fl_arena *a,
 	members(&b->logic, a, f->doc, act->node, "", skip);
 	members(&b->logic, a, f->doc, act->transitions, "Transitions",
 	    trans_skip);
+	for (i = 0; i < b->logic.n; i++)
+		b->logic.v[i].name = fl_review_ref_name(f, rf->inv,
+		    b->logic.v[i].node, a);
 	fl_review_edges(&b->edges, a, f, act->transitions);
 	members(&b->meta, a, f->doc, act->meta, "metadata", meta_skip);
 	b->position = position(a, f->doc, fl_flow_get(f, act->meta,
@@ -145,13 +151,14 @@ cmp_block(const void *x, const void *y)
 
 void
 fl_review_blocks(struct fl_review_flow *out, struct fl_arena *a,
-    const struct fl_flow *f)
+    const struct fl_flow *f, const struct fl_inventory *inv)
 {
 	const struct fl_json_doc *d = f->doc;
 	uint32_t it, index = 0, k = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->flow = f;
+	out->inv = inv;
 	wrapper_props(out, a);
 	document_props(out, a);
 	if (!fl_json_is(d, f->actions_node, FL_JSON_ARRAY))
@@ -163,7 +170,7 @@ fl_review_blocks(struct fl_review_flow *out, struct fl_arena *a,
 
 		b->index = index;
 		if (k < f->nactions && f->actions[k].node == it) {
-			valid_block(b, a, f, (int32_t)k++);
+			valid_block(b, a, out, (int32_t)k++);
 		} else {
 			const char *id = fl_arena_printf(a, "Actions[%u]",
 			    index);
@@ -221,6 +228,22 @@ arn_tail(struct fl_str s)
 	return s;
 }
 
+/* A non-empty string parameter as a label shows it: the resource it
+   refers to by name, else the tail of an ARN, else itself; or NULL. */
+static const char *
+shown(const struct fl_review_flow *rf, uint32_t node, struct fl_arena *a)
+{
+	const struct fl_json_doc *d = rf->flow->doc;
+	struct fl_str s = fl_json_string(d, node), tail;
+	const char *name;
+
+	if (s.len == 0)		/* not a string, or empty */
+		return NULL;
+	name = fl_review_ref_name(rf->flow, rf->inv, node, a);
+	tail = arn_tail(s);
+	return name != NULL ? name : fl_arena_strndup(a, tail.ptr, tail.len);
+}
+
 const char *
 fl_review_key_param(const struct fl_review_flow *rf,
     const struct fl_review_block *b, struct fl_arena *a)
@@ -234,11 +257,10 @@ fl_review_key_param(const struct fl_review_flow *rf,
 		return NULL;
 	params = f->actions[b->action].params;
 	for (k = key_params; *k != NULL; k++) {
-		struct fl_str s = fl_json_string(d, fl_flow_get(f, params, *k));
+		const char *v = shown(rf, fl_flow_get(f, params, *k), a);
 
-		if (s.len > 0)
-			return fl_arena_strndup(a, arn_tail(s).ptr,
-			    arn_tail(s).len);
+		if (v != NULL)
+			return v;
 	}
 	/* MessageParticipantIteratively: the first message's text. */
 	text = fl_flow_get(f, fl_json_first(d, fl_flow_get(f, params,
@@ -246,11 +268,12 @@ fl_review_key_param(const struct fl_review_flow *rf,
 	if (fl_json_is(d, text, FL_JSON_STRING))
 		return fl_arena_strndup(a, d->nodes[text].str.ptr,
 		    d->nodes[text].str.len);
-	fl_json_foreach(d, params, it)
-		if (d->nodes[it].type == FL_JSON_STRING &&
-		    d->nodes[it].str.len > 0)
-			return fl_arena_printf(a, "%.*s: %.*s",
-			    FL_STR_ARGS(d->nodes[it].key),
-			    FL_STR_ARGS(arn_tail(d->nodes[it].str)));
+	fl_json_foreach(d, params, it) {
+		const char *v = shown(rf, it, a);
+
+		if (v != NULL)
+			return fl_arena_printf(a, "%.*s: %s",
+			    FL_STR_ARGS(d->nodes[it].key), v);
+	}
 	return NULL;
 }

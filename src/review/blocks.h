@@ -16,6 +16,7 @@
 #include "review/flatten.h"
 
 struct fl_arena;
+struct fl_inventory;
 
 struct fl_review_block {
 	struct fl_str id;		/* Identifier (borrowed from the doc);
@@ -35,6 +36,7 @@ struct fl_review_block {
 
 struct fl_review_flow {
 	const struct fl_flow *flow;
+	const struct fl_inventory *inv;	/* names references, or NULL */
 	struct fl_review_leaves props;	/* wrapper (Content left out), the
 					   document's members but Actions and
 					   Metadata, Metadata's members but
@@ -46,16 +48,19 @@ struct fl_review_flow {
 	uint32_t nblocks;
 };
 
-/* Builds `out` from the loaded flow `f` (f->doc not NULL), in `a`. */
+/* Builds `out` from the loaded flow `f` (f->doc not NULL), in `a`;
+   with an inventory `inv`, the parameters that refer to a resource it
+   knows carry its name (names.h). */
 void fl_review_blocks(struct fl_review_flow *out, struct fl_arena *a,
-    const struct fl_flow *f);
+    const struct fl_flow *f, const struct fl_inventory *inv);
 
 /* The block with Identifier `id`, or NULL. */
 const struct fl_review_block *fl_review_find_block(
     const struct fl_review_flow *rf, struct fl_str id);
 
-/* The block's key parameter for a label: a prompt's text, the name or
-   ARN of a queue, Lambda function, flow or module; NULL if none. */
+/* The block's key parameter for a label: a prompt's text, the name of
+   a queue, Lambda function, flow or module (as the inventory knows it,
+   else the tail of its ARN); NULL if none. */
 const char *fl_review_key_param(const struct fl_review_flow *rf,
     const struct fl_review_block *b, struct fl_arena *a);
 

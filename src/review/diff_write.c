@@ -86,21 +86,30 @@ add_block(struct fl_buf *out, const struct fl_change *c, bool md)
 		fl_buf_addf(out, " (%s)", c->block_type);
 }
 
+/* A value, followed by the resource it names when that is known. */
+static void
+add_side(struct fl_buf *out, const char *value, const char *name, bool md)
+{
+	add_value(out, value, md);
+	if (name != NULL)
+		fl_buf_addf(out, " (%s)", name);
+}
+
 /* "OLD -> NEW", "added: NEW" or "removed: OLD". */
 static void
 add_old_new(struct fl_buf *out, const struct fl_change *c, bool md)
 {
 	if (c->old == NULL) {
 		fl_buf_adds(out, " added: ");
-		add_value(out, c->new, md);
+		add_side(out, c->new, c->new_name, md);
 	} else if (c->new == NULL) {
 		fl_buf_adds(out, " removed: ");
-		add_value(out, c->old, md);
+		add_side(out, c->old, c->old_name, md);
 	} else {
 		fl_buf_adds(out, ": ");
-		add_value(out, c->old, md);
+		add_side(out, c->old, c->old_name, md);
 		fl_buf_adds(out, md ? " → " : " -> ");
-		add_value(out, c->new, md);
+		add_side(out, c->new, c->new_name, md);
 	}
 }
 
@@ -243,6 +252,8 @@ write_json(struct fl_buf *out, const struct fl_blockdiff *d,
 		    c->what, false);
 		json_member(out, "old", c->old, raw);
 		json_member(out, "new", c->new, raw);
+		json_member(out, "old_name", c->old_name, false);
+		json_member(out, "new_name", c->new_name, false);
 		fl_buf_addch(out, '}');
 	}
 	fl_buf_addf(out, "],\"layout\":{\"moved\":%u,\"entry_point_moved\":%s}}\n",

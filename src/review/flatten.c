@@ -67,7 +67,7 @@ fl_review_compact(struct fl_arena *a, const struct fl_json_doc *d, uint32_t i)
 
 static void
 add_leaf(struct fl_review_leaves *out, struct fl_arena *a, const char *path,
-    const char *value)
+    const char *value, uint32_t node)
 {
 	if (out->n == out->alloc) {
 		uint32_t n = out->alloc ? out->alloc * 2 : 8;
@@ -76,7 +76,8 @@ add_leaf(struct fl_review_leaves *out, struct fl_arena *a, const char *path,
 		    sizeof(*out->v));
 		out->alloc = n;
 	}
-	out->v[out->n++] = (struct fl_review_leaf){ path, value };
+	out->v[out->n++] = (struct fl_review_leaf){ path, value,
+	    node, NULL };
 }
 
 /*
@@ -95,7 +96,7 @@ flatten(struct fl_review_leaves *out, struct fl_arena *a,
 	if (depth == FL_REVIEW_FLATTEN_DEPTH || path->len >= LEAF_PATH_MAX ||
 	    fl_json_first(d, i) == FL_JSON_NONE) {
 		add_leaf(out, a, fl_arena_strndup(a, path->ptr, path->len),
-		    fl_review_compact(a, d, i));
+		    fl_review_compact(a, d, i), i);
 		return;
 	}
 	fl_json_foreach(d, i, it) {

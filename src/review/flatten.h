@@ -18,6 +18,10 @@ struct fl_buf;
 struct fl_review_leaf {
 	const char *path;	/* arena: "Parameters.Text", "Tags[\"a b\"]" */
 	const char *value;	/* arena: compact JSON */
+	uint32_t node;		/* the value shown, in the flattened doc */
+	const char *name;	/* the resource a reference value names, as
+				   the inventory knows it (names.h), or
+				   NULL */
 };
 
 struct fl_review_leaves {

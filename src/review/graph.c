@@ -273,7 +273,7 @@ fixed_cost(const struct fl_graph *g, const struct fl_graph_style *style)
 	struct fl_graph most = *g;
 	size_t len;
 
-	most.hidden = UINT32_MAX;
+	most.hidden = most.hidden_changed = UINT32_MAX;
 	fl_buf_adds(&b, style->header);
 	fl_buf_adds(&b, style->footer);
 	style->hidden(&b, &most);
@@ -322,8 +322,10 @@ select_nodes(struct fl_graph *g, struct fl_arena *a,
 	for (i = 0; i < s.norder && !s.full; i++)
 		try_show(&s, s.order[i]);
 	for (i = 1; i < g->nnodes; i++)
-		if (!g->nodes[i].shown)
+		if (!g->nodes[i].shown) {
 			g->hidden++;
+			g->hidden_changed += g->nodes[i].changed;
+		}
 	fl_buf_release(&s.scratch);
 }
 
@@ -347,9 +349,15 @@ fl_graph_build(struct fl_graph *g, struct fl_arena *a,
 void
 fl_graph_hidden_text(struct fl_buf *out, const struct fl_graph *g)
 {
-	fl_buf_addf(out, "%u block%s not shown (%s)", g->hidden,
-	    g->hidden == 1 ? "" : "s", g->has_base ? "unchanged" :
-	    "over the size limit");
+	fl_buf_addf(out, "%u block%s not shown (", g->hidden,
+	    g->hidden == 1 ? "" : "s");
+	if (g->has_base && g->hidden_changed == 0)
+		fl_buf_adds(out, "unchanged)");
+	else if (g->has_base)
+		fl_buf_addf(out, "%u changed, over the size limit)",
+		    g->hidden_changed);
+	else
+		fl_buf_adds(out, "over the size limit)");
 }
 
 void

@@ -67,6 +67,7 @@ struct fl_graph {
 	uint32_t nedges;
 	bool has_base;
 	uint32_t hidden;		/* blocks not shown */
+	uint32_t hidden_changed;	/* ... of which changed */
 };
 
 /*
@@ -84,6 +85,20 @@ void fl_graph_write(struct fl_buf *out, const struct fl_graph *g,
     const struct fl_graph_style *style);
 
 extern const struct fl_graph_style fl_graph_mermaid;	/* mermaid.c */
+
+/*
+ * GitLab's own caps on Mermaid in Markdown, lower than Mermaid's, for a
+ * merge request, an issue or a note (the wiki and repository files have
+ * none).  GitLab draws a Mermaid block there only if it holds at most
+ * FL_GITLAB_MERMAID_CHARS characters, the blocks it drew before it on
+ * the page hold at most that many together, and fewer than
+ * FL_GITLAB_MERMAID_BLOCKS came before it; past that it shows the source
+ * and a "Display" button (app/assets/javascripts/behaviors/markdown/
+ * render_sandboxed_mermaid.js).  Bytes count at least as many as the
+ * UTF-16 units GitLab counts.
+ */
+#define FL_GITLAB_MERMAID_CHARS 2000
+#define FL_GITLAB_MERMAID_BLOCKS 50
 extern const struct fl_graph_style fl_graph_dot;	/* dot.c */
 
 /* Appends "N blocks not shown (why)", the text of the collapsed node. */

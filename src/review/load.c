@@ -5,36 +5,48 @@
 
 #include <string.h>
 
+#include "run/args.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/re.h"
 #include "util/xalloc.h"
 
+/* The project's set-up, read as check reads it. */
+static int
+open_session(struct fl_review_env *e, const char *operand)
+{
+	static const struct fl_run_args args;
+	char *paths[] = { (char *)operand };
+	struct fl_session_options so = { .args = &args, .paths = paths,
+	    .npaths = 1, .lint = true };
+	int err = fl_session_open(&e->session, &so);
+
+	e->opts = e->session.lint;
+	e->inventory = e->session.setup.inventory;
+	return err;
+}
+
 int
-fl_review_env_init(struct fl_review_env *e)
+fl_review_env_init(struct fl_review_env *e, const char *operand)
 {
 	int err;
 
 	memset(e, 0, sizeof(*e));
-	err = fl_patterns_load_default(&e->pats);
-	if (err < 0)
-		return err;
-	err = fl_params_load_default(&e->params);
-	if (err < 0) {
-		fl_patterns_release(&e->pats);
-		return err;
-	}
 	e->m = fl_re_match_new();
+	if (operand != NULL)
+		return open_session(e, operand);
 	e->opts.patterns = &e->pats;
 	e->opts.params = &e->params;
-	return 0;
+	err = fl_patterns_load_default(&e->pats);
+	return err < 0 ? err : fl_params_load_default(&e->params);
 }
 
 void
 fl_review_env_release(struct fl_review_env *e)
 {
 	fl_re_match_free(e->m);
+	fl_session_release(&e->session);
 	fl_params_release(&e->params);
 	fl_patterns_release(&e->pats);
 	memset(e, 0, sizeof(*e));

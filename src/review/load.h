@@ -1,7 +1,9 @@
 /*
  * A flow file read for review (textconv, diff, graph): parsed, loaded
- * into the flow model and checked with the default rules, so that a
- * rendering can mark findings and a diff can tell which it introduces.
+ * into the flow model and checked, so that a rendering can mark
+ * findings and a diff can tell which it introduces.  Inside a project,
+ * the check is check's own: the run set-up's configuration, rules and
+ * inventory, which also names the resources a flow refers to.
  */
 #ifndef FL_REVIEW_LOAD_H
 #define FL_REVIEW_LOAD_H
@@ -12,19 +14,28 @@
 #include "flow/params.h"
 #include "flow/patterns.h"
 #include "lint/lint.h"
+#include "run/session.h"
 
 struct fl_buf;
 
 /* What checking a file needs, loaded once per command. */
 struct fl_review_env {
-	struct fl_patterns pats;
+	struct fl_session session;	/* with a project operand */
+	struct fl_patterns pats;	/* without: the defaults */
 	struct fl_params params;
 	struct fl_re_match *m;
-	struct fl_lint_options opts;
+	struct fl_lint_options opts;	/* borrows from the above */
+	const struct fl_inventory *inventory; /* the session's, or NULL */
 };
 
-/* Returns 0, or a negative FL_E* code with the message set. */
-int fl_review_env_init(struct fl_review_env *e);
+/*
+ * With `operand` (a flow file, or "." for a repository), the run set-up
+ * of the project that holds it, as check reads it; with NULL, the
+ * default rules and no inventory (textconv, which git runs on temporary
+ * copies).  Returns 0, or a negative FL_E* code with the message set;
+ * release `e` in every case.
+ */
+int fl_review_env_init(struct fl_review_env *e, const char *operand);
 void fl_review_env_release(struct fl_review_env *e);
 
 /*

@@ -5,7 +5,8 @@
 # files, fails on errors and passes without them, and the variables do
 # what the template says, and without a flowlint command the first
 # pipeline builds the package and the next takes it from the runner's
-# cache, compiling nothing.  Skipped when npm, its registry or rsync
+# cache, compiling nothing (with cmake and cc that fail, which a ref
+# with no cached package does reach: the control).  Skipped when npm, its registry or rsync
 # (which gitlab-ci-local needs) is unavailable.
 . "$(dirname "$0")/lib.sh"
 src=${FLOWLINT_SOURCE_DIR:?}
@@ -124,6 +125,14 @@ if git -C "$src" rev-parse --verify -q HEAD >/dev/null 2>&1; then
 	grep -q '^flowlint > flowlint [0-9]' "$log" && ok || fail "build-cached: no version line"
 	[ "$(entries "$arts/gl-code-quality-report.json")" = "$built" ] && ok ||
 		fail "build-cached: want the $built Code Quality entries of the first run"
+	# The control: a FLOWLINT_REF the cache has no package for builds,
+	# and the failing compiler reaches that job, so the check above can
+	# fail.
+	git -C flowlint-src branch other || exit 1
+	PATH="$work/nocompiler:$PATH" run build-control 1 --variable FLOWLINT=flowlint-not-installed \
+	    --variable "FLOWLINT_GIT_URL=$work/flowlint-src" --variable FLOWLINT_REF=other flowlint
+	grep -q 'flowlint: building flowlint from other' "$log" && grep -q 'cmake was run' "$log" && ok ||
+		{ fail "build-control: an uncached ref did not reach the failing cmake"; tail -5 "$log"; }
 	# FLOWLINT_DEB_URL: that package, from a URL (curl reads file://).
 	cp repo/.gitlab-ci-local/cache/*/.flowlint-cache/flowlint.deb "$work/flowlint.deb" || fail "no package in the cache"
 	PATH="$work/nocompiler:$PATH" run deb-url 1 --variable FLOWLINT=flowlint-not-installed \

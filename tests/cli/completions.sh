@@ -3,15 +3,13 @@
 # document every command and every option that `flowlint --help` and
 # each command's --help list, the values of fixed-choice options, and
 # every rule of `flowlint rules`.  The bash script is run in bash; the
-# man page is rendered by man when it is installed.
-. "$(dirname "$0")/lib.sh"
-
-commands=$("$FLOWLINT" --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }')
+# man page is rendered by man when it is installed.  The zsh and fish
+# scripts are run in those shells by completions_zsh.sh and
+# completions_fish.sh.
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/helpers/completions.sh"
 [ -n "$commands" ] && ok || fail "no commands in --help"
-# options COMMAND: the long options its --help lists.
-options() {
-	"$FLOWLINT" "$1" --help | sed -n 's/^  *\(-[A-Za-z0-9], \)\{0,1\}--\([a-z][a-z0-9-]*\).*/\2/p'
-}
 
 expect_run no-shell 2 'which shell' -- completions
 expect_run unknown-shell 2 "unknown shell 'tcsh'" -- completions tcsh
@@ -37,14 +35,18 @@ if command -v bash >/dev/null 2>&1; then
 	[ "$(complete flowlint check --format "" | tr '\n' ' ')" = "text json codequality sarif junit " ] &&
 		ok || fail "bash: check --format values"
 	[ "$(complete flowlint check --color a | tr '\n' ' ')" = "auto always " ] && ok || fail "bash: --color values"
+	# Operands: rules to explain, shells to completions, files to
+	# check, nothing to a command that takes none.
+	offered=$(complete flowlint explain "")
+	for w in $rule_words; do
+		printf '%s\n' "$offered" | grep -qx -- "$w" || { fail "bash: explain $w not offered"; break; }
+	done && ok
+	[ "$(complete flowlint completions "" | tr '\n' ' ')" = "bash zsh fish " ] && ok || fail "bash: completions' shells"
+	touch flow-a.json
+	[ "$(complete flowlint check flow- | tr '\n' ' ')" = "flow-a.json " ] && ok || fail "bash: check's file names"
+	[ -z "$(complete flowlint rules flow-)" ] && ok || fail "bash: rules offers file names"
 else
 	echo "note: bash is not installed; the bash script was not run"
-fi
-if command -v zsh >/dev/null 2>&1; then
-	zsh -n completions.zsh && ok || fail "zsh: syntax"
-fi
-if command -v fish >/dev/null 2>&1; then
-	fish --no-execute completions.fish && ok || fail "fish: syntax"
 fi
 for c in $commands; do
 	for o in $(options "$c"); do

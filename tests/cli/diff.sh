@@ -4,7 +4,8 @@
 # our own and on the reference monorepo's acme_main (when ../shared is
 # there); exit codes as diff(1); layout-only moves on one line; findings
 # introduced; bad input refused with a message; --git between revisions
-# and against the work tree of a real repository.
+# and against the work tree of a real repository; resource references
+# named from the project's inventory; --graph within GitLab's caps.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/chain_flow.sh"
@@ -80,6 +81,42 @@ expect_run git-range 1 '^--- HEAD~1:flows/chain\.json$' -- diff --git HEAD~1..HE
 expect_run git-same 0 '^$' -- diff --git HEAD
 expect_run git-unknown 2 "unknown revision 'nope'" -- diff --git nope
 cd "$work"
+
+# --graph keeps to GitLab's caps on Mermaid in a merge request: each
+# chart at most 2,000 characters (collapsed, saying how many changed
+# blocks it leaves out), and none once the charts before it on the page
+# hold more than 2,000 together.
+. "$here/helpers/chain_flow.sh"
+new_repo caps
+mkdir flows
+for f in a b c; do chain_flow "flows/$f.json" 250; done
+git add . && git commit -qm one
+for f in a b c; do sed 's/Prompt \([0-9]\)/Said \1/g' "flows/$f.json" > x && mv x "flows/$f.json"; done
+"$FLOWLINT" diff --git HEAD --format markdown --graph > caps.md
+[ $? = 1 ] && ok || fail "caps: exit status"
+awk '/^```mermaid$/ { n = 0; on = 1; next } /^```$/ { if (on) print n; on = 0; next } on { n += length($0) + 1 }' caps.md > sizes
+[ "$(wc -l < sizes)" = 2 ] && [ "$(sort -n sizes | tail -1)" -le 2000 ] && [ "$(head -1 sizes)" -ge 1500 ] && ok ||
+	{ fail "caps: two charts of at most 2000 characters, the first near it"; cat sizes; }
+grep -Eq '^  hidden\["2[0-9]{2} blocks not shown \(2[0-9]{2} changed, over the size limit\)"\]:::hidden$' caps.md && ok ||
+	fail "caps: the collapsed node counts the changed blocks left out"
+[ "$(grep -c '^No chart: GitLab draws no more Mermaid on this page' caps.md)" = 1 ] && ok || fail "caps: the third chart is left out, saying so"
+cd "$work"
+
+# Resource references by name, from the inventory of the project that
+# holds NEW: the example repository's console export before and after
+# fix, an ID-bearing ARN and the $.FlowAttributes reference that replaced
+# it name the same queue; JSON carries the names beside the values.
+cp -R "$FLOWLINT_SOURCE_DIR/flows" names
+export_json=names/imports/resources/flows/nw_billing_console_export.json
+cp "$export_json" console.json
+"$FLOWLINT" fix "$export_json" > /dev/null
+expect_run names-text 1 '^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTargetQueue\): Parameters\.QueueId: "arn:aws:connect:eu-west-2:111122223333:instance/6f3d2a91-4b7e-4c58-9e21-d84a7b0c35e6/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35" \(queue billing\) -> "\$\.FlowAttributes\.billing" \(queue billing\)$' -- diff console.json "$export_json"
+expect_run names-lambda 1 'Parameters\.LambdaFunctionARN: .* \(lambda nw-account-lookup\) -> "\$\.FlowAttributes\.nw-account-lookup" \(lambda nw-account-lookup\)$' -- diff console.json "$export_json"
+expect_run names-markdown 1 '^- `b8e6577b-4226-49ef-ab17-d3298a98473c` \(UpdateContactTargetQueue\): `Parameters\.QueueId`: `.*/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35"` \(queue billing\) → `"\$\.FlowAttributes\.billing"` \(queue billing\)$' -- diff --format markdown console.json "$export_json"
+expect_run names-json 1 '"path":"Parameters\.QueueId","old":"arn:[^"]*","new":"\$\.FlowAttributes\.billing","old_name":"queue billing","new_name":"queue billing"' -- diff --format json console.json "$export_json"
+# Outside a project there is no inventory, and no name.
+cp "$export_json" fixed.json
+expect_run names-none 1 'Parameters\.QueueId: "arn:[^"]*" -> "\$\.FlowAttributes\.billing"$' -- diff console.json fixed.json
 
 ref=${FLOWLINT_SOURCE_DIR:?}/../shared/corpus/reference-monorepo/imports/resources/flows
 if [ ! -d "$ref" ]; then

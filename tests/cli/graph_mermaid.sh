@@ -3,7 +3,7 @@
 # npm package, pinned in tests/mermaid/): every flow of both corpora, a
 # fixture with every character the escaping must handle, and the charts of
 # a 250-action flow and of a flow of thousands of blocks, which stay under
-# Mermaid's limits (50,000 characters, 500 edges).
+# Mermaid's limits (50,000 characters, 500 edges); resources by name.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/chain_flow.sh"
@@ -47,6 +47,20 @@ chain_flow chain250b.json 250 'Changed prompt'
 chart based chain250b.json --base chain250.json
 grep -q 'Changed prompt"\]:::changed$' charts/based.mmd && grep -q '246 blocks not shown (unchanged)' charts/based.mmd &&
 	ok || { fail "graph --base"; cat charts/based.mmd; }
+
+# Nodes name the queue, Lambda function and module a block refers to
+# (through $.FlowAttributes and the object map) as the inventory of the
+# example repository knows them.
+chart names "${FLOWLINT_SOURCE_DIR:?}/flows/imports/resources/flows/nw_main_inbound.json"
+cat > names.want <<'OUT'
+  n8["InvokeLambdaFunction<br/>lambda nw-account-lookup"]
+  n10["InvokeFlowModule<br/>module nw_auth_module"]
+  n12["CheckHoursOfOperation<br/>hours nw_business_hours"]
+  n14["UpdateContactTargetQueue<br/>queue outages"]
+  n16["UpdateContactTargetQueue<br/>queue billing"]
+OUT
+grep -E '^  n(8|10|12|14|16)\[' charts/names.mmd > names.got
+expect_same graph-names names.want names.got
 
 for dir in "${FLOWLINT_SOURCE_DIR:?}/../shared/corpus/real-flows" \
     "$FLOWLINT_SOURCE_DIR/../shared/corpus/reference-monorepo"; do

@@ -55,4 +55,16 @@ for cmd in check fix format; do
 	if grep -q -- '^  -h, --help            show this help$' help.txt; then ok
 	else fail "$cmd --help: no generated --help line"; fi
 done
+# --config says where each command looks for .flowlint.json.
+config_help() {
+	"$FLOWLINT" "$1" --help | awk '/--config/ { on = 1 } on && /^ *-/ && !/--config/ { exit } on' | tr -s ' \n' ' '
+}
+for cmd in check fix format; do
+	config_help $cmd | grep -q 'from the first PATH up to the repository root' && ok ||
+		fail "$cmd --help: --config looks from the first PATH"
+done
+config_help schema | grep -q 'from the current folder up to the repository root' && ok ||
+	fail "schema --help: --config looks from the current folder"
+config_help server | grep -q 'from the workspace root the editor names (else the current folder) up to' && ok ||
+	fail "server --help: --config looks from the workspace root"
 finish

@@ -49,7 +49,7 @@ load(struct fl_result *r, struct fl_review_flow *rf, const char *text)
 {
 	lint_text(r, &env, "flows/t.json", text);
 	assert_true(r->flow_loaded);
-	fl_review_blocks(rf, &r->arena, &r->flow);
+	fl_review_blocks(rf, &r->arena, &r->flow, NULL);
 }
 
 static char *
