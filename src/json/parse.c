@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json/swar.h"
 #include "json/unescape.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
@@ -85,23 +86,15 @@ static const unsigned char str_stop[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
 /*
- * Whether any of 8 bytes is a str_stop byte.  (x - ONES) & ~x has a top
- * bit set in some byte exactly when some byte of x is zero, and likewise
- * with 0x20 for bytes below 0x20; borrows start only at such a byte, so
- * the answer is exact even though the position may not be.
+ * The str_stop bytes among 8 (swar.h): '"', '\\', below 0x20 (v - 0x20
+ * borrows there) and 0x80 or above (the top bit itself).
  */
-static inline bool
-has_stop8(uint64_t v)
+static inline uint64_t
+stop8(uint64_t v)
 {
-	uint64_t q = v ^ (ONES * '"');
-	uint64_t b = v ^ (ONES * '\\');
-
-	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
-	    (v - ONES * 0x20) | v) & HIGHS;
+	return fl_swar_eq(v, '"') | fl_swar_eq(v, '\\') |
+	    (((v - FL_SWAR_ONES * 0x20) | v) & FL_SWAR_HIGHS);
 }
 
 static int
@@ -288,13 +281,18 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped,
 	char *buf;
 
 	for (;;) {
-		/* Most string bytes are plain ASCII: skip them 8 at a time. */
+		/*
+		 * Most string bytes are plain ASCII: skip them 8 at a time,
+		 * straight to the first stop byte.  Stringified documents
+		 * have one every few bytes (each quote is escaped).
+		 */
 		while (len - i >= 8) {
-			uint64_t v;
+			uint64_t m = stop8(fl_swar_load(s + i));
 
-			memcpy(&v, s + i, 8);
-			if (has_stop8(v))
+			if (m != 0) {
+				i += fl_swar_first(m);
 				break;
+			}
 			i += 8;
 		}
 		while (i < len && !str_stop[s[i]])

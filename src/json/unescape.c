@@ -5,23 +5,10 @@
  */
 #include "json/unescape.h"
 
-#include <stdbool.h>
 #include <string.h>
 
+#include "json/swar.h"
 #include "util/arena.h"
-
-/*
- * Whether any of the 8 bytes in v is a backslash: (x - ONES) & ~x & HIGHS
- * is non-zero exactly when some byte of x is zero.
- */
-static inline bool
-has_backslash8(uint64_t v)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	uint64_t x = v ^ (ones * '\\');
-
-	return ((x - ones) & ~x & (ones * 0x80)) != 0;
-}
 
 static unsigned
 hex4(const char *s)
@@ -86,18 +73,20 @@ fl_json_unescape(char *dst, const char *src, size_t n,
 		/*
 		 * In a stringified document every quote is escaped, so runs
 		 * are a few bytes long: copying 8 bytes at a time inline beats
-		 * a memchr and a memcpy call per run.  o <= i, so dst has room.
+		 * a memchr and a memcpy call per run.  All 8 are copied even
+		 * when a backslash is among them: o <= i, so dst has room,
+		 * and what follows it is overwritten.
 		 */
 		while (n - i >= 8) {
-			uint64_t v;
+			uint64_t m = fl_swar_eq(fl_swar_load(src + i), '\\');
+			size_t run = m != 0 ? fl_swar_first(m) : 8;
 
-			memcpy(&v, src + i, 8);
-			if (has_backslash8(v))
-				break;
 			if (dst != NULL)
-				memcpy(dst + o, &v, 8);
-			i += 8;
-			o += 8;
+				memcpy(dst + o, src + i, 8);
+			i += run;
+			o += run;
+			if (run < 8)
+				break;
 		}
 		for (; i < n && src[i] != '\\'; i++, o++)
 			if (dst != NULL)
@@ -186,6 +175,30 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 	len = fl_json_unescape(buf, raw, raw_len, map->v, &map->count,
 	    n->off + 1);
 	*out = fl_str_make(buf, len);
+}
+
+void
+fl_json_decode_raw(struct fl_json_doc *d, struct fl_arena *arena,
+    uint32_t node, struct fl_str decoded)
+{
+	uint32_t i;
+
+	for (i = FL_JSON_ROOT; i < d->count; i++) {
+		struct fl_json_node *n = &d->nodes[i];
+
+		if (!(n->flags & FL_JSON_F_RAW))
+			continue;
+		if (i == node) {
+			n->str = decoded;
+		} else {
+			char *buf = fl_arena_alloc(arena, n->len - 1);
+
+			n->str = fl_str_make(buf, fl_json_unescape(buf,
+			    d->text + n->off + 1, n->len - 2, NULL, NULL, 0));
+		}
+		n->flags = (uint8_t)((n->flags & ~FL_JSON_F_RAW) |
+		    FL_JSON_F_ESCAPED);
+	}
 }
 
 uint32_t
