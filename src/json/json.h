@@ -195,6 +195,16 @@ struct fl_json_offmap {
 void fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
     struct fl_arena *arena, const struct fl_json_doc *d, uint32_t i);
 
+/*
+ * Decodes the string values fl_json_parse_raw() left raw, so that `d`
+ * then reads as fl_json_parse() would have made it (strings in `arena`).
+ * A caller that has decoded node `node` already, with
+ * fl_json_decode_mapped(), passes the result as `decoded` so that it is
+ * not decoded twice (else FL_JSON_NONE).
+ */
+void fl_json_decode_raw(struct fl_json_doc *d, struct fl_arena *arena,
+    uint32_t node, struct fl_str decoded);
+
 /* Raw text offset of decoded offset `dec` (last entry <= dec, plus delta). */
 uint32_t fl_json_offmap_raw(const struct fl_json_offmap *map, uint32_t dec);
 

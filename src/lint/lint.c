@@ -124,7 +124,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 	uint32_t i;
 
 	r->flow.name = file_stem(r->src.path);
-	if (fl_json_parse(&outer, &r->arena, r->src.text, r->src.len, &err)) {
+	if (fl_json_parse_raw(&outer, &r->arena, r->src.text, r->src.len,
+	    "Content", &err)) {
 		r->json_invalid = true;
 		add_problem(r, o, &fl_rule_invalid_json, (uint32_t)err.off,
 		    NULL, 0, false, fl_arena_strdup(&r->arena, err.msg));

@@ -265,6 +265,43 @@ test_json__raw_key(void **state)
 	    strlen(bad), "Content", &f->err), -1);
 }
 
+/* What parse_raw left raw decodes in place, as fl_json_parse would. */
+static void
+test_json__decode_raw(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] = "{\"Content\": \"{\\\"x\\\": 1}\", "
+	    "\"Tags\": {\"Content\": \"a\\tb\"}, \"Name\": \"n\"}";
+	struct fl_json_doc full;
+	struct fl_json_offmap map;
+	struct fl_str decoded;
+	uint32_t content, i;
+
+	assert_int_equal(fl_json_parse(&full, &f->arena, text, strlen(text),
+	    &f->err), 0);
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, text,
+	    strlen(text), "Content", &f->err), 0);
+	content = fl_json_get(&f->doc, FL_JSON_ROOT, "Content");
+	fl_json_decode_mapped(&decoded, &map, &f->arena, &f->doc, content);
+	fl_json_decode_raw(&f->doc, &f->arena, content, decoded);
+	/* The one already decoded is taken, not decoded again. */
+	assert_ptr_equal(f->doc.nodes[content].str.ptr, decoded.ptr);
+	assert_int_equal(f->doc.count, full.count);
+	for (i = FL_JSON_ROOT; i < full.count; i++) {
+		assert_int_equal(f->doc.nodes[i].flags, full.nodes[i].flags);
+		assert_true(fl_str_eq(f->doc.nodes[i].str, full.nodes[i].str));
+	}
+	/* Without a node already decoded, every raw string is. */
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, text,
+	    strlen(text), "Content", &f->err), 0);
+	fl_json_decode_raw(&f->doc, &f->arena, FL_JSON_NONE,
+	    fl_str_make(NULL, 0));
+	for (i = FL_JSON_ROOT; i < full.count; i++) {
+		assert_int_equal(f->doc.nodes[i].flags, full.nodes[i].flags);
+		assert_true(fl_str_eq(f->doc.nodes[i].str, full.nodes[i].str));
+	}
+}
+
 static void
 test_json__unicode_escapes(void **state)
 {
@@ -813,6 +850,41 @@ test_json__offmap(void **state)
 	assert_int_equal(map.count, 0);
 }
 
+/*
+ * Escapes at every position relative to the 8-byte fast paths of the
+ * scanner and the decoder, which jump straight to the first backslash.
+ */
+static void
+test_json__escape_positions(void **state)
+{
+	struct fx *f = *state;
+	char text[64], want[64];
+	size_t i, j, k, n;
+
+	for (i = 0; i < 20; i++) {
+		for (j = 0; j < 12; j++) {
+			n = 0;
+			text[n++] = '"';
+			for (k = 0; k < i; k++)
+				text[n++] = 'a';
+			memcpy(text + n, "\\\"", 2);
+			n += 2;
+			for (k = 0; k < j; k++)
+				text[n++] = 'b';
+			memcpy(text + n, "\\n\"", 4);
+			n += 4;
+			text[n] = '\0';
+			memset(want, 'a', i);
+			want[i] = '"';
+			memset(want + i + 1, 'b', j);
+			want[i + 1 + j] = '\n';
+			parse_ok(f, text);
+			assert_str(f->doc.nodes[1].str, want, i + j + 2);
+			check_offmap(f, 1, want, i + j + 2);
+		}
+	}
+}
+
 static void
 test_json__too_big(void **state)
 {
@@ -839,6 +911,7 @@ main(void)
 		T(test_json__navigation),
 		T(test_json__string_escapes),
 		T(test_json__raw_key),
+		T(test_json__decode_raw),
 		T(test_json__unicode_escapes),
 		T(test_json__escaped_keys),
 		T(test_json__nul_escape),
@@ -854,6 +927,7 @@ main(void)
 		T(test_json__number_overflow),
 		T(test_json__pointer),
 		T(test_json__offmap),
+		T(test_json__escape_positions),
 		T(test_json__too_big),
 #undef T
 	};
