@@ -63,6 +63,7 @@ struct fl_json_node {
 	uint32_t next;		/* next sibling's index, FL_JSON_NONE if last */
 	uint32_t count;		/* containers: number of children */
 	uint32_t key_off;	/* object members: offset of the key's '"' */
+	uint32_t escapes;	/* strings: number of escape sequences */
 	struct fl_str key;	/* object members: decoded key, else {NULL,0} */
 	struct fl_str str;	/* strings: decoded value (borrowed from the
 				   text when unescaped, else in the arena);

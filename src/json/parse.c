@@ -59,7 +59,7 @@ struct parser {
 	/* The key of the member whose value comes next. */
 	struct fl_str key;
 	uint32_t key_off;
-	bool key_escaped;
+	uint32_t key_escapes;
 	const char *raw_key;	/* values of members so named: not decoded */
 };
 
@@ -268,16 +268,17 @@ scan_escape(struct parser *p, size_t *ip)
  * Scans the string whose opening quote is at p->pos, leaving p->pos just
  * past the closing quote.  The content is borrowed from the text when it
  * has no escapes, else decoded into the arena -- or, without `decode`,
- * validated only and left empty.
+ * validated only and left empty.  *escapes is set to the number of escape
+ * sequences (a surrogate pair counts as one).
  */
 static int
-parse_string(struct parser *p, struct fl_str *out, bool *escaped,
+parse_string(struct parser *p, struct fl_str *out, uint32_t *escapes,
     bool decode)
 {
 	const unsigned char *s = p->s;
 	size_t len = p->len;
 	size_t start = p->pos + 1, i = start, n;
-	bool esc = false;
+	uint32_t esc = 0;
 	char *buf;
 
 	for (;;) {
@@ -304,7 +305,7 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped,
 		if (s[i] == '\\') {
 			if (scan_escape(p, &i) < 0)
 				return -1;
-			esc = true;
+			esc++;
 		} else if (s[i] < 0x20) {
 			return fail(p, i, "control character 0x%02x in string; "
 			    "escape it as \\u%04x", s[i], s[i]);
@@ -317,8 +318,8 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped,
 		}
 	}
 	p->pos = i + 1;
-	*escaped = esc;
-	if (!esc) {
+	*escapes = esc;
+	if (esc == 0) {
 		*out = fl_str_make((const char *)s + start, i - start);
 		return 0;
 	}
@@ -474,7 +475,7 @@ parse_key(struct parser *p, const char *what, bool after_comma)
 		return fail(p, p->pos, "expected %s", what);
 	}
 	p->key_off = (uint32_t)p->pos;
-	if (parse_string(p, &p->key, &p->key_escaped, true) < 0)
+	if (parse_string(p, &p->key, &p->key_escapes, true) < 0)
 		return -1;
 	skip_ws(p);
 	if (p->pos >= p->len)
@@ -507,7 +508,7 @@ new_node(struct parser *p, struct frame *parent)
 	if (p->nodes[parent->node].type == FL_JSON_OBJECT) {
 		n->key = p->key;
 		n->key_off = p->key_off;
-		if (p->key_escaped)
+		if (p->key_escapes > 0)
 			n->flags |= FL_JSON_F_KEY_ESCAPED;
 	}
 	return idx;
@@ -606,7 +607,7 @@ parse_document(struct parser *p, struct frame *stack)
 		struct frame *top;
 		uint32_t idx;
 		unsigned char c;
-		bool escaped;
+		uint32_t escapes;
 
 		skip_ws(p);
 		if (p->pos >= p->len) {
@@ -688,11 +689,12 @@ parse_document(struct parser *p, struct frame *stack)
 			    p->nodes[stack[depth - 1].node].type !=
 			    FL_JSON_OBJECT || !fl_str_eq_cstr(p->key, p->raw_key);
 
-			if (parse_string(p, &p->nodes[idx].str, &escaped,
+			if (parse_string(p, &p->nodes[idx].str, &escapes,
 			    decode) < 0)
 				return -1;
 			p->nodes[idx].type = FL_JSON_STRING;
-			if (escaped)
+			p->nodes[idx].escapes = escapes;
+			if (escapes > 0)
 				p->nodes[idx].flags |= decode ? FL_JSON_F_ESCAPED :
 				    FL_JSON_F_RAW;
 			p->nodes[idx].len = (uint32_t)(p->pos -

@@ -140,7 +140,7 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 {
 	const struct fl_json_node *n = &d->nodes[i];
 	const char *raw;
-	size_t raw_len, escapes = 0, k;
+	size_t raw_len;
 	char *buf;
 	size_t len;
 
@@ -152,14 +152,8 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 	}
 	raw = d->text + n->off + 1;
 	raw_len = n->len - 2;
-	/*
-	 * Every escape has a backslash, so counting backslashes bounds the
-	 * map.  A plain count (which the compiler vectorises) is much faster
-	 * than a memchr per escape when every few bytes are one.
-	 */
-	for (k = 0; k < raw_len; k++)
-		escapes += raw[k] == '\\';
-	map->v = fl_arena_array(arena, 1 + escapes, sizeof(*map->v));
+	/* One entry per escape, which the parser has counted. */
+	map->v = fl_arena_array(arena, 1 + n->escapes, sizeof(*map->v));
 	if (n->flags & FL_JSON_F_ESCAPED) {
 		/*
 		 * The parser has decoded it already (NUL-terminated, in the

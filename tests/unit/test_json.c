@@ -220,6 +220,7 @@ test_json__string_escapes(void **state)
 
 	assert_int_equal(d->nodes[2].flags, FL_JSON_F_ESCAPED);
 	assert_str(d->nodes[2].str, "a\"b\\c/d\b\f\n\r\t", 12);
+	assert_int_equal(d->nodes[2].escapes, 8);
 	assert_int_equal(d->nodes[2].str.ptr[12], '\0');
 	assert_int_equal(d->nodes[2].off, 1);
 	assert_int_equal(d->nodes[2].len, 22);
@@ -785,7 +786,8 @@ check_offmap(struct fx *f, uint32_t i, const char *want, size_t want_len)
 	fl_json_decode_mapped(&s, &map, &f->arena, d, i);
 	assert_str(s, want, want_len);
 	assert_int_equal(s.ptr[s.len], '\0');
-	assert_true(map.count >= 1);
+	/* One entry per escape the parser counted (a surrogate pair is one). */
+	assert_int_equal(map.count, 1 + n->escapes);
 	assert_int_equal(map.v[0].dec, 0);
 	assert_int_equal(map.v[0].raw, n->off + 1);
 	for (k = 1; k < map.count; k++) {
