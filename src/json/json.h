@@ -120,8 +120,14 @@ int fl_json_parse_object(struct fl_json_doc *out, struct fl_arena *arena,
  * Child lookup by decoded key, or FL_JSON_NONE.  When the key repeats,
  * the last member, which is the one JSON.parse keeps (FL004).
  */
-uint32_t fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key);
 uint32_t fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key);
+
+/* Inline, so that the length of a literal key is known when compiling. */
+static inline uint32_t
+fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key)
+{
+	return fl_json_get_str(d, obj, fl_str_cstr(key));
+}
 
 /* First child of a container, or FL_JSON_NONE when empty or scalar. */
 static inline uint32_t

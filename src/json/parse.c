@@ -804,9 +804,3 @@ fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key)
 	}
 	return found;
 }
-
-uint32_t
-fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key)
-{
-	return fl_json_get_str(d, obj, fl_str_cstr(key));
-}
