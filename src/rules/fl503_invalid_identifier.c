@@ -3,7 +3,7 @@
  * longer than 50 characters, with one of % : ( \ / ) = $ , ; [ ] { },
  * or one of the reserved names of JavaScript objects.
  */
-#include <string.h>
+#include <stdbool.h>
 
 #include "flow/flow.h"
 #include "rules/rule.h"
@@ -14,6 +14,15 @@ static const char *const reserved[] = {
 	"__proto__", "constructor", "__defineGetter__", "__defineSetter__",
 	"toString", "hasOwnProperty", "isPrototypeOf",
 	"propertyIsEnumerable", "toLocaleString", "valueOf", NULL,
+};
+
+/* The characters above, as a table: every action's Identifier is read
+ * byte by byte. */
+static const bool forbidden[256] = {
+	['%'] = true, [':'] = true, ['('] = true, [')'] = true,
+	['\\'] = true, ['/'] = true, ['='] = true, ['$'] = true,
+	[','] = true, [';'] = true, ['['] = true, [']'] = true,
+	['{'] = true, ['}'] = true,
 };
 
 /* Characters (code points) of UTF-8 text. */
@@ -46,8 +55,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			continue;
 		}
 		for (k = 0; k < id.len; k++)
-			if (strchr("%:()\\/=$,;[]{}", id.ptr[k]) != NULL &&
-			    id.ptr[k] != '\0')
+			if (forbidden[(unsigned char)id.ptr[k]])
 				break;
 		if (k < id.len) {
 			fl_report(ctx, node, "Identifier \"%.*s\" contains "
