@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,37 @@ test_arena__alloc_is_zeroed_and_aligned(void **state)
 	fl_arena_release(&a);
 }
 
+/*
+ * Messages formatted into the free part of the current block, and ones
+ * that do not fit there (crossing into a new block), stay intact beside
+ * what is allocated after them.
+ */
+static void
+test_arena__printf_across_blocks(void **state)
+{
+	struct fl_arena a;
+	char *msgs[400], *zeroed[400];
+	int i, k;
+
+	(void)state;
+	fl_arena_init(&a);
+	for (i = 0; i < 400; i++) {
+		msgs[i] = fl_arena_printf(&a, "%d:%*s", i, i * 7, "x");
+		assert_int_equal((uintptr_t)msgs[i] % sizeof(void *), 0);
+		zeroed[i] = fl_arena_alloc(&a, 24);
+		for (k = 0; k < 24; k++)
+			assert_int_equal(zeroed[i][k], 0);
+		memset(zeroed[i], 0xff, 24);
+	}
+	for (i = 0; i < 400; i++) {
+		char want[4096];
+
+		snprintf(want, sizeof(want), "%d:%*s", i, i * 7, "x");
+		assert_string_equal(msgs[i], want);
+	}
+	fl_arena_release(&a);
+}
+
 int
 main(void)
 {
@@ -76,6 +108,7 @@ main(void)
 		cmocka_unit_test(test_buf__addf_and_detach),
 		cmocka_unit_test(test_buf__json_string_escapes),
 		cmocka_unit_test(test_arena__alloc_is_zeroed_and_aligned),
+		cmocka_unit_test(test_arena__printf_across_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
