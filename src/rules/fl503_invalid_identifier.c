@@ -63,7 +63,8 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			    FL_STR_ARGS(id), id.ptr[k]);
 			continue;
 		}
-		if (chars(id) > FL_ID_MAX_CHARS)
+		/* A character is at least one byte. */
+		if (id.len > FL_ID_MAX_CHARS && chars(id) > FL_ID_MAX_CHARS)
 			fl_report(ctx, node, "Identifier is %zu characters "
 			    "long; the flow language allows at most %d",
 			    chars(id), FL_ID_MAX_CHARS);
