@@ -40,6 +40,30 @@ test_buf__addf_and_detach(void **state)
 	free(p);
 }
 
+/* Additions that fit the room left and ones that need the buffer grown
+ * (formatted a second time) append alike. */
+static void
+test_buf__addf_fits_or_grows(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+	char want[8192];
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		fl_buf_addf(&b, "%d:%*s|", i, i * 3, "y");
+		len += (size_t)snprintf(want + len, sizeof(want) - len,
+		    "%d:%*s|", i, i * 3, "y");
+		assert_int_equal(b.len, len);
+		assert_string_equal(b.ptr, want);
+	}
+	fl_buf_addf(&b, "%s", "");
+	assert_int_equal(b.len, len);
+	assert_string_equal(b.ptr, want);
+	fl_buf_release(&b);
+}
+
 static void
 test_buf__json_string_escapes(void **state)
 {
@@ -106,6 +130,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf__init_is_empty_string),
 		cmocka_unit_test(test_buf__addf_and_detach),
+		cmocka_unit_test(test_buf__addf_fits_or_grows),
 		cmocka_unit_test(test_buf__json_string_escapes),
 		cmocka_unit_test(test_arena__alloc_is_zeroed_and_aligned),
 		cmocka_unit_test(test_arena__printf_across_blocks),
