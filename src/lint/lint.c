@@ -41,16 +41,17 @@ fl_result_release(struct fl_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Whether the rule at `index` in fl_rules runs, and at which severity. */
 static bool
-enabled(const struct fl_lint_options *o, const struct fl_rule *rule)
+enabled_at(const struct fl_lint_options *o, unsigned index)
 {
-	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
+	return o->enabled == NULL || o->enabled[index];
 }
 
 static enum fl_severity
-severity(const struct fl_lint_options *o, const struct fl_rule *rule)
+severity_at(const struct fl_lint_options *o, unsigned index)
 {
-	return o->severity ? o->severity[fl_rule_index(rule)] : rule->severity;
+	return o->severity ? o->severity[index] : fl_rules[index]->severity;
 }
 
 static const struct fl_rule *
@@ -83,7 +84,7 @@ fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
     struct fl_re_match *m)
 {
 	ctx->rule = rule;
-	ctx->severity = severity(o, rule);
+	ctx->severity = severity_at(o, fl_rule_index(rule));
 	ctx->path = r->src.path;
 	ctx->flow = &r->flow;
 	ctx->patterns = o->patterns;
@@ -107,7 +108,7 @@ add_problem(struct fl_result *r, const struct fl_lint_options *o,
 {
 	struct fl_rule_ctx ctx;
 
-	if (!enabled(o, rule))
+	if (!enabled_at(o, fl_rule_index(rule)))
 		return NULL;
 	fl_rule_ctx_init(&ctx, rule, r, o, NULL);
 	return fl_report_at(&ctx, off, doc, node, key, msg);
@@ -149,14 +150,19 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		d->len = outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {
+		struct fl_rule_ctx file, ctx;
+
+		/* What every rule reads of this file, looked up once. */
+		fl_rule_ctx_init(&file, fl_rules[0], r, o, m);
 		for (i = 0; i < fl_rule_count; i++) {
 			const struct fl_rule *rule = fl_rules[i];
-			struct fl_rule_ctx ctx;
 
-			if (rule->check == NULL || !enabled(o, rule) ||
+			if (rule->check == NULL || !enabled_at(o, i) ||
 			    (r->shape == FL_SHAPE_LEGACY && !rule->legacy))
 				continue;
-			fl_rule_ctx_init(&ctx, rule, r, o, m);
+			ctx = file;
+			ctx.rule = rule;
+			ctx.severity = severity_at(o, i);
 			rule->check(&ctx, &r->flow);
 		}
 	}
