@@ -86,6 +86,12 @@ static const unsigned char str_stop[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* The bytes that make a two-byte escape after a backslash. */
+static const bool short_escape[256] = {
+	['"'] = true, ['\\'] = true, ['/'] = true, ['b'] = true,
+	['f'] = true, ['n'] = true, ['r'] = true, ['t'] = true,
+};
+
 /*
  * The str_stop bytes among 8 (swar.h): '"', '\\', below 0x20 (v - 0x20
  * borrows there) and 0x80 or above (the top bit itself).
@@ -218,14 +224,11 @@ scan_escape(struct parser *p, size_t *ip)
 
 	if (i + 1 >= p->len)
 		return fail_eof(p);
-	switch (s[i + 1]) {
-	case '"': case '\\': case '/':
-	case 'b': case 'f': case 'n': case 'r': case 't':
+	if (short_escape[s[i + 1]]) {
 		*ip = i + 2;
 		return 0;
-	case 'u':
-		break;
-	default:
+	}
+	if (s[i + 1] != 'u') {
 		if (s[i + 1] >= 0x20 && s[i + 1] < 0x7f)
 			return fail(p, i, "invalid escape '\\%c'; expected one "
 			    "of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
@@ -285,13 +288,25 @@ parse_string(struct parser *p, struct fl_str *out, uint32_t *escapes,
 		/*
 		 * Most string bytes are plain ASCII: skip them 8 at a time,
 		 * straight to the first stop byte.  Stringified documents
-		 * have one every few bytes (each quote is escaped).
+		 * have an escape every few bytes (each quote is escaped):
+		 * two-byte escapes within the word are taken without leaving
+		 * it.  A byte wrongly marked (swar.h) ends the word early,
+		 * and the byte loop below steps over it.
 		 */
 		while (len - i >= 8) {
 			uint64_t m = stop8(fl_swar_load(s + i));
+			unsigned k = 0;
 
+			while (m != 0) {
+				k = fl_swar_first(m);
+				if (s[i + k] != '\\' || k == 7 ||
+				    !short_escape[s[i + k + 1]])
+					break;
+				esc++;
+				m = fl_swar_drop_through(m, k + 1);
+			}
 			if (m != 0) {
-				i += fl_swar_first(m);
+				i += k;
 				break;
 			}
 			i += 8;

@@ -887,6 +887,53 @@ test_json__escape_positions(void **state)
 	}
 }
 
+/*
+ * Runs of escapes at every offset in the 8-byte word: two-byte ones are
+ * taken within the word, a \u escape and a bad escape leave it.
+ */
+static void
+test_json__escape_runs(void **state)
+{
+	struct fx *f = *state;
+	static const char run[] = "\\\\\\\"\\/\\u00e9\\n\\\\\\t";
+	static const char decoded[] = "\\\"/\xc3\xa9\n\\\t";
+	char text[96], want[96];
+	size_t i, j, n, w;
+
+	for (i = 0; i < 17; i++) {
+		for (j = 0; j < 9; j++) {
+			n = 0;
+			text[n++] = '"';
+			memset(text + n, 'a', i);
+			n += i;
+			memcpy(text + n, run, sizeof(run) - 1);
+			n += sizeof(run) - 1;
+			memset(text + n, 'z', j);
+			n += j;
+			text[n++] = '"';
+			text[n] = '\0';
+			memset(want, 'a', i);
+			memcpy(want + i, decoded, sizeof(decoded) - 1);
+			w = i + sizeof(decoded) - 1;
+			memset(want + w, 'z', j);
+			w += j;
+			parse_ok(f, text);
+			assert_int_equal(f->doc.nodes[1].escapes, 7);
+			assert_str(f->doc.nodes[1].str, want, w);
+			check_offmap(f, 1, want, w);
+		}
+		/* A bad escape right after good ones in the same word. */
+		n = 0;
+		text[n++] = '"';
+		memset(text + n, 'a', i);
+		n += i;
+		memcpy(text + n, "\\n\\\"\\q\"", 7);
+		n += 7;
+		check_error_n(f, text, n, 1 + i + 4, "invalid escape '\\q'; "
+		    "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+	}
+}
+
 static void
 test_json__too_big(void **state)
 {
@@ -930,6 +977,7 @@ main(void)
 		T(test_json__pointer),
 		T(test_json__offmap),
 		T(test_json__escape_positions),
+		T(test_json__escape_runs),
 		T(test_json__too_big),
 #undef T
 	};
