@@ -54,18 +54,33 @@ put_utf8(char *dst, unsigned cp)
 	return 4;
 }
 
+/*
+ * One map entry (none without a map).  Where an escape ends: `dec` grows
+ * strictly, as every escape decodes to at least one byte, and the
+ * escape's start needs none, since the bytes since the previous entry
+ * map one to one.
+ */
+static inline void
+mark(struct fl_json_offmap_entry **next, size_t dec, size_t raw)
+{
+	if (*next == NULL)
+		return;
+	(*next)->dec = (uint32_t)dec;
+	(*next)->raw = (uint32_t)raw;
+	(*next)++;
+}
+
 size_t
 fl_json_unescape(char *dst, const char *src, size_t n,
     struct fl_json_offmap_entry *map, uint32_t *map_count, uint32_t raw_base)
 {
 	char scratch[4];	/* where escapes decode when dst is NULL */
 	size_t i = 0, o = 0;
+	/* The next entry, a local: stores through map_count would alias
+	 * the entries and be redone at every escape. */
+	struct fl_json_offmap_entry *next = map;
 
-	if (map != NULL) {
-		map[0].dec = 0;
-		map[0].raw = raw_base;
-		*map_count = 1;
-	}
+	mark(&next, 0, raw_base);
 	while (i < n) {
 		unsigned cp;
 		char *w;
@@ -85,8 +100,17 @@ fl_json_unescape(char *dst, const char *src, size_t n,
 				memcpy(dst + o, src + i, 8);
 			i += run;
 			o += run;
-			if (run < 8)
+			if (run == 8)
+				continue;
+			/* \" \\ and \/, the bulk, stand for their second byte. */
+			if (src[i + 1] != '"' && src[i + 1] != '\\' &&
+			    src[i + 1] != '/')
 				break;
+			if (dst != NULL)
+				dst[o] = src[i + 1];
+			o++;
+			i += 2;
+			mark(&next, o, raw_base + i);
 		}
 		for (; i < n && src[i] != '\\'; i++, o++)
 			if (dst != NULL)
@@ -117,18 +141,10 @@ fl_json_unescape(char *dst, const char *src, size_t n,
 			i += 2;
 			break;
 		}
-		/*
-		 * One entry where the escape ends: `dec` grows strictly, as
-		 * every escape decodes to at least one byte.  The escape's
-		 * start needs none, since the bytes since the previous entry
-		 * map one to one.
-		 */
-		if (map != NULL) {
-			map[*map_count].dec = (uint32_t)o;
-			map[*map_count].raw = raw_base + (uint32_t)i;
-			(*map_count)++;
-		}
+		mark(&next, o, raw_base + i);
 	}
+	if (map != NULL)
+		*map_count = (uint32_t)(next - map);
 	if (dst != NULL)
 		dst[o] = '\0';
 	return o;
