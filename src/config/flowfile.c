@@ -30,6 +30,25 @@ fl_config_flows_dir(const struct fl_project *p, const struct fl_config *c)
 	    fl_path_join(layout, "imports/resources/flows") : NULL;
 }
 
+enum fl_deploy
+fl_config_deploy(const struct fl_project *p, const struct fl_config *c,
+    const char *path)
+{
+	const char *layout = fl_inventory_spec_layout(&c->inventory,
+	    p->layout_root);
+	char *flows;
+	enum fl_deploy d;
+
+	if (layout == NULL || !below(path, layout))
+		return FL_DEPLOY_UNKNOWN;
+	flows = fl_config_flows_dir(p, c);
+	d = !below(path, flows) ? FL_DEPLOY_UNREAD :
+	    strchr(path + strlen(flows) + 1, '/') != NULL ? FL_DEPLOY_NESTED :
+	    FL_DEPLOY_FLAT;
+	free(flows);
+	return d;
+}
+
 /* Whether absolute `path` lies in a folder that holds flows. */
 static bool
 in_flows_folder(const struct fl_project *p, const struct fl_config *c,

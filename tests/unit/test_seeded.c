@@ -63,6 +63,7 @@ struct seed {
 	char *raw;			/* or the whole file, when not NULL */
 	size_t raw_len;
 	char path[300];			/* the path linted */
+	struct fl_file_config file;	/* what the run says of it */
 	struct expect want[MAX_EXPECT];
 	unsigned nwant;
 };
@@ -317,7 +318,7 @@ lint_seed(struct fl_result *r, const struct seed *s)
 		fl_buf_add(&b, f->text + f->c_close, f->len - f->c_close);
 	}
 	text = fl_buf_detach(&b, &len);
-	lint_bytes(r, &env, s->path, text, len);
+	lint_bytes_as(r, &env, s->path, &s->file, text, len);
 }
 
 /*
@@ -1059,6 +1060,7 @@ test_seeded__renamed_file(void **state)
 		    f->name);
 		snprintf(s.path, sizeof(s.path), "imports/resources/flows/%s_v2.json",
 		    stem);
+		s.file.deploy = FL_DEPLOY_FLAT;
 		s.raw = fl_xstrndup(f->text, f->len);
 		s.raw_len = f->len;
 		v = (size_t)(strstr(s.raw, pat) - s.raw) + strlen(pat) - 1;
