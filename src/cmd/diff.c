@@ -227,17 +227,27 @@ diff_change(struct diff_run *run, struct fl_repo_change *c, const char *from,
 /*
  * The inventory of revision `rev` into *out (NULL outside a project
  * that has one), read from the commit as check --changed-since reads it.
+ * A revision that lacks a source the configuration names (one from
+ * before the source was added) has none: a note says so, and that side
+ * names no resource.
  */
 static int
 inventory_at(struct diff_run *run, struct fl_repo *r, const char *rev,
     struct fl_inventory **out)
 {
 	struct fl_snapshot at = { FL_SNAPSHOT_COMMIT, r, rev };
+	int err;
 
 	*out = NULL;
 	if (run->env.inventory == NULL)
 		return 0;
-	return fl_setup_inventory_at(&run->env.session.setup, &at, out);
+	err = fl_setup_inventory_at(&run->env.session.setup, &at, out);
+	if (err != FL_ENOTFOUND)
+		return err;
+	fprintf(stderr, "flowlint: note: no inventory in %s (%s): its flows' "
+	    "resources are not named\n", rev, fl_error_msg());
+	fl_error_clear();
+	return 0;
 }
 
 static int
@@ -271,7 +281,7 @@ diff_git(struct diff_run *run, const char *spec)
 	if (err != 0)
 		fl_cmd_error(NULL);
 	run->old_inv = old_inv;
-	if (new_inv != NULL)
+	if (to != NULL)
 		run->new_inv = new_inv;
 	for (i = 0; err == 0 && i < n; i++)
 		diff_change(run, &changes[i], from, to);

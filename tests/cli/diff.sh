@@ -107,6 +107,13 @@ expect_run names-at-revisions 1 "$queue_line-2\\)\$" -- diff --git HEAD~1..HEAD
 "$FLOWLINT" diff --git HEAD~1..HEAD > out.txt
 grep -q '^finding' out.txt && { fail "renamed: no finding changed"; cat out.txt; } || ok
 expect_run names-work-tree 1 "$queue_line-3\\)\$" -- diff --git HEAD~1
+# A revision without the inventory's sources: a note, no names on its
+# side, and still the diff.
+git checkout -q -- aws && git rm -q -r aws && git commit -qm "no inventory"
+git checkout -q HEAD~1 -- aws && git checkout -q HEAD~2 -- "$q"
+git commit -qm "the inventory again, and the billing queue"
+expect_run names-none-note 1 "^flowlint: note: no inventory in HEAD~1 \\(.*'aws/list-queues\\.json' is not a file in HEAD~1\\)" -- diff --git HEAD~1..HEAD
+expect_run names-one-side 1 '^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTargetQueue\): Parameters\.QueueId: "arn:[^"]*/queue/'$outages'" -> "arn:[^"]*/queue/'$billing'" \(queue billing-2\)$' -- diff --git HEAD~1..HEAD
 cd "$work"
 
 # --graph keeps to GitLab's caps on Mermaid in a merge request: each
