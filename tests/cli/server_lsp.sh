@@ -10,8 +10,7 @@ need node
 npm_tools "$src/tests/lsp" lsp
 mkdir repo && git init -q repo && cp "$src/tests/lsp/greeting.json" repo/ || exit 1
 # Its Lambda's account is the flow's own (no Connect ARN there says so).
-printf '{"environments": {"own": {"accounts": ["123456789012"], "paths": ["**"]}}}\n' \
-    > repo/.flowlint.json
+cp "$src/tests/lsp/own-account.flowlint.json" repo/.flowlint.json
 if node "$src/tests/cli/server_lsp.js" "$FLOWLINT" "$NPM_TOOLS/node_modules" \
     "$work/repo"; then ok; else fail "the LSP session"; fi
 finish
