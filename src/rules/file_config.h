@@ -43,7 +43,7 @@ struct fl_file_configs {
 		char *path;		/* owned: as shown in reports */
 		struct fl_file_config c;
 	} *v;				/* owned, sorted by path after finish */
-	size_t n;
+	size_t n, alloc;
 };
 
 void fl_file_configs_add(struct fl_file_configs *t, const char *path,

@@ -50,9 +50,8 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	} else if (ctx->file.deploy == FL_DEPLOY_NESTED) {
 		d = fl_report_outer(ctx, f->name_node, "the file sits in a "
 		    "subfolder of imports/resources/flows/: the deploy step "
-		    "writes "
-		    "\"%.*s.json\" flat, so Terraform, which keeps the "
-		    "subfolder, will not find this flow's content",
+		    "writes \"%.*s.json\" flat, so Terraform, which keeps "
+		    "the subfolder, will not find this flow's content",
 		    FL_STR_ARGS(f->name));
 		/* The deploy breaks: an error unless configured otherwise. */
 		if (ctx->severity == fl_rule_name_mismatch.severity)

@@ -5,9 +5,10 @@
  * (connect-flow-format.md §4.4), and those IDs are UUIDs (§4.1).
  * Anything a pipeline fills in later is left alone: a JSONPath, a
  * placeholder of any convention (${X}, {{x}}, %%X%%, <X>), a legacy
- * QUEUE#name token or an upper-snake-case one.  What remains is a literal Connect refuses: prose
- * ("PLACEHOLDER - This will be updated by CDK"), a name, or an ARN whose
- * ID slot holds a name ("queue/CENSUS_GENERAL_QUEUE").  Lambda, Lex and
+ * QUEUE#name token or an upper-snake-case one.  What remains is a
+ * literal Connect refuses: prose ("PLACEHOLDER - This will be updated
+ * by CDK"), a name, an ARN of another resource, or one whose ID slot
+ * holds a name ("queue/CENSUS_GENERAL_QUEUE").  Lambda, Lex and
  * assistant parameters take ARNs of other shapes and are not judged.
  */
 #include "rules/fl506_resource_value.h"
