@@ -41,7 +41,9 @@ enum fl_file_kind {
 char *fl_config_flows_dir(const struct fl_project *p,
     const struct fl_config *c);
 
-/* Where absolute `path` stands to the deploy step of that layout. */
+/* Where absolute `path` stands to the deploy step of that layout, or,
+ * outside it, of the one its own path shows (.../imports/resources/
+ * flows/...). */
 enum fl_deploy fl_config_deploy(const struct fl_project *p,
     const struct fl_config *c, const char *path);
 
