@@ -19,29 +19,42 @@
 #include "flow/flow.h"
 #include "flow/params.h"
 #include "flow/patterns.h"
+#include "inventory/inventory.h"
+#include "rules/portable.h"
 #include "rules/rule.h"
 
-/* The kinds judged, and the segment that names each in a Connect ARN. */
-static const struct {
-	const char *kind, *segment;
-} connect_kinds[] = {
-	{ "queue", "queue" },
-	{ "flow", "contact-flow" },
-	{ "module", "flow-module" },
-	{ "prompt", "prompt" },
-	{ "hours", "operating-hours" },
-	{ "agent", "agent" },
-};
-
+/*
+ * The segment that names a resource of `kind` in a Connect ARN, for the
+ * kinds judged (Connect's own, identified by UUIDs), or NULL; *res is
+ * its inventory kind, or -1 (agents are in no inventory).
+ */
 static const char *
-segment_of(const char *kind)
+segment_of(const char *kind, int *res)
 {
-	size_t i;
+	*res = fl_res_kind_from_name(fl_str_cstr(kind));
+	switch (*res) {
+	case FL_RES_QUEUE:
+	case FL_RES_FLOW:
+	case FL_RES_MODULE:
+	case FL_RES_PROMPT:
+	case FL_RES_HOURS:
+		return fl_res_kind_arn_type((enum fl_res_kind)*res);
+	default:
+		return strcmp(kind, "agent") == 0 ? "agent" : NULL;
+	}
+}
 
-	for (i = 0; i < sizeof(connect_kinds) / sizeof(connect_kinds[0]); i++)
-		if (strcmp(kind, connect_kinds[i].kind) == 0)
-			return connect_kinds[i].segment;
-	return NULL;
+/* "; it is the queue ..." when the inventory knows `name` as a
+ * resource of `res`, else "". */
+static const char *
+advice(struct fl_rule_ctx *ctx, int res, struct fl_str name, bool arn)
+{
+	const struct fl_resource *known = res < 0 || ctx->inventory == NULL ?
+	    NULL : fl_inventory_by_name(ctx->inventory,
+	    (enum fl_res_kind)res, name);
+
+	return known != NULL ? fl_portable_id_advice(ctx, res, known, arn) :
+	    "";
 }
 
 /*
@@ -104,7 +117,8 @@ judge(struct fl_rule_ctx *ctx, const struct fl_action *a, uint32_t node,
     struct fl_str name, const char *kind)
 {
 	const struct fl_json_doc *d = ctx->flow->doc;
-	const char *segment = segment_of(kind);
+	int res;
+	const char *segment = segment_of(kind, &res);
 	struct fl_str v = d->nodes[node].str, id;
 
 	if (segment == NULL || !fl_json_is(d, node, FL_JSON_STRING))
@@ -125,16 +139,17 @@ judge(struct fl_rule_ctx *ctx, const struct fl_action *a, uint32_t node,
 		    !(token(id) && !fl_params_is_literal(v)))
 			fl_report_within(ctx, node, id, "the %s ARN in "
 			    "%.*s.%.*s ends in \"%.*s\", which is no %s ID (a "
-			    "UUID): a name where Connect wants the ID", kind,
+			    "UUID): a name where Connect wants the ID%s", kind,
 			    FL_STR_ARGS(a->type), FL_STR_ARGS(name),
-			    FL_STR_ARGS(id), kind);
+			    FL_STR_ARGS(id), kind, advice(ctx, res, id, true));
 		return;
 	}
 	if (fl_params_is_literal(v) && !token(v) && !is_id(ctx, v))
 		fl_report(ctx, node, "%.*s.%.*s holds \"%.*s\", which is no "
 		    "%s ID or ARN, JSONPath or placeholder: Connect takes "
-		    "the %s's ID (a UUID) or ARN here", FL_STR_ARGS(a->type),
-		    FL_STR_ARGS(name), FL_STR_ARGS(v), kind, kind);
+		    "the %s's ID (a UUID) or ARN here%s", FL_STR_ARGS(a->type),
+		    FL_STR_ARGS(name), FL_STR_ARGS(v), kind, kind,
+		    advice(ctx, res, v, false));
 }
 
 struct hits {
