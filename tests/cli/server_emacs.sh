@@ -43,6 +43,8 @@ cat > "$work/smoke.el" <<'ELISP'
   (eglot-shutdown (eglot-current-server)))
 ELISP
 mkdir repo && git init -q repo && cp "$src/tests/lsp/greeting.json" repo/ || exit 1
+# Its Lambda's account is the flow's own (no Connect ARN there says so).
+cp "$src/tests/lsp/own-account.flowlint.json" repo/.flowlint.json
 timeout 120 emacs --batch -Q -l "$work/boot.el" -l "$work/smoke.el" \
     "$src/editors/emacs/flowlint-eglot.el" repo/greeting.json > got.txt 2> err.txt
 [ $? = 0 ] && ok || { fail "emacs: exit status"; cat err.txt; }
