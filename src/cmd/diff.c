@@ -8,11 +8,14 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "inventory/inventory.h"
 #include "repo/repo.h"
+#include "repo/snapshot.h"
 #include "review/blockdiff.h"
 #include "review/blocks.h"
 #include "review/graph.h"
 #include "review/load.h"
+#include "run/setup.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -71,6 +74,9 @@ struct diff_run {
 	unsigned compared, differ;
 	size_t chart_chars;		/* written in charts so far */
 	unsigned charts;
+	/* Each side's inventory: env's for files and the work tree, a
+	   revision's own with --git (names of that revision). */
+	const struct fl_inventory *old_inv, *new_inv;
 };
 
 /*
@@ -114,8 +120,8 @@ compare(struct diff_run *run, struct fl_result *o, struct fl_result *n,
 	struct fl_review_flow ro, rn;
 	struct fl_blockdiff d;
 
-	fl_review_blocks(&ro, &o->arena, &o->flow, run->env.inventory);
-	fl_review_blocks(&rn, &n->arena, &n->flow, run->env.inventory);
+	fl_review_blocks(&ro, &o->arena, &o->flow, run->old_inv);
+	fl_review_blocks(&rn, &n->arena, &n->flow, run->new_inv);
 	fl_blockdiff(&d, &n->arena, &ro, o, &rn, n);
 	run->compared++;
 	if (!fl_blockdiff_same(&d))
@@ -164,6 +170,24 @@ diff_files(struct diff_run *run, const char *old_path, const char *new_path)
 	return rc;
 }
 
+/* Checks one side of a change against that side's inventory. */
+static bool
+load_side(struct fl_result *r, struct fl_buf *why, struct diff_run *run,
+    const struct fl_inventory *inv, const char *path, char *text,
+    size_t len)
+{
+	static const char empty[] = "{\"Actions\":[]}";
+	bool is_flow;
+
+	run->env.opts.inventory = inv;
+	/* Loaded by repository path: rules compare the file's name. */
+	is_flow = fl_review_load(r, why, &run->env, fl_xstrdup(path),
+	    text != NULL ? text : fl_xstrdup(empty),
+	    text != NULL ? len : sizeof(empty) - 1);
+	run->env.opts.inventory = run->env.inventory;
+	return is_flow;
+}
+
 /*
  * One file changed between revisions, compared when both sides are
  * flows (other JSON is passed over).  A flow added or deleted is
@@ -173,7 +197,6 @@ static void
 diff_change(struct diff_run *run, struct fl_repo_change *c, const char *from,
     const char *to)
 {
-	static const char empty[] = "{\"Actions\":[]}";
 	struct fl_result o, n;
 	struct fl_buf why = FL_BUF_INIT, old_name = FL_BUF_INIT,
 	    new_name = FL_BUF_INIT;
@@ -183,13 +206,10 @@ diff_change(struct diff_run *run, struct fl_repo_change *c, const char *from,
 	fl_buf_addf(&old_name, "%s:%s", from, c->path);
 	fl_buf_addf(&new_name, "%s%s%s", to != NULL ? to : "",
 	    to != NULL ? ":" : "", c->path);
-	/* Loaded by repository path: rules compare the file's name. */
-	o_flow = fl_review_load(&o, &why, &run->env, fl_xstrdup(c->path),
-	    c->old != NULL ? c->old : fl_xstrdup(empty),
-	    c->old != NULL ? c->old_len : sizeof(empty) - 1);
-	n_flow = fl_review_load(&n, &why, &run->env, fl_xstrdup(c->path),
-	    c->new != NULL ? c->new : fl_xstrdup(empty),
-	    c->new != NULL ? c->new_len : sizeof(empty) - 1);
+	o_flow = load_side(&o, &why, run, run->old_inv, c->path, c->old,
+	    c->old_len);
+	n_flow = load_side(&n, &why, run, run->new_inv, c->path, c->new,
+	    c->new_len);
 	c->old = c->new = NULL;	/* the results own them now */
 	if (o_absent)
 		o.diags.n = 0;
@@ -204,10 +224,37 @@ diff_change(struct diff_run *run, struct fl_repo_change *c, const char *from,
 	fl_buf_release(&new_name);
 }
 
+/*
+ * The inventory of revision `rev` into *out (NULL outside a project
+ * that has one), read from the commit as check --changed-since reads it.
+ * A revision that lacks a source the configuration names (one from
+ * before the source was added) has none: a note says so, and that side
+ * names no resource.
+ */
+static int
+inventory_at(struct diff_run *run, struct fl_repo *r, const char *rev,
+    struct fl_inventory **out)
+{
+	struct fl_snapshot at = { FL_SNAPSHOT_COMMIT, r, rev };
+	int err;
+
+	*out = NULL;
+	if (run->env.inventory == NULL)
+		return 0;
+	err = fl_setup_inventory_at(&run->env.session.setup, &at, out);
+	if (err != FL_ENOTFOUND)
+		return err;
+	fprintf(stderr, "flowlint: note: no inventory in %s (%s): its flows' "
+	    "resources are not named\n", rev, fl_error_msg());
+	fl_error_clear();
+	return 0;
+}
+
 static int
 diff_git(struct diff_run *run, const char *spec)
 {
 	struct fl_repo *r = NULL;
+	struct fl_inventory *old_inv = NULL, *new_inv = NULL;
 	struct fl_repo_change *changes = NULL;
 	const char *dots = strstr(spec, "..");
 	char *from = dots != NULL ? fl_xstrndup(spec, (size_t)(dots - spec)) :
@@ -227,11 +274,20 @@ diff_git(struct diff_run *run, const char *spec)
 	if (err == 0)
 		err = fl_repo_diff_revisions(&changes, &n, r, from, to,
 		    FL_FS_MAX_FILE);
+	if (err == 0)
+		err = inventory_at(run, r, from, &old_inv);
+	if (err == 0 && to != NULL)
+		err = inventory_at(run, r, to, &new_inv);
 	if (err != 0)
 		fl_cmd_error(NULL);
-	for (i = 0; i < n; i++)
+	run->old_inv = old_inv;
+	if (to != NULL)
+		run->new_inv = new_inv;
+	for (i = 0; err == 0 && i < n; i++)
 		diff_change(run, &changes[i], from, to);
 	fl_repo_changes_free(changes, n);
+	fl_inventory_free(old_inv);
+	fl_inventory_free(new_inv);
 	fl_repo_free(r);
 	free(from);
 	return err != 0 ? -1 : 0;
@@ -264,6 +320,7 @@ cmd_diff(int argc, char **argv)
 		fl_review_env_release(&run.env);
 		return FL_EXIT_ERROR;
 	}
+	run.old_inv = run.new_inv = run.env.inventory;
 	rc = o.git != NULL ? diff_git(&run, o.git) :
 	    diff_files(&run, ops.v[0], ops.v[1]);
 	if (rc == 0 && (fwrite(run.out.ptr, 1, run.out.len, stdout) !=

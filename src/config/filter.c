@@ -8,6 +8,7 @@
 
 #include "config/baseline.h"
 #include "config/config.h"
+#include "config/flowfile.h"
 #include "config/glob.h"
 #include "config/project.h"
 #include "lint/lint.h"
@@ -180,21 +181,25 @@ fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
     struct fl_file_config *out)
 {
 	const struct fl_config *c = f->config;
-	char *rel;
+	const struct fl_project *p = f->project;
+	char *rel = relpath(f, t), *path;
 	size_t e, k;
 
 	memset(out, 0, sizeof(*out));
-	if (c->nenvironments == 0 && c->nexporter_named == 0)
-		return false;
-	rel = relpath(f, t);
 	for (e = 0; e < c->nenvironments; e++)
 		for (k = 0; k < c->environments[e].npaths; k++)
 			if (fl_glob_match(c->environments[e].paths[k], rel))
 				out->environments |= (uint32_t)1 << e;
 	for (k = 0; k < c->nexporter_named && !out->exporter_named; k++)
 		out->exporter_named = fl_glob_match(c->exporter_named[k], rel);
+	/* A git blob's path is relative to the repository. */
+	path = fl_path_join(t->fs_path == NULL && p->repo_root != NULL ?
+	    p->repo_root : p->root, rel);
+	out->deploy = fl_config_deploy(p, c, path);
+	free(path);
 	free(rel);
-	return out->environments != 0 || out->exporter_named;
+	return out->environments != 0 || out->exporter_named ||
+	    out->deploy != FL_DEPLOY_UNKNOWN;
 }
 
 static int

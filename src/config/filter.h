@@ -73,7 +73,8 @@ bool fl_fix_scope_allows(const void *scope, const struct fl_result *r,
     const struct fl_diag *d);
 
 /* What the configuration's globs say of target t ("environments",
- * "exporter-named"); false when nothing. */
+ * "exporter-named") and where it stands to the layout's deploy step;
+ * false when nothing. */
 bool fl_filter_file_config(struct fl_filter *f, const struct fl_target *t,
     struct fl_file_config *out);
 

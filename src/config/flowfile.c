@@ -30,6 +30,39 @@ fl_config_flows_dir(const struct fl_project *p, const struct fl_config *c)
 	    fl_path_join(layout, "imports/resources/flows") : NULL;
 }
 
+/* FLAT or NESTED for the part of a path below a flows folder. */
+static enum fl_deploy
+placed(const char *below_flows)
+{
+	return strchr(below_flows, '/') != NULL ? FL_DEPLOY_NESTED :
+	    FL_DEPLOY_FLAT;
+}
+
+enum fl_deploy
+fl_config_deploy(const struct fl_project *p, const struct fl_config *c,
+    const char *path)
+{
+	static const char seg[] = "/imports/resources/flows/";
+	const char *layout = fl_inventory_spec_layout(&c->inventory,
+	    p->layout_root);
+	const char *at;
+	char *flows;
+	enum fl_deploy d;
+
+	/* A layout below the folder the run started in, which the walk up
+	 * from there did not find, still shows in the file's own path. */
+	if (layout == NULL || !below(path, layout)) {
+		at = strstr(path, seg);
+		return at != NULL ? placed(at + strlen(seg)) :
+		    FL_DEPLOY_UNKNOWN;
+	}
+	flows = fl_config_flows_dir(p, c);
+	d = below(path, flows) ? placed(path + strlen(flows) + 1) :
+	    FL_DEPLOY_UNREAD;
+	free(flows);
+	return d;
+}
+
 /* Whether absolute `path` lies in a folder that holds flows. */
 static bool
 in_flows_folder(const struct fl_project *p, const struct fl_config *c,

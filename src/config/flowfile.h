@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "flow/flow.h"
+#include "rules/file_config.h"
 
 struct fl_config;
 struct fl_path_memo;
@@ -39,6 +40,12 @@ enum fl_file_kind {
  * (imports/resources/flows, absolute), or NULL; fl_xmalloc'd. */
 char *fl_config_flows_dir(const struct fl_project *p,
     const struct fl_config *c);
+
+/* Where absolute `path` stands to the deploy step of that layout, or,
+ * outside it, of the one its own path shows (.../imports/resources/
+ * flows/...). */
+enum fl_deploy fl_config_deploy(const struct fl_project *p,
+    const struct fl_config *c, const char *path);
 
 enum fl_file_kind fl_file_kind(const struct fl_project *p,
     const struct fl_config *c, struct fl_path_memo *m,

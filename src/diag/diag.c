@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag/fingerprint.h"
 #include "util/arena.h"
 #include "util/source.h"
 
@@ -34,11 +35,21 @@ fl_diag_add(struct fl_diag_list *l, struct fl_arena *a, struct fl_source *src,
 	return d;
 }
 
+int
+fl_diag_cmp_identity(const struct fl_diag *a, const struct fl_diag *b)
+{
+	int c = strcmp(a->code, b->code);
+
+	if (c == 0)
+		c = fl_str_cmp(a->action, b->action);
+	return c != 0 ? c : fl_str_cmp(fl_fingerprint_pointer(a),
+	    fl_fingerprint_pointer(b));
+}
+
 bool
 fl_diag_same(const struct fl_diag *a, const struct fl_diag *b)
 {
-	return a->rule == b->rule && strcmp(a->pointer ? a->pointer : "",
-	    b->pointer ? b->pointer : "") == 0;
+	return fl_diag_cmp_identity(a, b) == 0;
 }
 
 static int

@@ -68,10 +68,17 @@ struct fl_diag *fl_diag_add(struct fl_diag_list *l, struct fl_arena *a,
 
 /*
  * Whether a and b are the same finding, in one text or in two versions
- * of it: the same rule at the same place (JSON Pointer).  The message
- * is not part of it: its wording may change while the defect stays.
+ * of it: the same rule at the same place -- the same action (by
+ * Identifier) and JSON Pointer, without the action's index, which moves
+ * when an action is added above (as the fingerprint has it).  The
+ * message is not part of it: its wording may change while the defect
+ * stays (say, with the inventory).
  */
 bool fl_diag_same(const struct fl_diag *a, const struct fl_diag *b);
+
+/* An order of findings by that identity: 0 exactly when fl_diag_same(),
+ * for matching two versions' findings by sorting. */
+int fl_diag_cmp_identity(const struct fl_diag *a, const struct fl_diag *b);
 
 /* Sorts into report order: by position, then code, then message. */
 void fl_diag_sort(struct fl_diag_list *l);

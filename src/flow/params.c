@@ -201,6 +201,22 @@ fl_params_foreach_value(const struct fl_params *p, const struct fl_flow *f,
 	foreach_in(p->values, p->nvalues, f, act, fn, arg);
 }
 
+const struct fl_param_rule *
+fl_params_by_name(const struct fl_params *p, struct fl_str name)
+{
+	const struct fl_param_rule *found = NULL;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (!fl_str_eq_cstr(name, p->v[i].path))
+			continue;
+		if (found != NULL && strcmp(found->kind, p->v[i].kind) != 0)
+			return NULL;
+		found = &p->v[i];
+	}
+	return found;
+}
+
 bool
 fl_params_is_literal(struct fl_str v)
 {

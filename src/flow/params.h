@@ -71,6 +71,14 @@ void fl_params_foreach_value(const struct fl_params *p,
     void (*fn)(const struct fl_param_hit *hit, void *arg), void *arg);
 
 /*
+ * The rule for a top-level parameter `name` whatever the action, when
+ * every action that has it holds the same kind there (QueueId: a
+ * queue); else NULL.  For actions of a type the table does not know.
+ */
+const struct fl_param_rule *fl_params_by_name(const struct fl_params *p,
+    struct fl_str name);
+
+/*
  * Whether a parameter value is written literally: not empty, not a
  * JSONPath reference, and not some convention's placeholder.
  */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag/diag.h"
+#include "diag/fingerprint.h"
 #include "lint/lint.h"
 #include "review/blocks.h"
 #include "util/arena.h"
@@ -211,23 +213,13 @@ diff_blocks(struct fl_blockdiff *d, struct fl_arena *a,
 	}
 }
 
-/* --- findings, matched by rule, block and message */
+/* --- findings, matched as the same finding (diag.h) */
 
 static int
 cmp_diag(const void *x, const void *y)
 {
-	const struct fl_diag *a = *(const struct fl_diag *const *)x;
-	const struct fl_diag *b = *(const struct fl_diag *const *)y;
-	int c = strcmp(a->rule->code, b->rule->code);
-	size_t n;
-
-	if (c != 0)
-		return c;
-	n = a->action.len < b->action.len ? a->action.len : b->action.len;
-	c = n == 0 ? 0 : memcmp(a->action.ptr, b->action.ptr, n);
-	if (c == 0 && a->action.len != b->action.len)
-		c = a->action.len < b->action.len ? -1 : 1;
-	return c != 0 ? c : strcmp(a->message, b->message);
+	return fl_diag_cmp_identity(*(const struct fl_diag *const *)x,
+	    *(const struct fl_diag *const *)y);
 }
 
 static const struct fl_diag **
@@ -248,8 +240,10 @@ add_finding(struct fl_blockdiff *d, struct fl_arena *a,
     enum fl_change_kind kind, const struct fl_diag *g)
 {
 	const char *msg = fl_arena_strdup(a, g->message);
+	struct fl_str place = fl_fingerprint_pointer(g);
 
 	add(d, a, (struct fl_change){ .kind = kind,
+	    .pointer = place.len > 0 ? str(a, place) : NULL,
 	    .block = g->action.len > 0 ? str(a, g->action) : NULL,
 	    .what = fl_arena_printf(a, "%s %s", g->rule->code, g->rule->name),
 	    .old = kind == FL_CHANGE_FINDING_GONE ? msg : NULL,

@@ -41,6 +41,8 @@ struct fl_change {
 				   finding messages */
 	const char *old_name, *new_name; /* a parameter value's resource
 				   as the inventory knows it, or NULL */
+	const char *pointer;	/* a finding's place: its JSON Pointer,
+				   from the block when it has one, or NULL */
 };
 
 struct fl_blockdiff {

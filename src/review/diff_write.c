@@ -160,9 +160,17 @@ describe(struct fl_buf *out, const struct fl_change *c, bool md)
 	case FL_CHANGE_FINDING_GONE:
 		fl_buf_addf(out, "finding %s: %s", c->kind ==
 		    FL_CHANGE_FINDING_NEW ? "introduced" : "resolved", c->what);
+		if (c->block != NULL || c->pointer != NULL)
+			fl_buf_adds(out, " at");
+		/* The place tells two findings of one rule in a block apart
+		   (an ARN in its parameters and in its metadata). */
 		if (c->block != NULL) {
-			fl_buf_adds(out, " at ");
+			fl_buf_addch(out, ' ');
 			add_value(out, c->block, md);
+		}
+		if (c->pointer != NULL) {
+			fl_buf_addch(out, ' ');
+			add_value(out, c->pointer, md);
 		}
 		fl_buf_adds(out, ": ");
 		add_shown(out, c->new != NULL ? c->new : c->old);
@@ -254,6 +262,7 @@ write_json(struct fl_buf *out, const struct fl_blockdiff *d,
 		json_member(out, "new", c->new, raw);
 		json_member(out, "old_name", c->old_name, false);
 		json_member(out, "new_name", c->new_name, false);
+		json_member(out, "pointer", c->pointer, false);
 		fl_buf_addch(out, '}');
 	}
 	fl_buf_addf(out, "],\"layout\":{\"moved\":%u,\"entry_point_moved\":%s}}\n",

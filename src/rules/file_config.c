@@ -12,7 +12,8 @@ void
 fl_file_configs_add(struct fl_file_configs *t, const char *path,
     const struct fl_file_config *c)
 {
-	t->v = fl_xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+	/* Every file of a layout's tree has an entry (where it stands). */
+	FL_GROW(t->v, t->n + 1, t->alloc);
 	t->v[t->n].path = fl_xstrdup(path);
 	t->v[t->n++].c = *c;
 }

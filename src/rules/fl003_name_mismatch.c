@@ -6,35 +6,20 @@
  * of the source file relative to the flows folder, so the two must
  * agree.  Elsewhere files are named by other tools' conventions, and
  * only the name is checked, in the folders "exporter-named" lists in
- * .flowlint.json.
+ * .flowlint.json: there the configuration, not a deploy, sets the rule.
+ * Where a file stands to the deploy step is worked out by the run
+ * (ctx->file.deploy), from the layout it found.
  */
 #include <string.h>
 
 #include "flow/flow.h"
 #include "rules/rule.h"
 
-#define FLOWS_DIR "imports/resources/flows/"
-
-/* The part of `path` below the reference flows folder, or NULL. */
-static const char *
-below_flows_dir(const char *path)
-{
-	const char *p = path;
-
-	while ((p = strstr(p, FLOWS_DIR)) != NULL) {
-		if (p == path || p[-1] == '/')
-			return p + strlen(FLOWS_DIR);
-		p++;
-	}
-	return NULL;
-}
-
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
 	const char *path = ctx->path;
 	const char *base = strrchr(path, '/');
-	const char *rel = below_flows_dir(path);
 	struct fl_diag *d;
 	size_t len;
 
@@ -42,23 +27,31 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	 * unless the configuration says a folder follows it. */
 	if (f->shape != FL_SHAPE_WRAPPED || f->api_response ||
 	    f->name_node == FL_JSON_NONE ||
-	    (rel == NULL && !ctx->file.exporter_named))
+	    (!fl_file_deployed(&ctx->file) && !ctx->file.exporter_named))
 		return;
 	base = base ? base + 1 : path;
 	len = strlen(base);
 	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
 		len -= 5;
 	if (!fl_str_eq(f->name, fl_str_make(base, len))) {
-		fl_report_outer(ctx, f->name_node, "Name \"%.*s\" does not "
-		    "match the file name \"%s\": the deploy step writes "
-		    "\"%.*s.json\", "
-		    "so Terraform will not find this flow's content",
-		    FL_STR_ARGS(f->name), base, FL_STR_ARGS(f->name));
-	} else if (rel != NULL && strchr(rel, '/') != NULL) {
+		if (fl_file_deployed(&ctx->file))
+			fl_report_outer(ctx, f->name_node, "Name \"%.*s\" does "
+			    "not match the file name \"%s\": the deploy step "
+			    "writes \"%.*s.json\", so Terraform will not find "
+			    "this flow's content", FL_STR_ARGS(f->name), base,
+			    FL_STR_ARGS(f->name));
+		else
+			fl_report_outer(ctx, f->name_node, "Name \"%.*s\" does "
+			    "not match the file name \"%s\": this folder is "
+			    "listed in \"exporter-named\" in .flowlint.json, so "
+			    "its files are named as the exporter writes them, "
+			    "\"%.*s.json\"", FL_STR_ARGS(f->name), base,
+			    FL_STR_ARGS(f->name));
+	} else if (ctx->file.deploy == FL_DEPLOY_NESTED) {
 		d = fl_report_outer(ctx, f->name_node, "the file sits in a "
-		    "subfolder of " FLOWS_DIR ": the deploy step writes "
-		    "\"%.*s.json\" flat, so Terraform, which keeps the "
-		    "subfolder, will not find this flow's content",
+		    "subfolder of imports/resources/flows/: the deploy step "
+		    "writes \"%.*s.json\" flat, so Terraform, which keeps "
+		    "the subfolder, will not find this flow's content",
 		    FL_STR_ARGS(f->name));
 		/* The deploy breaks: an error unless configured otherwise. */
 		if (ctx->severity == fl_rule_name_mismatch.severity)

@@ -4,7 +4,9 @@
  * object as the flow (every other rule still runs on it), but
  * CreateContactFlow, UpdateContactFlowContent and Terraform's
  * aws_connect_contact_flow take Content as a string, and the reference
- * deploy replacer JSON.parse()s it and stops on an object.
+ * deploy replacer JSON.parse()s it and stops on an object.  In a tree
+ * with the reference layout only the flows folder is deployed: a file
+ * elsewhere there (the replacer's own test flows) goes to no importer.
  *
  * The fix writes the object as the exporter keeps Content: its compact
  * JSON text (JSON.stringify without indentation, connect-flow-format.md
@@ -25,6 +27,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	struct fl_diag *d;
 
 	if (f->shape != FL_SHAPE_WRAPPED || f->content_is_string ||
+	    ctx->file.deploy == FL_DEPLOY_UNREAD ||
 	    !fl_json_is(&f->outer, f->root, FL_JSON_OBJECT))
 		return;
 	d = fl_report_outer(ctx, f->root, "Content is an object, but the "

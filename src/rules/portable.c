@@ -277,12 +277,9 @@ fl_portable_home(struct fl_portable_home *out, const struct fl_rule_ctx *ctx,
 			fold(&out->instance, &out->mixed_instance,
 			    r->u.arn.instance);
 	}
-	/* Without Connect ARNs, the one account and region the others agree
-	 * on: the flow's own unless "environments" say otherwise. */
-	if (out->account.len == 0) {
-		out->account = any.account;
-		out->mixed_account = any.mixed_account;
-	}
+	/* Without Connect ARNs, the one region the others agree on; not
+	 * their account, which may be another than the flow's (a
+	 * cross-account Lambda function): only "environments" tell it. */
 	if (out->region.len == 0) {
 		out->region = any.region;
 		out->mixed_region = any.mixed_region;
@@ -328,6 +325,8 @@ foreign(struct fl_arena *a, const struct fl_portable_home *h,
 
 	if (env != NULL)
 		return env[0] != '\0' ? env : NULL;
+	if (home.len == 0)	/* unknown: after the ID, see unknown() */
+		return NULL;
 	if (mixed)
 		return fl_arena_printf(a, "the flow's ARNs name more than one "
 		    "%s, so flowlint cannot tell which one %s stands for; "
@@ -337,6 +336,25 @@ foreign(struct fl_arena *a, const struct fl_portable_home *h,
 		    "(%.*s), so it cannot become %s; parameterize it by hand",
 		    what, FL_STR_ARGS(v), FL_STR_ARGS(home), ph);
 	return NULL;
+}
+
+/*
+ * Why the literal account `v` cannot become ${ACCT_ID} when neither the
+ * flow's Connect ARNs nor its environments tell its own account, or
+ * NULL when they do.  Said after what the inventory lacks, which holds
+ * whatever the account.
+ */
+static const char *
+unknown(struct fl_arena *a, const struct fl_portable_home *h, struct fl_str v)
+{
+	if (h->account.len > 0 ||
+	    configured(a, h, FL_ENV_ACCOUNT, "account", v, "") != NULL)
+		return NULL;
+	return fl_arena_printf(a, "account %.*s is not known to be the "
+	    "flow's own: no Connect ARN of the flow names its account, and a "
+	    "Lambda function or bot may live in another, so it cannot "
+	    "become ${ACCT_ID}; list it for this file under \"environments\" "
+	    "in .flowlint.json, or parameterize it by hand", FL_STR_ARGS(v));
 }
 
 /* An ID slot already written as some convention's placeholder. */
@@ -589,6 +607,12 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 		at = id_at + id.len;
 	}
 	fl_buf_add(&b, res.ptr + at, res.len - at);
+	if (lit.account &&
+	    (out->why_not = unknown(a, home, r->u.arn.account)) != NULL) {
+		out->name = fl_str_make(NULL, 0);
+		fl_buf_release(&b);
+		return;
+	}
 	out->text = fl_arena_str(a, fl_buf_str(&b));
 	fl_buf_release(&b);
 }

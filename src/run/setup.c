@@ -184,6 +184,40 @@ describe_inventory(struct fl_buf *out, const struct fl_setup *s)
 	fl_buf_adds(out, "\n    }\n  },\n");
 }
 
+/* "environments" as configured, with instances as IDs. */
+static void
+describe_environments(struct fl_buf *out, const struct fl_config *c)
+{
+	size_t i;
+
+	fl_buf_adds(out, "  \"environments\": {");
+	for (i = 0; i < c->nenvironments; i++) {
+		const struct fl_environment *e = &c->environments[i];
+
+		fl_buf_adds(out, i ? ",\n    " : "\n    ");
+		fl_buf_add_json_string(out, fl_str_cstr(e->name));
+		fl_buf_adds(out, ": {\"accounts\": ");
+		add_strings(out, e->accounts, e->naccounts);
+		fl_buf_adds(out, ", \"instances\": ");
+		add_strings(out, e->instances, e->ninstances);
+		fl_buf_adds(out, ", \"regions\": ");
+		add_strings(out, e->regions, e->nregions);
+		fl_buf_adds(out, ", \"paths\": ");
+		add_strings(out, e->paths, e->npaths);
+		fl_buf_addch(out, '}');
+	}
+	fl_buf_adds(out, c->nenvironments ? "\n  },\n" : "},\n");
+	/* Without "stages", the patterns' lambda_stage says them. */
+	fl_buf_adds(out, "  \"stages\": ");
+	if (c->stages != NULL)
+		add_strings(out, c->stages, c->nstages);
+	else
+		fl_buf_adds(out, "\"patterns\"");
+	fl_buf_adds(out, ",\n  \"exporter-named\": ");
+	add_strings(out, c->exporter_named, c->nexporter_named);
+	fl_buf_adds(out, ",\n");
+}
+
 static void
 describe_suppressions(struct fl_buf *out, const struct fl_config *c)
 {
@@ -246,6 +280,7 @@ fl_setup_describe(struct fl_buf *out, const struct fl_setup *s,
 		add_rules(out, c->ignores[i].rules);
 	}
 	fl_buf_adds(out, "},\n");
+	describe_environments(out, c);
 	describe_inventory(out, s);
 	fl_buf_adds(out, "  \"patterns\": ");
 	if (c->patterns != NULL)

@@ -39,6 +39,18 @@ fl_str_eq(struct fl_str a, struct fl_str b)
 	    memcmp(a.ptr, b.ptr, a.len) == 0));
 }
 
+/* Byte order, a prefix first, as strcmp() orders C strings. */
+static inline int
+fl_str_cmp(struct fl_str a, struct fl_str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int c = n == 0 ? 0 : memcmp(a.ptr, b.ptr, n);
+
+	if (c == 0 && a.len != b.len)
+		c = a.len < b.len ? -1 : 1;
+	return c;
+}
+
 static inline bool
 fl_str_eq_cstr(struct fl_str a, const char *b)
 {

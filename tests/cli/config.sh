@@ -72,6 +72,14 @@ expect_run exporter-named-not-list 2 '\.flowlint\.json:1:20: exporter-named: exp
 printf '{"stages": []}' > .flowlint.json
 expect_run empty-stages 2 'stages: must not be empty' -- check imports
 
+# --show-config prints environments, stages and exporter-named as read.
+rm .flowlint.json
+expect_run show-config-no-stages 0 '^  "stages": "patterns",$' -- check --show-config imports
+printf '{"environments": {"prod": {"instances": ["arn:aws:connect:us-east-1:111122223333:instance/0b3e4a6c-1f2d-4e5a-9b8c-7d6e5f4a3b2c"], "paths": ["prod/**"]}}, "stages": ["dev", "prod"], "exporter-named": ["connect/flows"]}' > .flowlint.json
+expect_run show-config-environments 0 '^    "prod": \{"accounts": \[\], "instances": \["0b3e4a6c-1f2d-4e5a-9b8c-7d6e5f4a3b2c"\], "regions": \[\], "paths": \["prod/\*\*"\]\}$' -- check --show-config imports
+expect_run show-config-stages 0 '^  "stages": \["dev", "prod"\],$' -- check --show-config imports
+expect_run show-config-exporter-named 0 '^  "exporter-named": \["connect/flows"\],$' -- check --show-config imports
+
 # Stages replace the built-in dev, qa, prod.
 mkdir -p envtest
 cp "$fx/FL107-stage-in-resource-name/bad-dev-prefix.json" envtest/stage.json

@@ -55,7 +55,7 @@ expect_run parameter 1 '^b7 \(MessageParticipant\): Parameters\.Text: "Prompt 7"
 sed 's/{\\"Identifier\\":\\"b3\\",[^}]*}[^}]*}]}},//' old8/chain.json > removed/chain.json
 "$FLOWLINT" diff removed/chain.json old8/chain.json > out.txt
 grep -qx 'block added: b3 (MessageParticipant): Prompt 3' out.txt &&
-	grep -q '^finding resolved: FL301 dangling-transition at b2: ' out.txt && ok || { fail "block removed and its finding"; cat out.txt; }
+	grep -q '^finding resolved: FL301 dangling-transition at b2 /Transitions/NextAction: ' out.txt && ok || { fail "block removed and its finding"; cat out.txt; }
 
 # Bad input: a clear message and exit 2, never a diff.
 printf '{"a": ' > broken.json
@@ -80,6 +80,40 @@ git commit -qam two
 expect_run git-range 1 '^--- HEAD~1:flows/chain\.json$' -- diff --git HEAD~1..HEAD
 expect_run git-same 0 '^$' -- diff --git HEAD
 expect_run git-unknown 2 "unknown revision 'nope'" -- diff --git nope
+cd "$work"
+
+# --git names each side's resources from that revision's inventory, not
+# the work tree's: the console export's queue is switched from billing
+# to outages while both queues are renamed (committed, then renamed
+# again in the work tree only).
+new_repo renamed
+cp -R "$FLOWLINT_SOURCE_DIR/flows/." .
+git add . && git commit -qm one
+q=imports/resources/flows/nw_billing_console_export.json
+billing=9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35
+outages=0b4c8e2a-6d1f-4a97-b3e5-8f20c1d7a964
+rename() { # rename SUFFIX: both queues get SUFFIX in the AWS list
+	sed -i -e "s/\"Name\": \"billing[^\"]*\"/\"Name\": \"billing$1\"/" \
+	    -e "s/\"Name\": \"outages[^\"]*\"/\"Name\": \"outages$1\"/" aws/list-queues.json
+}
+sed -i "s|queue/$billing|queue/$outages|g" "$q"
+rename -2
+git commit -qam two
+rename -3
+queue_line='^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTargetQueue\): Parameters\.QueueId: "arn:[^"]*/queue/'$billing'" \(queue billing\) -> "arn:[^"]*/queue/'$outages'" \(queue outages'
+expect_run names-at-revisions 1 "$queue_line-2\\)\$" -- diff --git HEAD~1..HEAD
+# The findings stay the same findings though their messages now name
+# the renamed queues.
+"$FLOWLINT" diff --git HEAD~1..HEAD > out.txt
+grep -q '^finding' out.txt && { fail "renamed: no finding changed"; cat out.txt; } || ok
+expect_run names-work-tree 1 "$queue_line-3\\)\$" -- diff --git HEAD~1
+# A revision without the inventory's sources: a note, no names on its
+# side, and still the diff.
+git checkout -q -- aws && git rm -q -r aws && git commit -qm "no inventory"
+git checkout -q HEAD~1 -- aws && git checkout -q HEAD~2 -- "$q"
+git commit -qm "the inventory again, and the billing queue"
+expect_run names-none-note 1 "^flowlint: note: no inventory in HEAD~1 \\(.*'aws/list-queues\\.json' is not a file in HEAD~1\\)" -- diff --git HEAD~1..HEAD
+expect_run names-one-side 1 '^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTargetQueue\): Parameters\.QueueId: "arn:[^"]*/queue/'$outages'" -> "arn:[^"]*/queue/'$billing'" \(queue billing-2\)$' -- diff --git HEAD~1..HEAD
 cd "$work"
 
 # --graph keeps to GitLab's caps on Mermaid in a merge request: each
@@ -114,6 +148,15 @@ expect_run names-text 1 '^b8e6577b-4226-49ef-ab17-d3298a98473c \(UpdateContactTa
 expect_run names-lambda 1 'Parameters\.LambdaFunctionARN: .* \(lambda nw-account-lookup\) -> "\$\.FlowAttributes\.nw-account-lookup" \(lambda nw-account-lookup\)$' -- diff console.json "$export_json"
 expect_run names-markdown 1 '^- `b8e6577b-4226-49ef-ab17-d3298a98473c` \(UpdateContactTargetQueue\): `Parameters\.QueueId`: `.*/queue/9e15b6d2-7c48-4a3f-b0e9-1d62f84c7a35"` \(queue billing\) → `"\$\.FlowAttributes\.billing"` \(queue billing\)$' -- diff --format markdown console.json "$export_json"
 expect_run names-json 1 '"path":"Parameters\.QueueId","old":"arn:[^"]*","new":"\$\.FlowAttributes\.billing","old_name":"queue billing","new_name":"queue billing"' -- diff --format json console.json "$export_json"
+# Each finding fix resolves is reported once, by its place: the queue
+# ARN in the block's parameters and the one in its metadata are two.
+"$FLOWLINT" diff console.json "$export_json" | grep '^finding' > found.txt
+[ "$(wc -l < found.txt)" = 9 ] && [ -z "$(sort found.txt | uniq -d)" ] && ok ||
+	{ fail "nine findings resolved, each once"; cat found.txt; }
+grep -q '^finding resolved: FL101 hardcoded-arn at b8e6577b-4226-49ef-ab17-d3298a98473c /Metadata/ActionMetadata/b8e6577b-4226-49ef-ab17-d3298a98473c/queue/id: queue ARN' found.txt &&
+	grep -q '^finding resolved: FL101 hardcoded-arn at b8e6577b-4226-49ef-ab17-d3298a98473c /Parameters/QueueId: queue ARN' found.txt && ok ||
+	fail "the queue's two findings, each at its place"
+expect_run finding-json 1 '"kind":"finding-resolved","block":"b8e6577b-4226-49ef-ab17-d3298a98473c","rule":"FL101 hardcoded-arn","old":"queue ARN[^"]*","pointer":"/Parameters/QueueId"' -- diff --format json console.json "$export_json"
 # Outside a project there is no inventory, and no name.
 cp "$export_json" fixed.json
 expect_run names-none 1 'Parameters\.QueueId: "arn:[^"]*" -> "\$\.FlowAttributes\.billing"$' -- diff console.json fixed.json

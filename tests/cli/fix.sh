@@ -26,6 +26,11 @@ flow() {
 	printf '\\"Parameters\\":{},\\"Transitions\\":{}}]}"\n}\n'
 }
 
+# The Lambda's account is the flow's own only because the configuration
+# says so: the flow has no Connect ARN that would tell.
+printf '{"environments": {"own": {"accounts": ["123456789012"], "paths": ["**"]}}}\n' \
+    > .flowlint.json
+
 mtime() { stat -c %Y "$1"; }
 stray() { find "$1" -name '.*.flowlint-*' | grep -q .; }
 
@@ -73,6 +78,11 @@ expect_run select-fail-on 1 'Would fix 1 finding in 1 of 1 file' -- fix --diff -
 sed 's|arn:aws:lambda:us-east-1:123456789012:function:acme-lookup|arn:aws:connect:us-east-1:123456789012:instance/4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f/queue/2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264|' f.orig > q.json
 expect_run unknown-name 1 'no automatic fix: flowlint does not know the name of queue 2b8e7c14-93d5-4f6a-a1c7-5e0f9b3d8264; add it to the inventory \(the output of `aws connect list-queues`\)' -- fix --select FL101 q.json
 grep -q '123456789012' q.json && ok || fail "unknown name: the ARN was rewritten"
+
+# Without that, the account is not known to be the flow's: the ARN stays.
+flow a > a.json && cp a.json a.orig && printf '{}\n' > none.json
+expect_run unknown-account 1 'no automatic fix: account 123456789012 is not known to be the flow.s own: .*list it for this file under "environments"' -- fix --select FL101 --config none.json a.json
+expect_same unknown-account-kept a.json a.orig
 
 # Invalid JSON stays as it is (exit 1 with its finding), not a crash.
 printf '{"Version": "2019-10-30", "Actions": [' > broken.json

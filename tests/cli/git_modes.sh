@@ -78,9 +78,9 @@ cat > multi.json <<'JSON'
   "Actions": [
     {
       "Identifier": "a",
-      "Type": "UpdateContactTargetQueue",
+      "Type": "InvokeLambdaFunction",
       "Parameters": {
-        "QueueId": "QUEUE"
+        "LambdaFunctionARN": "QUEUE"
       },
       "Transitions": {"NextAction": "b", "Errors": [{"NextAction": "b", "ErrorType": "NoMatchingError"}]}
     },
@@ -96,7 +96,7 @@ git diff --cached | grep -q '"v2"' && ! git diff --cached | grep -q 111122223333
 expect_run partial-good-hunk-staged 0 'No problems found in 1 file' -- check --staged
 git reset -q multi.json
 printf 'n\ny\n' | git add -p multi.json >/dev/null 2>&1
-expect_run partial-bad-hunk-staged 1 '^multi\.json:21:20: error \[FL101' -- check --staged
+expect_run partial-bad-hunk-staged 1 '^multi\.json:21:30: error \[FL101' -- check --staged
 git checkout -q -- multi.json && git reset -q multi.json && git checkout -q -- multi.json
 
 # Rename, delete, paths from a subfolder, symlinks, intent-to-add.

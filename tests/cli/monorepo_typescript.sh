@@ -28,12 +28,13 @@ nonflow_sums . > "$work/sums.after"
 expect_same nothing-else-changed "$work/sums.before" "$work/sums.after"
 
 # exclude is honoured by check, fix and format alike.
+mv .flowlint.json "$work/own.flowlint.json"	# new_repo's, put back below
 printf '{"exclude": ["legacy"]}\n' > .flowlint.json
 mkdir legacy && printf '{"StartAction": "a", "Actions": [' > legacy/broken.json
 expect_run exclude-check 0 'No problems found in 1 file' -- check .
 expect_run exclude-format 0 '^0 files would be reformatted, 1 already formatted$' -- format --check .
 expect_run exclude-fix 0 'Fixed 0 findings in 0 of 1 file' -- fix .
-rm -r legacy .flowlint.json
+rm -r legacy && mv "$work/own.flowlint.json" .flowlint.json
 
 # Broken files meant as flows are still reported.
 printf '{"Name": "x", // a comment\n}\n' > imports/resources/flows/broken.json

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The reference monorepo (../shared/corpus/reference-monorepo) with no
-# configuration: no errors in its imports/ tree, format changes no byte of it, $.FlowAttributes.acme-lexbot
+# configuration: no errors in it or its imports/ tree, format changes no byte of it, $.FlowAttributes.acme-lexbot
 # resolved by the bots folder, ${P:CustomerQueue.wav:P} unchecked until a
 # prompt source exists; then each cross-file defect at its exact
 # position in a mutated copy.  Skips (77) when ../shared is absent.
@@ -13,6 +13,9 @@ flows=imports/resources/flows
 main=$flows/acme_main_AUTO.json
 
 expect_run no-errors 0 'Found 0 errors and 1 warning in 1 of 9 files' -- check imports
+# The whole folder too (SOURCE.md): the replacer's test flows, whose
+# Content is an object, lie outside the flows folder the deploy reads.
+expect_run whole-folder-no-errors 0 'Found 0 errors and 1 warning in 1 of 15 files' -- check .
 out=$("$FLOWLINT" check --format json imports 2>&1)
 case $out in *FL303*|*FL304*|*FL102*|*FL310*) fail "cross-file finding on the reference: $out" ;; *) ok ;; esac
 # The tree as exported is already formatted: format changes no byte.

@@ -9,6 +9,8 @@ src=${FLOWLINT_SOURCE_DIR:?}
 need node
 npm_tools "$src/tests/lsp" lsp
 mkdir repo && git init -q repo && cp "$src/tests/lsp/greeting.json" repo/ || exit 1
+# Its Lambda's account is the flow's own (no Connect ARN there says so).
+cp "$src/tests/lsp/own-account.flowlint.json" repo/.flowlint.json
 if node "$src/tests/cli/server_lsp.js" "$FLOWLINT" "$NPM_TOOLS/node_modules" \
     "$work/repo"; then ok; else fail "the LSP session"; fi
 finish

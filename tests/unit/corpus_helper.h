@@ -58,4 +58,13 @@ lint_bytes(struct fl_result *r, struct lint_env *e, const char *shown,
 	fl_lint(r, &e->opts, e->m);
 }
 
+/* The same for a file the run says `c` of. */
+static inline void
+lint_bytes_as(struct fl_result *r, struct lint_env *e, const char *shown,
+    const struct fl_file_config *c, char *text, size_t len)
+{
+	fl_result_init(r, fl_xstrdup(shown), text, len);
+	lint_result_as(r, e, c);
+}
+
 #endif

@@ -54,6 +54,21 @@ lint_text(struct fl_result *r, struct lint_env *e, const char *path,
 	fl_lint(r, &e->opts, e->m);
 }
 
+/* Lints `r` (initialized) as the run lints a file it says `c` of
+ * (where it stands to the deploy step, ...). */
+static inline void
+lint_result_as(struct fl_result *r, struct lint_env *e,
+    const struct fl_file_config *c)
+{
+	struct fl_file_configs one = { 0 };
+
+	fl_file_configs_add(&one, r->src.path, c);
+	e->opts.files = &one;
+	fl_lint(r, &e->opts, e->m);
+	e->opts.files = NULL;
+	fl_file_configs_release(&one);
+}
+
 /* Number of diagnostics of rule `code` in r. */
 static inline unsigned
 count_code(const struct fl_result *r, const char *code)

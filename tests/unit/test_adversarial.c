@@ -187,7 +187,8 @@ test_adversarial__100k_actions_in_a_cycle(void **state)
 		fl_buf_addf(&doc, "%s{\"Identifier\":\"a%u\",\"Type\":"
 		    "\"UpdateContactTargetQueue\",\"Parameters\":{\"QueueId\":"
 		    "\"arn:aws:connect:us-east-1:123456789012:instance/"
-		    "0b7e4c1a-7f51-4a36-8f8e-2f4e0c1d5a21/queue/q%u\"},"
+		    "0b7e4c1a-7f51-4a36-8f8e-2f4e0c1d5a21/queue/"
+		    "5d0c2b1a-3e4f-4a5b-8c6d-%012u\"},"
 		    "\"Transitions\":{\"NextAction\":\"a%u\"}}", i ? "," : "", i,
 		    i, (i + 1) % n);
 	fl_buf_adds(&doc, "]}");

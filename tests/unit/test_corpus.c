@@ -2,8 +2,9 @@
  * Every file of the shared corpus (../shared/corpus: real flows from
  * public repositories and the reference monorepo) is checked without a
  * crash, and its findings, counted per rule, are the reviewed ones in
- * tests/corpus/<name>.expected.  The reference monorepo's imports/ must pass
- * with a single warning: its unused 'ACME-lexbot2-tfdemo/current' entry.
+ * tests/corpus/<name>.expected.  The reference monorepo has no error
+ * (its SOURCE.md), and its imports/ pass with a single warning: its
+ * unused 'ACME-lexbot2-tfdemo/current' entry.
  * Skips when the corpus is absent.  FLOWLINT_BLESS=1 rewrites the
  * expectation files (review the diff before committing it).
  */
@@ -13,10 +14,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config.h"
+#include "config/flowfile.h"
+#include "config/project.h"
 #include "corpus_helper.h"
 #include "lint_fixture.h"
 
@@ -253,33 +258,46 @@ assert_imports_finding(const struct fl_result *r, const char *fs_path)
 	    "/Actions/6/Parameters/FlowAttributes/ACME-lexbot2-tfdemo~1current");
 }
 
+/*
+ * The reference monorepo is linted as `check` does with no
+ * configuration: each file knows where it stands to the deploy step of
+ * the layout the project discovery finds.
+ */
 static void
 test_corpus__reference_monorepo(void **state)
 {
 	struct fl_pathlist files = { 0 };
 	struct lines actual = { 0 };
-	char dir[PATH_SIZE];
+	struct fl_project project;
+	struct fl_config config;
+	char found[PATH_SIZE], dir[PATH_MAX];
 	size_t i, skip_len;
 	unsigned flows = 0, warned = 0;
 
-	if (!corpus_path(dir, sizeof(dir), "reference-monorepo"))
+	if (!corpus_path(found, sizeof(found), "reference-monorepo"))
 		skip();
+	assert_non_null(realpath(found, dir));
+	assert_int_equal(fl_project_discover(&project, dir, NULL), 0);
+	fl_config_init(&config);
 	assert_int_equal(fl_fs_walk_json(&files, dir), 0);
 	fl_pathlist_sort(&files);
 	skip_len = strlen(dir) + 1;
 	for (i = 0; i < files.n; i++) {
 		const char *rel = files.v[i] + skip_len;
+		struct fl_file_config c = { 0 };
 		struct fl_result r;
 		unsigned e, w, n;
 		size_t len;
 		char *text;
 
+		c.deploy = fl_config_deploy(&project, &config, files.v[i]);
 		text = slurp(files.v[i], &len);
-		lint_bytes(&r, &env, rel, text, len);
+		lint_bytes_as(&r, &env, rel, &c, text, len);
 		lines_add(&actual, summarize(rel, &r));
+		/* SOURCE.md: no errors anywhere in the folder. */
+		fl_result_count(&r, &e, &w, &n);
+		assert_int_equal(e, 0);
 		if (strncmp(rel, "imports/", 8) == 0) {
-			fl_result_count(&r, &e, &w, &n);
-			assert_int_equal(e, 0);
 			if (r.diags.n > 0) {
 				assert_imports_finding(&r, files.v[i]);
 				warned++;
@@ -295,6 +313,8 @@ test_corpus__reference_monorepo(void **state)
 	    "# by rule (see tests/unit/test_corpus.c).\n");
 	lines_release(&actual);
 	fl_pathlist_release(&files);
+	fl_config_release(&config);
+	fl_project_release(&project);
 }
 
 int

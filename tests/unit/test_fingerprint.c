@@ -147,6 +147,49 @@ test_fingerprint__stable_when_findings_move(void **state)
 	fl_result_release(&b);
 }
 
+/* The count of findings of `l` that fl_diag_same() pairs with `d`. */
+static unsigned
+same_count(const struct fl_diag_list *l, const struct fl_diag *d)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < l->n; i++)
+		n += fl_diag_same(&l->v[i], d) &&
+		    fl_diag_cmp_identity(&l->v[i], d) == 0;
+	return n;
+}
+
+/*
+ * "The same finding" in two versions (diag.h), which diff matches
+ * findings by: the action's index is no part of it, the action and the
+ * rest of the pointer are.
+ */
+static void
+test_fingerprint__same_finding_when_it_moves(void **state)
+{
+	struct fl_result a, b;
+	struct fl_diag other;
+	unsigned i;
+
+	lint_text(&a, &env, "dup.json", dup_flow);
+	lint_text(&b, &env, "dup.json", dup_flow_edited);
+	i = nth(&a, "FL101", 0);
+	assert_string_equal(a.diags.v[i].pointer,
+	    "/Actions/3/Parameters/QueueId");
+	assert_string_equal(b.diags.v[nth(&b, "FL101", 0)].pointer,
+	    "/Actions/4/Parameters/QueueId");
+	for (i = 0; i < a.diags.n; i++)
+		assert_int_not_equal(same_count(&b.diags, &a.diags.v[i]), 0);
+	/* The same rule and pointer in another action is another. */
+	other = a.diags.v[nth(&a, "FL101", 0)];
+	other.action = fl_str_cstr("elsewhere");
+	assert_int_equal(same_count(&a.diags, &other), 0);
+	assert_true(fl_diag_cmp_identity(&other, &a.diags.v[nth(&a, "FL101",
+	    0)]) < 0);
+	fl_result_release(&a);
+	fl_result_release(&b);
+}
+
 static void
 test_fingerprint__distinct_for_distinct_findings(void **state)
 {
@@ -175,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_fingerprint__pointer_below_the_action),
 		cmocka_unit_test(test_fingerprint__pinned_definition),
 		cmocka_unit_test(test_fingerprint__stable_when_findings_move),
+		cmocka_unit_test(test_fingerprint__same_finding_when_it_moves),
 		cmocka_unit_test(
 		    test_fingerprint__distinct_for_distinct_findings),
 	};

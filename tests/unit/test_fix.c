@@ -17,6 +17,7 @@
 #include "lint/fix.h"
 #include "inventory/inventory.h"
 #include "lint_helper.h"
+#include "rules/environments.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -40,12 +41,27 @@ static const struct {
 	{ FL_RES_LAMBDA, "acme-lookup", NULL },
 };
 
+/*
+ * The account of the Lambda functions below is the flow's own because
+ * the configuration says so for own.json: no Connect ARN there tells.
+ */
+static char *own_accounts[] = { "123456789012" };
+static const struct fl_environment own = {
+	.name = "own", .accounts = own_accounts, .naccounts = 1,
+};
+static struct fl_file_configs files;
+
 static int
 setup(void **state)
 {
+	struct fl_file_config c = { .environments = 1 };
 	size_t i;
 
 	lint_env_init(&env);
+	fl_file_configs_add(&files, "own.json", &c);
+	env.opts.environments = &own;
+	env.opts.nenvironments = 1;
+	env.opts.files = &files;
 	inv = fl_inventory_new();
 	for (i = 0; i < sizeof(northwind) / sizeof(northwind[0]); i++)
 		fl_inventory_add(inv, northwind[i].kind, northwind[i].name,
@@ -58,6 +74,7 @@ static int
 teardown(void **state)
 {
 	fl_inventory_free(inv);
+	fl_file_configs_release(&files);
 	lint_env_release(&env);
 	return 0;
 }
@@ -91,21 +108,27 @@ fix_text(const char *path, const char *text, const char *only, int *err,
 	return s;
 }
 
-/* Fixes and checks that a second fix changes nothing. */
+/* Fixes the file `path` and checks that a second fix changes nothing. */
 static char *
-fix_ok(const char *text, const char *only)
+fix_ok_at(const char *path, const char *text, const char *only)
 {
 	char *once, *twice;
 	int err;
 
-	once = fix_text("t.json", text, only, &err, NULL);
+	once = fix_text(path, text, only, &err, NULL);
 	if (once == NULL)
 		fail_msg("fix failed: %s", fl_error_msg());
-	twice = fix_text("t.json", once, only, &err, NULL);
+	twice = fix_text(path, once, only, &err, NULL);
 	assert_non_null(twice);
 	assert_string_equal(once, twice);
 	free(twice);
 	return once;
+}
+
+static char *
+fix_ok(const char *text, const char *only)
+{
+	return fix_ok_at("t.json", text, only);
 }
 
 static void
@@ -146,7 +169,7 @@ test_fix__edits_sorted_and_conflicts_refused(void **state)
 static void
 test_fix__lambda_moves_into_a_new_object_map(void **state)
 {
-	char *s = fix_ok(WRAP("a",
+	char *s = fix_ok_at("own.json", WRAP("a",
 	    "\\\"a\\\":{\\\"position\\\":{\\\"x\\\":100,\\\"y\\\":20}}",
 	    "{\\\"Identifier\\\":\\\"a\\\",\\\"Type\\\":\\\"InvokeLambdaFunction\\\","
 	    "\\\"Parameters\\\":{\\\"LambdaFunctionARN\\\":\\\"" LAMBDA_ARN "\\\"},"
@@ -182,7 +205,7 @@ test_fix__lambda_moves_into_a_new_object_map(void **state)
 static void
 test_fix__unknown_lambda_stays_inline(void **state)
 {
-	char *s = fix_ok(WRAP("a",
+	char *s = fix_ok_at("own.json", WRAP("a",
 	    "\\\"a\\\":{\\\"position\\\":{\\\"x\\\":100,\\\"y\\\":20}}",
 	    "{\\\"Identifier\\\":\\\"a\\\",\\\"Type\\\":\\\"InvokeLambdaFunction\\\","
 	    "\\\"Parameters\\\":{\\\"LambdaFunctionARN\\\":\\\"arn:aws:lambda:"
@@ -474,7 +497,7 @@ test_fix__noncanonical_escapes_outside_the_edit_are_kept(void **state)
 	    "\\\"Parameters\\\":{\\\"Text\\\":\\\"see\\/ arn:aws:lambda:us-east-1:"
 	    "123456789012:function:x\\/y caf\\u00e9\\\"},"
 	    "\\\"Transitions\\\":{}}");
-	char *s = fix_ok(in, NULL);
+	char *s = fix_ok_at("own.json", in, NULL);
 
 	assert_string_equal(s, WRAP("a",
 	    "\\\"a\\\":{\\\"note\\\":\\\"caf\\u00e9 \\\\/ \\\\u00e9\\\"}",
@@ -488,7 +511,7 @@ test_fix__noncanonical_escapes_outside_the_edit_are_kept(void **state)
 static void
 test_fix__absurd_positions_stay_in_range(void **state)
 {
-	char *s = fix_ok("{\"Version\":\"2019-10-30\",\"StartAction\":\"a\","
+	char *s = fix_ok_at("own.json", "{\"Version\":\"2019-10-30\",\"StartAction\":\"a\","
 	    "\"Metadata\":{\"entryPointPosition\":{\"x\":-1e999,\"y\":1e308},"
 	    "\"ActionMetadata\":{}},\"Actions\":[{\"Identifier\":\"a\","
 	    "\"Type\":\"InvokeLambdaFunction\",\"Parameters\":"

@@ -5,6 +5,9 @@
  * reports a finding for every file it changes, leaves the bytes outside
  * the Content string alone, and keeps every action, every metadata entry
  * and every object-map entry except those its reported fixes remove.
+ * After the fix, check reports none of the fixed findings, and every ARN
+ * with a placeholder that still holds a literal resource ID is reported
+ * (a fix must never half-parameterize an ARN and silence its finding).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,8 +15,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "lint/fix.h"
@@ -72,6 +77,104 @@ members_kept(const char *path, const struct fl_result *in, const char *code, con
 			continue;
 		fail_msg("%s: \"%.*s\" vanished without a %s fix", path,
 		    FL_STR_ARGS(od->nodes[it].key), code);
+	}
+}
+
+/* Whether `s` holds, at `i`, an ID of the instance's own making: a UUID
+ * (8-4-4-4-12 hex digits), or a Lex bot or alias ID (10 upper-case
+ * letters and digits after "bot/" or "bot-alias/"). */
+static bool
+literal_id_at(struct fl_str s, size_t i)
+{
+	static const unsigned groups[] = { 8, 4, 4, 4, 12 };
+	size_t g, k, at = i;
+
+	for (g = 0; g < 5; g++) {
+		for (k = 0; k < groups[g]; k++, at++)
+			if (at >= s.len || !isxdigit((unsigned char)s.ptr[at]))
+				goto lex;
+		if (g < 4 && (at >= s.len || s.ptr[at++] != '-'))
+			goto lex;
+	}
+	return true;
+lex:
+	if (i < 4 || s.ptr[i - 1] != '/' || s.len - i < 10)
+		return false;
+	for (k = 0; k < 10; k++)
+		if (!isupper((unsigned char)s.ptr[i + k]) &&
+		    !isdigit((unsigned char)s.ptr[i + k]))
+			return false;
+	return (s.len - i == 10 || s.ptr[i + 10] == '/') &&
+	    (memcmp(s.ptr + i - 4, "bot/", 4) == 0 ||
+	    (i >= 10 && memcmp(s.ptr + i - 10, "bot-alias/", 10) == 0));
+}
+
+/* Whether string `s` is an ARN whose region or account is a placeholder
+ * and whose resource part still holds a literal ID. */
+static bool
+half_parameterized(struct fl_str s)
+{
+	size_t i, colons = 0, resource = 0;
+	bool placeholder = false;
+
+	if (s.len < 8 || memcmp(s.ptr, "arn:", 4) != 0)
+		return false;
+	for (i = 0; i < s.len && resource == 0; i++) {
+		if (s.ptr[i] == ':' && ++colons == 5)
+			resource = i + 1;
+		else if (colons >= 3 && s.ptr[i] == '$' && i + 1 < s.len &&
+		    s.ptr[i + 1] == '{')
+			placeholder = true;
+	}
+	if (!placeholder || resource == 0)
+		return false;
+	for (i = resource; i < s.len; i++)
+		if ((i == resource || !isalnum((unsigned char)s.ptr[i - 1])) &&
+		    literal_id_at(s, i))
+			return true;
+	return false;
+}
+
+/* Every half-parameterized ARN in `r` has a finding at its string. */
+static void
+half_parameterized_reported(const char *path, const struct fl_result *r)
+{
+	const struct fl_json_doc *d = r->flow.doc;
+	uint32_t i, k;
+
+	if (!r->flow_loaded || d == NULL)
+		return;
+	for (i = FL_JSON_ROOT; i < d->count; i++) {
+		bool reported = false;
+
+		if (d->nodes[i].type != FL_JSON_STRING ||
+		    !half_parameterized(d->nodes[i].str))
+			continue;
+		for (k = 0; k < r->diags.n && !reported; k++)
+			reported = r->diags.v[k].node == i;
+		if (!reported)
+			fail_msg("%s: %.*s keeps a literal resource ID beside "
+			    "a placeholder and nothing reports it", path,
+			    FL_STR_ARGS(d->nodes[i].str));
+	}
+}
+
+/* The fixed text `r2` has no finding that is one the fix removed from
+ * `r`. */
+static void
+fixed_findings_gone(const char *path, const struct fl_result *r,
+    const struct fl_result *r2)
+{
+	uint32_t i, k;
+
+	for (i = 0; i < r->diags.n; i++) {
+		if (!r->diags.v[i].fixed)
+			continue;
+		for (k = 0; k < r2->diags.n; k++)
+			if (fl_diag_same(&r->diags.v[i], &r2->diags.v[k]))
+				fail_msg("%s: %s was fixed, but check still "
+				    "reports it: %s", path,
+				    r->diags.v[i].code, r2->diags.v[k].message);
 	}
 }
 
@@ -142,12 +245,16 @@ check_file(const char *path)
 		    fl_xstrndup(out.final->src.text, out.final->src.len),
 		    out.final->src.len);
 		fl_lint(&r2, &env.opts, env.m);
+		fixed_findings_gone(path, &r, &r2);
+		half_parameterized_reported(path, &r2);
 		if (fl_fix_file(&again, &r2, &fo, env.m) != 0)
 			fail_msg("%s (second fix): %s", path, fl_error_msg());
 		if (again.changed)
 			fail_msg("%s: a second fix changed it", path);
 		fl_fix_outcome_release(&again);
 		fl_result_release(&r2);
+	} else {
+		half_parameterized_reported(path, &r);
 	}
 	fl_fix_outcome_release(&out);
 	fl_result_release(&r);

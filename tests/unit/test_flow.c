@@ -293,7 +293,21 @@ test_flow__reach_avoiding_a_node(void **state)
 	fl_result_release(&r);
 }
 
-/* FL003 also catches a flow moved into a subfolder of the flows folder. */
+/* Lints `text` as the file `path`, which the run places `d`. */
+static void
+lint_placed(struct fl_result *r, const char *path, enum fl_deploy d,
+    const char *text)
+{
+	struct fl_file_config c = { .deploy = d };
+
+	fl_result_init(r, fl_xstrdup(path), fl_xstrdup(text), strlen(text));
+	lint_result_as(r, &env, &c);
+}
+
+/*
+ * FL003 also catches a flow moved into a subfolder of the flows folder;
+ * where a file stands is the run's to say, not its path's.
+ */
 static void
 test_flow__name_mismatch_subfolder(void **state)
 {
@@ -301,14 +315,21 @@ test_flow__name_mismatch_subfolder(void **state)
 	    "\"Content\":" RAW_OK "}";
 	struct fl_result r;
 
-	lint_text(&r, &env, "imports/resources/flows/team/sub.json", text);
+	lint_placed(&r, "imports/resources/flows/team/sub.json",
+	    FL_DEPLOY_NESTED, text);
 	assert_int_equal(count_code(&r, "FL003"), 1);
 	assert_non_null(strstr(find_code(&r, "FL003")->message, "subfolder"));
 	fl_result_release(&r);
-	lint_text(&r, &env, "repo/imports/resources/flows/sub.json", text);
+	lint_placed(&r, "repo/imports/resources/flows/sub.json",
+	    FL_DEPLOY_FLAT, text);
 	assert_int_equal(count_code(&r, "FL003"), 0);
 	fl_result_release(&r);
-	lint_text(&r, &env, "other/flows/team/sub.json", text);
+	lint_placed(&r, "other/flows/team/sub.json", FL_DEPLOY_UNREAD, text);
+	assert_int_equal(count_code(&r, "FL003"), 0);
+	fl_result_release(&r);
+	/* No layout found: the path alone decides nothing. */
+	lint_placed(&r, "imports/resources/flows/team/sub.json",
+	    FL_DEPLOY_UNKNOWN, text);
 	assert_int_equal(count_code(&r, "FL003"), 0);
 	fl_result_release(&r);
 }

@@ -63,6 +63,7 @@ struct seed {
 	char *raw;			/* or the whole file, when not NULL */
 	size_t raw_len;
 	char path[300];			/* the path linted */
+	struct fl_file_config file;	/* what the run says of it */
 	struct expect want[MAX_EXPECT];
 	unsigned nwant;
 };
@@ -317,7 +318,7 @@ lint_seed(struct fl_result *r, const struct seed *s)
 		fl_buf_add(&b, f->text + f->c_close, f->len - f->c_close);
 	}
 	text = fl_buf_detach(&b, &len);
-	lint_bytes(r, &env, s->path, text, len);
+	lint_bytes_as(r, &env, s->path, &s->file, text, len);
 }
 
 /*
@@ -1059,6 +1060,7 @@ test_seeded__renamed_file(void **state)
 		    f->name);
 		snprintf(s.path, sizeof(s.path), "imports/resources/flows/%s_v2.json",
 		    stem);
+		s.file.deploy = FL_DEPLOY_FLAT;
 		s.raw = fl_xstrndup(f->text, f->len);
 		s.raw_len = f->len;
 		v = (size_t)(strstr(s.raw, pat) - s.raw) + strlen(pat) - 1;
@@ -1310,6 +1312,31 @@ test_seeded__message_parameters(void **state)
 	seed_release(&s);
 }
 
+/*
+ * FL506: a QueueId set to prose, as a pipeline's template leaves it for
+ * a later step to fill (#13); the map entry it read goes unused.
+ */
+static void
+test_seeded__queue_id_prose(void **state)
+{
+	const char *prose = "PLACEHOLDER - This will be updated by CDK";
+	char to[80];
+	struct seed s;
+
+	NEED_FLOWS();
+	seed_init(&s, flow_named("acme_main_AUTO.json"));
+	snprintf(to, sizeof(to), "\"QueueId\":\"%s\"", prose);
+	assert_int_equal(replace_all(&s,
+	    "\"QueueId\":\"$.FlowAttributes.finance\"", to), 1);
+	expect(&s, "FL506", find(&s, to, 0) + strlen("\"QueueId\":"),
+	    "UpdateContactTargetQueue.QueueId holds \"%s\", which is no "
+	    "queue ID or ARN", prose);
+	expect(&s, "FL204", find(&s, "\"finance\":{", 0),
+	    "object-map entry \"finance\" is never referenced");
+	check(&s, "QueueId prose");
+	seed_release(&s);
+}
+
 /* FL508: Version 2020-01-01. */
 static void
 test_seeded__version_2020(void **state)
@@ -1398,6 +1425,7 @@ main(void)
 		cmocka_unit_test(test_seeded__compare_with_no_matching_error),
 		cmocka_unit_test(test_seeded__operator_equal),
 		cmocka_unit_test(test_seeded__message_parameters),
+		cmocka_unit_test(test_seeded__queue_id_prose),
 		cmocka_unit_test(test_seeded__version_2020),
 		cmocka_unit_test(test_seeded__empty_next_action),
 		cmocka_unit_test(test_seeded__loop_without_exit),
