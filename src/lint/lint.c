@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag/fingerprint.h"
+#include "flow/catalog.h"
 #include "flow/load.h"
 #include "format/format.h"
 #include "json/json.h"
@@ -78,6 +79,20 @@ file_stem(const char *path)
 	return fl_str_make(base, len);
 }
 
+/* The catalog entry of each action (NULL: a Type it does not know). */
+static const struct fl_cat_action **
+catalog_entries(const struct fl_flow *f, const struct fl_catalog *c,
+    struct fl_arena *a)
+{
+	const struct fl_cat_action **v = fl_arena_array(a, f->nactions + 1,
+	    sizeof(*v));
+	uint32_t i;
+
+	for (i = 0; i < f->nactions; i++)
+		v[i] = fl_catalog_find(c, f->actions[i].type);
+	return v;
+}
+
 void
 fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
     struct fl_result *r, const struct fl_lint_options *o,
@@ -90,6 +105,7 @@ fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
 	ctx->patterns = o->patterns;
 	ctx->params = o->params;
 	ctx->catalog = o->catalog;
+	ctx->entries = r->entries;
 	ctx->inventory = o->inventory;
 	ctx->environments = o->environments;
 	ctx->nenvironments = o->nenvironments;
@@ -150,6 +166,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		d->len = outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {
+		r->entries = catalog_entries(&r->flow, o->catalog,
+		    &r->arena);
 		struct fl_rule_ctx file, ctx;
 
 		/* What every rule reads of this file, looked up once. */
