@@ -118,6 +118,19 @@ fl_buf_vaddf(struct fl_buf *b, const char *fmt, va_list ap)
 }
 
 void
+fl_buf_add_uint(struct fl_buf *b, unsigned long long v)
+{
+	char digits[20];	/* enough for 2^64 - 1 */
+	size_t n = 0;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	fl_buf_add(b, digits + sizeof(digits) - n, n);
+}
+
+void
 fl_buf_addf(struct fl_buf *b, const char *fmt, ...)
 {
 	va_list ap;

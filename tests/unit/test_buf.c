@@ -65,6 +65,23 @@ test_buf__addf_fits_or_grows(void **state)
 }
 
 static void
+test_buf__add_uint(void **state)
+{
+	struct fl_buf b = FL_BUF_INIT;
+
+	(void)state;
+	fl_buf_add_uint(&b, 0);
+	fl_buf_addch(&b, ' ');
+	fl_buf_add_uint(&b, 7);
+	fl_buf_addch(&b, ' ');
+	fl_buf_add_uint(&b, 1234567890);
+	fl_buf_addch(&b, ' ');
+	fl_buf_add_uint(&b, 18446744073709551615ull);
+	assert_string_equal(b.ptr, "0 7 1234567890 18446744073709551615");
+	fl_buf_release(&b);
+}
+
+static void
 test_buf__json_string_escapes(void **state)
 {
 	struct fl_buf b = FL_BUF_INIT;
@@ -131,6 +148,7 @@ main(void)
 		cmocka_unit_test(test_buf__init_is_empty_string),
 		cmocka_unit_test(test_buf__addf_and_detach),
 		cmocka_unit_test(test_buf__addf_fits_or_grows),
+		cmocka_unit_test(test_buf__add_uint),
 		cmocka_unit_test(test_buf__json_string_escapes),
 		cmocka_unit_test(test_arena__alloc_is_zeroed_and_aligned),
 		cmocka_unit_test(test_arena__printf_across_blocks),
