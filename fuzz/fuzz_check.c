@@ -19,7 +19,7 @@ static void
 report(const struct fl_report_format *fmt, struct fl_result *res,
     int must_parse)
 {
-	struct fl_report_totals totals = { 1, 0, 0, 0, 0 };
+	struct fl_report_totals totals = { .files = 1 };
 	struct fl_report rep = { 0 };
 	struct fl_report_file view;
 	char *buf = NULL;

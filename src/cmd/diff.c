@@ -181,7 +181,7 @@ load_side(struct fl_result *r, struct fl_buf *why, struct diff_run *run,
 
 	run->env.opts.inventory = inv;
 	/* Loaded by repository path: rules compare the file's name. */
-	is_flow = fl_review_load(r, why, &run->env, fl_xstrdup(path),
+	is_flow = fl_review_load(r, why, &run->env, fl_xstrdup(path), true,
 	    text != NULL ? text : fl_xstrdup(empty),
 	    text != NULL ? len : sizeof(empty) - 1);
 	run->env.opts.inventory = run->env.inventory;

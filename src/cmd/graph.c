@@ -102,8 +102,8 @@ load_base(struct fl_result *r, struct fl_review_env *env, const char *base,
 		/* Unchanged since REV: the file itself is the base. */
 		err = fl_review_load_file(r, &is_flow, &why, env, path);
 	} else if (err == 0) {
-		is_flow = fl_review_load(r, &why, env, fl_xstrdup(path), text,
-		    len);
+		is_flow = fl_review_load(r, &why, env, fl_xstrdup(path), false,
+		    text, len);
 	}
 	if (err != 0)
 		fl_cmd_error(NULL);

@@ -54,12 +54,20 @@ fl_review_env_release(struct fl_review_env *e)
 
 bool
 fl_review_load(struct fl_result *r, struct fl_buf *why,
-    struct fl_review_env *e, char *path, char *text, size_t len)
+    struct fl_review_env *e, char *path, bool in_repo, char *text,
+    size_t len)
 {
+	struct fl_target t = { .path = path, .fs_path = in_repo ? NULL : path };
+	struct fl_lint_options o = e->opts;
+	struct fl_file_configs one = { 0 };
 	uint32_t i;
 
 	fl_result_init(r, path, text, len);
-	fl_lint(r, &e->opts, e->m);
+	/* Inside a project, the file's configuration, as check has it. */
+	if (e->opts.files != NULL)
+		fl_session_file_config(&e->session, &t, &o, &one);
+	fl_lint(r, &o, e->m);
+	fl_file_configs_release(&one);
 	fl_buf_reset(why);
 	if (r->flow_loaded)
 		return true;
@@ -95,6 +103,7 @@ fl_review_load_file(struct fl_result *r, bool *is_flow, struct fl_buf *why,
 		return err;
 	}
 	bytes = fl_buf_detach(&text, &len);
-	*is_flow = fl_review_load(r, why, e, fl_xstrdup(path), bytes, len);
+	*is_flow = fl_review_load(r, why, e, fl_xstrdup(path), false, bytes,
+	    len);
 	return 0;
 }

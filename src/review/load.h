@@ -40,13 +40,17 @@ void fl_review_env_release(struct fl_review_env *e);
 
 /*
  * Checks the `len` bytes of `text` as the file `path` into `r` (which
- * takes both, fl_xmalloc'd; the caller releases r in any case).
+ * takes both, fl_xmalloc'd; the caller releases r in any case).  `path`
+ * is where the file is, or with `in_repo` its path in the repository (a
+ * side of `diff --git`): the configuration's view of the file (its
+ * environments, its place in the layout) follows from it.
  * Returns true when r->flow holds a flow document, else false with
  * "LINE:COL: reason" in `why` (say "1:1: not an Amazon Connect contact
  * flow"), to follow the file's name and a colon.
  */
 bool fl_review_load(struct fl_result *r, struct fl_buf *why,
-    struct fl_review_env *e, char *path, char *text, size_t len);
+    struct fl_review_env *e, char *path, bool in_repo, char *text,
+    size_t len);
 
 /*
  * As fl_review_load(), reading the file `path` ("-" for standard

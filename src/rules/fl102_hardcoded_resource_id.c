@@ -34,7 +34,28 @@ is_id(struct fl_rule_ctx *ctx, struct fl_str s)
 struct bare {
 	struct fl_rule_ctx *ctx;
 	const struct fl_flow *f;
+	struct fl_portable_home home;	/* once `homed`: for the advice */
+	bool homed;
 };
+
+/* How to write a literal region so that it is no longer one: in the
+ * file's own templating when it has another (a Terraform template would
+ * fail on ${REGION}), else as the reference exporter does. */
+static const char *
+region_advice(struct bare *b)
+{
+	const char *other;
+
+	if (!b->homed) {
+		fl_portable_home(&b->home, b->ctx, b->f);
+		b->homed = true;
+	}
+	other = fl_portable_other_convention(&b->home);
+	if (other == NULL)
+		return "write ${REGION}, as the reference exporter does";
+	return fl_arena_printf(b->ctx->arena, "parameterize it with the "
+	    "file's %s, as its other values are", other);
+}
 
 static void
 bare_id(const struct fl_param_hit *hit, void *arg)
@@ -74,8 +95,8 @@ literal_value(const struct fl_param_hit *hit, void *arg)
 	/* At the "Region" member: the parameter is what to rewrite. */
 	if (strcmp(hit->rule->kind, "region") == 0)
 		fl_report_key(b->ctx, hit->node, "literal region %.*s in %s ties "
-		    "the flow to one region; write ${REGION}, as the "
-		    "reference exporter does", FL_STR_ARGS(v), hit->meta_path);
+		    "the flow to one region; %s", FL_STR_ARGS(v),
+		    hit->meta_path, region_advice(b));
 	else
 		fl_report(b->ctx, hit->node, "%s ID %.*s in %s exists only in "
 		    "the instance the flow was exported from; set it per "
@@ -87,25 +108,25 @@ literal_value(const struct fl_param_hit *hit, void *arg)
 /* An AWS-managed resource (account "aws") is everywhere, but not its
  * region: the reference exporter writes ${REGION} there too. */
 static void
-managed_region(struct fl_rule_ctx *ctx, const struct fl_ref *r)
+managed_region(struct bare *b, const struct fl_ref *r)
 {
+	struct fl_rule_ctx *ctx = b->ctx;
 	struct fl_arn_literals lit;
 
 	if (!fl_str_eq_cstr(r->u.arn.account, "aws"))
 		return;
 	fl_portable_literals(&lit, r, ctx->patterns, ctx->match);
 	if (lit.region)
-		fl_report(ctx, r->node, "AWS-managed %.*s ARN hardcodes region "
-		    "%.*s: the resource exists in every region, but this ARN "
-		    "only in one; write ${REGION}, as the reference exporter "
-		    "does", FL_STR_ARGS(r->u.arn.kind),
-		    FL_STR_ARGS(r->u.arn.region));
+		fl_report(b->ctx, r->node, "AWS-managed %.*s ARN hardcodes "
+		    "region %.*s: the resource exists in every region, but "
+		    "this ARN only in one; %s", FL_STR_ARGS(r->u.arn.kind),
+		    FL_STR_ARGS(r->u.arn.region), region_advice(b));
 }
 
 static void
 check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 {
-	struct bare b = { ctx, f };
+	struct bare b = { .ctx = ctx, .f = f };
 	uint32_t i;
 
 	for (i = 0; i < f->nactions; i++) {
@@ -117,7 +138,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	for (i = 0; i < f->nrefs; i++) {
 		if (f->refs[i].kind != FL_REF_ARN || f->refs[i].in_metadata)
 			continue;
-		managed_region(ctx, &f->refs[i]);
+		managed_region(&b, &f->refs[i]);
 	}
 }
 

@@ -6,13 +6,13 @@
  * static values are allowed, or text around a JSONPath where only a
  * whole one is.  Parameters that are not an object are reported for
  * every action, and so are resource parameters whose value Connect
- * cannot take (fl506_resource_value.c).
+ * cannot take (resource_value.c).
  */
 #include <string.h>
 
 #include "flow/catalog.h"
 #include "flow/flow.h"
-#include "rules/fl506_resource_value.h"
+#include "rules/resource_value.h"
 #include "rules/rule.h"
 
 /*
@@ -126,7 +126,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			continue;
 		}
 		if (params != FL_JSON_NONE)
-			fl506_resource_values(ctx, a, e != NULL);
+			fl_resource_values_check(ctx, a, e != NULL);
 		if (e == NULL)
 			continue;
 		where = params != FL_JSON_NONE ? params : a->node;

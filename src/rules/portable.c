@@ -241,6 +241,16 @@ other_templating(struct fl_portable_home *out, const struct fl_flow *f)
 	}
 }
 
+const char *
+fl_portable_other_convention(struct fl_portable_home *home)
+{
+	if (!home->scanned) {
+		other_templating(home, home->flow);
+		home->scanned = true;
+	}
+	return home->other.len > 0 ? home->other_kind : NULL;
+}
+
 void
 fl_portable_home(struct fl_portable_home *out, const struct fl_rule_ctx *ctx,
     const struct fl_flow *f)
@@ -541,11 +551,7 @@ fl_portable_arn(struct fl_portable *out, struct fl_arena *a,
 		    "designer (FL006), not fixed";
 		return;
 	}
-	if (!home->scanned) {
-		other_templating(home, home->flow);
-		home->scanned = true;
-	}
-	if (home->other.len > 0) {
+	if (fl_portable_other_convention(home) != NULL) {
 		out->why_not = fl_arena_printf(a, "the file is templated with "
 		    "%s (\"%.*s\"), and flowlint writes no reference "
 		    "placeholders into another convention; parameterize it "

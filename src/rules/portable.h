@@ -64,6 +64,13 @@ void fl_portable_home(struct fl_portable_home *out,
     const struct fl_rule_ctx *ctx, const struct fl_flow *f);
 
 /*
+ * The other templating convention the file uses ("Terraform-style ${...}
+ * interpolation", ...), looked for on first need, or NULL: the file
+ * uses the reference convention or none.
+ */
+const char *fl_portable_other_convention(struct fl_portable_home *home);
+
+/*
  * The first instance-specific ID left literal in the resource part of
  * ARN reference r (a Connect UUID anywhere in it, a Lex V2 bot or alias
  * ID in a Lex ARN), or {NULL,0}.  Such an ARN is not portable even when

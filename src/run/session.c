@@ -165,6 +165,18 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 }
 
 void
+fl_session_file_config(struct fl_session *s, const struct fl_target *t,
+    struct fl_lint_options *o, struct fl_file_configs *one)
+{
+	struct fl_file_config c;
+
+	memset(one, 0, sizeof(*one));
+	if (fl_filter_file_config(&s->setup.filter, t, &c))
+		fl_file_configs_add(one, t->path, &c);
+	o->files = one;
+}
+
+void
 fl_session_fix_scope(struct fl_session *s, const struct fl_target *t,
     struct fl_fix_scope *out)
 {

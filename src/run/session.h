@@ -102,6 +102,16 @@ int fl_session_list(struct fl_session *s, const struct fl_session_options *o);
 void fl_session_release(struct fl_session *s);
 
 /*
+ * For a file read outside fl_session_list (the server's documents, the
+ * two sides of a review): fills `one` with what the configuration says
+ * of the file of `t` (its environments, its place in the layout), as
+ * fl_session_list works it out for the files it lists, and points
+ * o->files at it.  Release `one` after the lint.
+ */
+void fl_session_file_config(struct fl_session *s, const struct fl_target *t,
+    struct fl_lint_options *o, struct fl_file_configs *one);
+
+/*
  * For the fix of the file of `t`: what it may touch (config/filter.h):
  * the findings of rules enabled and not ignored for its path that no
  * suppression covers.  Release with fl_fix_scope_release().

@@ -105,12 +105,8 @@ file_config(struct fl_workspace *w, const struct fl_document *doc,
     struct fl_lint_options *o, struct fl_file_configs *one)
 {
 	struct fl_target t = target_of(doc);
-	struct fl_file_config c;
 
-	memset(one, 0, sizeof(*one));
-	if (fl_filter_file_config(&w->session->setup.filter, &t, &c))
-		fl_file_configs_add(one, doc->path, &c);
-	o->files = one;
+	fl_session_file_config(w->session, &t, o, one);
 }
 
 /* Lints the document's text with `opts` into `res`. */

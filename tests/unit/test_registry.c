@@ -182,6 +182,63 @@ test_registry__every_fix_names_itself(void **state)
 	}
 }
 
+/* Whether `file` (n bytes, '_' between words) spells rule name `name`
+ * ('-' between words). */
+static bool
+same_with_dashes(const char *file, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (file[i] != (name[i] == '-' ? '_' : name[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Every src/rules/flNNN_<name>.c is the file of rule FLNNN, whose symbol
+ * is fl_rule_<name>: the layout says so, and fuzz/CMakeLists.txt builds
+ * one fuzz_rule_<name> target per such file.  Helpers have other names.
+ */
+static void
+test_registry__every_rule_file_is_a_rule(void **state)
+{
+	const char *src = getenv("FLOWLINT_SOURCE_DIR");
+	char path[512];
+	struct dirent *e;
+	DIR *d;
+
+	if (src == NULL)
+		skip();
+	snprintf(path, sizeof(path), "%s/src/rules", src);
+	d = opendir(path);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		const struct fl_rule *r;
+		char code[6];
+		size_t n = strlen(e->d_name);
+
+		if (n < 8 || strncmp(e->d_name, "fl", 2) != 0 ||
+		    strcmp(e->d_name + n - 2, ".c") != 0 ||
+		    strspn(e->d_name + 2, "0123456789") != 3 ||
+		    e->d_name[5] != '_')
+			continue;
+		snprintf(code, sizeof(code), "FL%.3s", e->d_name + 2);
+		r = fl_rule_find(code);
+		if (r == NULL) {
+			fail_msg("src/rules/%s: no rule %s", e->d_name, code);
+			continue;
+		}
+		/* fl003_name_mismatch.c holds name-mismatch. */
+		if (n - 8 != strlen(r->name) ||
+		    !same_with_dashes(e->d_name + 6, r->name, n - 8))
+			fail_msg("src/rules/%s is not the file of %s %s "
+			    "(a helper takes a name without flNNN_)",
+			    e->d_name, r->code, r->name);
+	}
+	closedir(d);
+}
+
 int
 main(void)
 {
@@ -192,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_registry__every_rule_has_fixtures),
 		cmocka_unit_test(test_registry__every_fixable_rule_has_a_fixed_golden),
 		cmocka_unit_test(test_registry__every_fix_names_itself),
+		cmocka_unit_test(test_registry__every_rule_file_is_a_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

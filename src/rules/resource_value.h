@@ -3,8 +3,8 @@
  * resource (rules/data/resource-parameters.json): a static value that is
  * none of the resource's ID, its ARN, a JSONPath or a placeholder.
  */
-#ifndef FL_RULES_FL506_RESOURCE_VALUE_H
-#define FL_RULES_FL506_RESOURCE_VALUE_H
+#ifndef FL_RULES_RESOURCE_VALUE_H
+#define FL_RULES_RESOURCE_VALUE_H
 
 #include <stdbool.h>
 
@@ -17,7 +17,7 @@ struct fl_rule_ctx;
  * and the table says which parameters hold what; else they are known by
  * name (QueueId holds a queue in every action that has it).
  */
-void fl506_resource_values(struct fl_rule_ctx *ctx, const struct fl_action *a,
-    bool known);
+void fl_resource_values_check(struct fl_rule_ctx *ctx,
+    const struct fl_action *a, bool known);
 
 #endif

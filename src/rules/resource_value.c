@@ -1,6 +1,6 @@
 /*
  * FL506's check of what a resource parameter holds (see
- * fl506_resource_value.h).  Connect takes a queue, flow, module,
+ * resource_value.h).  Connect takes a queue, flow, module,
  * prompt, hours or agent parameter as the resource's ID or ARN
  * (connect-flow-format.md §4.4), and those IDs are UUIDs (§4.1).
  * Anything a pipeline fills in later is left alone: a JSONPath, a
@@ -11,7 +11,7 @@
  * holds a name ("queue/CENSUS_GENERAL_QUEUE").  Lambda, Lex and
  * assistant parameters take ARNs of other shapes and are not judged.
  */
-#include "rules/fl506_resource_value.h"
+#include "rules/resource_value.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -168,7 +168,7 @@ on_hit(const struct fl_param_hit *hit, void *arg)
 }
 
 void
-fl506_resource_values(struct fl_rule_ctx *ctx, const struct fl_action *a,
+fl_resource_values_check(struct fl_rule_ctx *ctx, const struct fl_action *a,
     bool known)
 {
 	const struct fl_json_doc *d = ctx->flow->doc;
