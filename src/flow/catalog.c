@@ -51,6 +51,7 @@ void
 fl_catalog_release(struct fl_catalog *c)
 {
 	free(c->v);
+	free(c->slots);
 	fl_arena_release(&c->arena);
 	memset(c, 0, sizeof(*c));
 }
@@ -368,6 +369,33 @@ by_type(const void *x, const void *y)
 	    (a->type_len < b->type_len);
 }
 
+static uint32_t
+type_hash(const char *type, size_t len)
+{
+	return (uint32_t)fl_str_hash(fl_str_make(type, len));
+}
+
+/* Rebuilds c->slots for the entries of c->v, at most half full. */
+static void
+reindex(struct fl_catalog *c)
+{
+	size_t size = 16, i;
+
+	while (size < 2 * c->n)
+		size *= 2;
+	free(c->slots);
+	c->slots = fl_xcalloc(size, sizeof(*c->slots));
+	c->mask = (uint32_t)(size - 1);
+	for (i = 0; i < c->n; i++) {
+		uint32_t h = type_hash(c->v[i].type, c->v[i].type_len) &
+		    c->mask;
+
+		while (c->slots[h] != 0)
+			h = (h + 1) & c->mask;
+		c->slots[h] = (uint32_t)i + 1;
+	}
+}
+
 /* Puts `a` in `c`, in place of the entry of the same Type if any. */
 static void
 put(struct fl_catalog *c, const struct fl_cat_action *a)
@@ -382,6 +410,7 @@ put(struct fl_catalog *c, const struct fl_cat_action *a)
 	FL_GROW(c->v, c->n + 1, c->alloc);
 	c->v[c->n++] = *a;
 	qsort(c->v, c->n, sizeof(*c->v), by_type);
+	reindex(c);
 }
 
 void
@@ -449,13 +478,18 @@ fl_catalog_load_default(struct fl_catalog *c)
 const struct fl_cat_action *
 fl_catalog_find(const struct fl_catalog *c, struct fl_str type)
 {
-	struct fl_cat_action key;
+	uint32_t h;
 
 	if (c == NULL || c->n == 0)
 		return NULL;
-	key.type = type.ptr;
-	key.type_len = type.len;
-	return bsearch(&key, c->v, c->n, sizeof(*c->v), by_type);
+	for (h = type_hash(type.ptr, type.len) & c->mask; c->slots[h] != 0;
+	    h = (h + 1) & c->mask) {
+		const struct fl_cat_action *a = &c->v[c->slots[h] - 1];
+
+		if (fl_str_eq(fl_str_make(a->type, a->type_len), type))
+			return a;
+	}
+	return NULL;
 }
 
 /* Levenshtein distance, case-insensitive, capped at 255 bytes. */

@@ -131,6 +131,10 @@ struct fl_cat_action {
 struct fl_catalog {
 	struct fl_cat_action *v;	/* sorted by type */
 	size_t n, alloc;
+	/* Type -> 1 + position in v (0: empty), open addressing; rules
+	 * look up every action, and a search of v costs ten compares. */
+	uint32_t *slots;		/* owned */
+	uint32_t mask;
 	struct fl_arena arena;		/* every string and list above */
 };
 

@@ -68,15 +68,6 @@ fl_flow_reach(const struct fl_flow *f, struct fl_arena *a, int32_t avoid)
 	return seen;
 }
 
-uint32_t
-fl_flow_branches(const struct fl_flow *f, const struct fl_action *a,
-    const char *which)
-{
-	uint32_t list = fl_flow_get(f, a->transitions, which);
-
-	return fl_json_is(f->doc, list, FL_JSON_ARRAY) ? list : FL_JSON_NONE;
-}
-
 bool
 fl_flow_is_dynamic(struct fl_str s)
 {

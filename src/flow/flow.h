@@ -134,9 +134,17 @@ fl_flow_get(const struct fl_flow *f, uint32_t obj, const char *key)
 }
 
 /* The Transitions.Errors or .Conditions array (`which`) of action `a`,
- * or FL_JSON_NONE when it has none or it is not an array. */
-uint32_t fl_flow_branches(const struct fl_flow *f, const struct fl_action *a,
-    const char *which);
+ * or FL_JSON_NONE when it has none or it is not an array.  Inline, as
+ * fl_json_get, so that the literal's length is known when compiling:
+ * several rules ask for every action. */
+static inline uint32_t
+fl_flow_branches(const struct fl_flow *f, const struct fl_action *a,
+    const char *which)
+{
+	uint32_t list = fl_flow_get(f, a->transitions, which);
+
+	return fl_json_is(f->doc, list, FL_JSON_ARRAY) ? list : FL_JSON_NONE;
+}
 
 /* The action with Identifier `id` (the first if duplicated), or -1. */
 int32_t fl_flow_find_action(const struct fl_flow *f, struct fl_str id);

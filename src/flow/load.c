@@ -333,6 +333,7 @@ load_content_string(struct fl_flow *f, struct fl_load_problems *p,
 	struct fl_str text;
 
 	fl_json_decode_mapped(&text, &f->map, a, &f->outer, content);
+	fl_json_decode_raw(&f->outer, a, content, text);
 	f->content_is_string = true;
 	if (fl_json_parse(&f->inner, a, text.ptr, text.len, &err) != 0) {
 		add_problem(p, a, FL_LOAD_INVALID_CONTENT,
@@ -425,6 +426,14 @@ fl_flow_load(struct fl_flow *f, struct fl_load_problems *p,
 	f->name = stem;
 	json_problems(f, p, a, &f->outer);
 	f->shape = fl_flow_shape_of(d, &content);
+	/*
+	 * A string Content left raw by the caller's parse decodes once,
+	 * with its offset map (load_content_string); anything else now.
+	 */
+	if (!(f->shape == FL_SHAPE_WRAPPED &&
+	    fl_json_is(d, content, FL_JSON_STRING)))
+		fl_json_decode_raw(&f->outer, a, FL_JSON_NONE,
+		    fl_str_make(NULL, 0));
 	w = wrapper_node(d);
 	f->api_response = w != FL_JSON_ROOT;
 

@@ -53,7 +53,9 @@ bool fl_flow_marked(const char *text, size_t len);
 
 /*
  * Builds the model from `outer`, an already parsed file whose text is
- * `text` (the document must stay alive as long as the flow).  `stem` is
+ * `text` (the document must stay alive as long as the flow).  It may be
+ * parsed with fl_json_parse_raw(..., "Content"), which spares decoding a
+ * string Content twice: the loader decodes what was left raw, in place.  `stem` is
  * the file name without folders and ".json", used when the file has no
  * Name.  Problems are appended to `probs`.  Sets out->shape; when it is
  * FL_SHAPE_NOT_FLOW or FL_SHAPE_LEGACY nothing else is filled.  When the

@@ -194,6 +194,9 @@ fl_flow_scan_refs(struct fl_flow *f, struct fl_arena *a,
 			continue;
 		if (fl_str_find(str, "arn:") >= 0)
 			scan_matches(&s, p->arn, FL_REF_ARN, fill_arn, i, str);
+		/* Both of the others start with '$', which most strings lack. */
+		if (memchr(str.ptr, '$', str.len) == NULL)
+			continue;
 		if (fl_str_find(str, "${") >= 0)
 			scan_matches(&s, p->placeholder, FL_REF_PLACEHOLDER,
 			    fill_placeholder, i, str);

@@ -17,14 +17,24 @@ struct entry {
 	enum fl_res_kind kind;
 	struct fl_str key;	/* in inv->strings */
 	uint32_t res;		/* index in inv->res */
-	uint32_t hash;		/* hash(kind, key), kept for probing and
-				   growing without hashing again */
+	uint32_t hash;		/* hash(kind, key), kept for growing
+				   without hashing again */
+};
+
+/*
+ * The hash beside the entry, so that a probe past other keys reads no
+ * entry: most lookups miss (fl_inventory_replacer_pick tries a string as
+ * every kind), and an entry is a cache miss away.
+ */
+struct slot {
+	uint32_t entry;		/* entry index + 1, 0 = empty */
+	uint32_t hash;		/* the entry's */
 };
 
 struct index {
 	struct entry *v;	/* owned, in insertion order */
 	size_t n, alloc;
-	uint32_t *slots;	/* owned: entry index + 1, 0 = empty */
+	struct slot *slots;	/* owned */
 	uint32_t mask;		/* slots - 1; 0 before the first insert */
 };
 
@@ -144,10 +154,17 @@ fl_res_kind_folder(enum fl_res_kind kind)
 	return kind < FL_RES_KIND_COUNT ? kinds[kind].folder : NULL;
 }
 
+/* hash(kind, key) from the key's own hash, which serves every kind. */
+static uint32_t
+kind_hash(enum fl_res_kind kind, uint32_t key_hash)
+{
+	return key_hash ^ ((uint32_t)kind * 0x9e3779b9u);
+}
+
 static uint32_t
 hash(enum fl_res_kind kind, struct fl_str key)
 {
-	return fl_str_hash(key) ^ ((uint32_t)kind * 0x9e3779b9u);
+	return kind_hash(kind, fl_str_hash(key));
 }
 
 static void
@@ -166,24 +183,31 @@ index_slot(const struct index *ix, enum fl_res_kind kind, struct fl_str key,
 {
 	uint32_t i;
 
-	for (i = h & ix->mask; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
-		const struct entry *e = &ix->v[ix->slots[i] - 1];
+	for (i = h & ix->mask; ix->slots[i].entry != 0;
+	    i = (i + 1) & ix->mask) {
+		const struct entry *e;
 
-		if (e->hash == h && e->kind == kind && fl_str_eq(e->key, key))
+		if (ix->slots[i].hash != h)
+			continue;
+		e = &ix->v[ix->slots[i].entry - 1];
+		if (e->kind == kind && fl_str_eq(e->key, key))
 			break;
 	}
 	return i;
 }
 
+/* The entry of (kind, key), whose hash is h, or NULL. */
 static const struct entry *
-index_find(const struct index *ix, enum fl_res_kind kind, struct fl_str key)
+index_find(const struct index *ix, enum fl_res_kind kind, struct fl_str key,
+    uint32_t h)
 {
 	uint32_t i;
 
 	if (ix->mask == 0)
 		return NULL;
-	i = index_slot(ix, kind, key, hash(kind, key));
-	return ix->slots[i] != 0 ? &ix->v[ix->slots[i] - 1] : NULL;
+	i = index_slot(ix, kind, key, h);
+	return ix->slots[i].entry != 0 ? &ix->v[ix->slots[i].entry - 1] :
+	    NULL;
 }
 
 /* Makes room for `need` entries in all, at most half the slots full. */
@@ -202,10 +226,10 @@ index_reserve(struct index *ix, size_t need)
 	ix->slots = fl_xcalloc(size, sizeof(*ix->slots));
 	ix->mask = (uint32_t)(size - 1);
 	for (i = 0; i < ix->n; i++) {
-		for (h = ix->v[i].hash & ix->mask; ix->slots[h] != 0;
+		for (h = ix->v[i].hash & ix->mask; ix->slots[h].entry != 0;
 		    h = (h + 1) & ix->mask)
 			;
-		ix->slots[h] = (uint32_t)i + 1;
+		ix->slots[h] = (struct slot){ (uint32_t)i + 1, ix->v[i].hash };
 	}
 }
 
@@ -218,10 +242,10 @@ index_add(struct index *ix, enum fl_res_kind kind, struct fl_str key,
 
 	index_reserve(ix, ix->n + 1);
 	i = index_slot(ix, kind, key, h);
-	if (ix->slots[i] != 0)
+	if (ix->slots[i].entry != 0)
 		return;
 	ix->v[ix->n] = (struct entry){ kind, key, res, h };
-	ix->slots[i] = (uint32_t)++ix->n;
+	ix->slots[i] = (struct slot){ (uint32_t)++ix->n, h };
 }
 
 struct fl_inventory *
@@ -333,7 +357,8 @@ fl_inventory_add(struct fl_inventory *inv, enum fl_res_kind kind,
 	fl_inventory_mark_kind(inv, kind);
 	if (id != NULL && id[0] == '\0')
 		id = NULL;
-	e = index_find(&inv->by_name, kind, fl_str_cstr(name));
+	e = index_find(&inv->by_name, kind, fl_str_cstr(name),
+	    hash(kind, fl_str_cstr(name)));
 	if (e != NULL) {
 		r = &inv->res[e->res];
 		if (id == NULL || r->id == NULL || strcmp(r->id, id) == 0) {
@@ -456,7 +481,7 @@ lookup(const struct fl_inventory *inv, const struct index *ix,
 
 	if (inv == NULL || s.ptr == NULL)
 		return NULL;
-	e = index_find(ix, kind, s);
+	e = index_find(ix, kind, s, hash(kind, s));
 	return e != NULL ? &inv->res[e->res] : NULL;
 }
 
@@ -514,17 +539,20 @@ fl_inventory_replacer_has_kind(const struct fl_inventory *inv,
 const struct fl_resource *
 fl_inventory_replacer_pick(const struct fl_inventory *inv, struct fl_str key)
 {
-	const struct fl_resource *pick = NULL;
+	const struct entry *e, *pick = NULL;
+	uint32_t key_hash;
 	size_t i;
 
-	for (i = 0; inv != NULL && i < inv->nreplacer; i++) {
-		const struct fl_resource *r =
-		    fl_inventory_by_key(inv, inv->replacer[i], key);
-
-		if (r != NULL)
-			pick = r;
+	if (inv == NULL || key.ptr == NULL)
+		return NULL;
+	key_hash = fl_str_hash(key);
+	for (i = 0; i < inv->nreplacer; i++) {
+		e = index_find(&inv->by_key, inv->replacer[i], key,
+		    kind_hash(inv->replacer[i], key_hash));
+		if (e != NULL)
+			pick = e;
 	}
-	return pick;
+	return pick != NULL ? &inv->res[pick->res] : NULL;
 }
 
 size_t

@@ -63,6 +63,7 @@ struct fl_json_node {
 	uint32_t next;		/* next sibling's index, FL_JSON_NONE if last */
 	uint32_t count;		/* containers: number of children */
 	uint32_t key_off;	/* object members: offset of the key's '"' */
+	uint32_t escapes;	/* strings: number of escape sequences */
 	struct fl_str key;	/* object members: decoded key, else {NULL,0} */
 	struct fl_str str;	/* strings: decoded value (borrowed from the
 				   text when unescaped, else in the arena);
@@ -119,8 +120,14 @@ int fl_json_parse_object(struct fl_json_doc *out, struct fl_arena *arena,
  * Child lookup by decoded key, or FL_JSON_NONE.  When the key repeats,
  * the last member, which is the one JSON.parse keeps (FL004).
  */
-uint32_t fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key);
 uint32_t fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key);
+
+/* Inline, so that the length of a literal key is known when compiling. */
+static inline uint32_t
+fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key)
+{
+	return fl_json_get_str(d, obj, fl_str_cstr(key));
+}
 
 /* First child of a container, or FL_JSON_NONE when empty or scalar. */
 static inline uint32_t
@@ -194,6 +201,16 @@ struct fl_json_offmap {
  */
 void fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
     struct fl_arena *arena, const struct fl_json_doc *d, uint32_t i);
+
+/*
+ * Decodes the string values fl_json_parse_raw() left raw, so that `d`
+ * then reads as fl_json_parse() would have made it (strings in `arena`).
+ * A caller that has decoded node `node` already, with
+ * fl_json_decode_mapped(), passes the result as `decoded` so that it is
+ * not decoded twice (else FL_JSON_NONE).
+ */
+void fl_json_decode_raw(struct fl_json_doc *d, struct fl_arena *arena,
+    uint32_t node, struct fl_str decoded);
 
 /* Raw text offset of decoded offset `dec` (last entry <= dec, plus delta). */
 uint32_t fl_json_offmap_raw(const struct fl_json_offmap *map, uint32_t dec);

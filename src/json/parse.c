@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json/swar.h"
 #include "json/unescape.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
@@ -58,7 +59,7 @@ struct parser {
 	/* The key of the member whose value comes next. */
 	struct fl_str key;
 	uint32_t key_off;
-	bool key_escaped;
+	uint32_t key_escapes;
 	const char *raw_key;	/* values of members so named: not decoded */
 };
 
@@ -85,23 +86,21 @@ static const unsigned char str_stop[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
+/* The bytes that make a two-byte escape after a backslash. */
+static const bool short_escape[256] = {
+	['"'] = true, ['\\'] = true, ['/'] = true, ['b'] = true,
+	['f'] = true, ['n'] = true, ['r'] = true, ['t'] = true,
+};
 
 /*
- * Whether any of 8 bytes is a str_stop byte.  (x - ONES) & ~x has a top
- * bit set in some byte exactly when some byte of x is zero, and likewise
- * with 0x20 for bytes below 0x20; borrows start only at such a byte, so
- * the answer is exact even though the position may not be.
+ * The str_stop bytes among 8 (swar.h): '"', '\\', below 0x20 (v - 0x20
+ * borrows there) and 0x80 or above (the top bit itself).
  */
-static inline bool
-has_stop8(uint64_t v)
+static inline uint64_t
+stop8(uint64_t v)
 {
-	uint64_t q = v ^ (ONES * '"');
-	uint64_t b = v ^ (ONES * '\\');
-
-	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
-	    (v - ONES * 0x20) | v) & HIGHS;
+	return fl_swar_eq(v, '"') | fl_swar_eq(v, '\\') |
+	    (((v - FL_SWAR_ONES * 0x20) | v) & FL_SWAR_HIGHS);
 }
 
 static int
@@ -225,14 +224,11 @@ scan_escape(struct parser *p, size_t *ip)
 
 	if (i + 1 >= p->len)
 		return fail_eof(p);
-	switch (s[i + 1]) {
-	case '"': case '\\': case '/':
-	case 'b': case 'f': case 'n': case 'r': case 't':
+	if (short_escape[s[i + 1]]) {
 		*ip = i + 2;
 		return 0;
-	case 'u':
-		break;
-	default:
+	}
+	if (s[i + 1] != 'u') {
 		if (s[i + 1] >= 0x20 && s[i + 1] < 0x7f)
 			return fail(p, i, "invalid escape '\\%c'; expected one "
 			    "of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
@@ -275,26 +271,44 @@ scan_escape(struct parser *p, size_t *ip)
  * Scans the string whose opening quote is at p->pos, leaving p->pos just
  * past the closing quote.  The content is borrowed from the text when it
  * has no escapes, else decoded into the arena -- or, without `decode`,
- * validated only and left empty.
+ * validated only and left empty.  *escapes is set to the number of escape
+ * sequences (a surrogate pair counts as one).
  */
 static int
-parse_string(struct parser *p, struct fl_str *out, bool *escaped,
+parse_string(struct parser *p, struct fl_str *out, uint32_t *escapes,
     bool decode)
 {
 	const unsigned char *s = p->s;
 	size_t len = p->len;
 	size_t start = p->pos + 1, i = start, n;
-	bool esc = false;
+	uint32_t esc = 0;
 	char *buf;
 
 	for (;;) {
-		/* Most string bytes are plain ASCII: skip them 8 at a time. */
+		/*
+		 * Most string bytes are plain ASCII: skip them 8 at a time,
+		 * straight to the first stop byte.  Stringified documents
+		 * have an escape every few bytes (each quote is escaped):
+		 * two-byte escapes within the word are taken without leaving
+		 * it.  A byte wrongly marked (swar.h) ends the word early,
+		 * and the byte loop below steps over it.
+		 */
 		while (len - i >= 8) {
-			uint64_t v;
+			uint64_t m = stop8(fl_swar_load(s + i));
+			unsigned k = 0;
 
-			memcpy(&v, s + i, 8);
-			if (has_stop8(v))
+			while (m != 0) {
+				k = fl_swar_first(m);
+				if (s[i + k] != '\\' || k == 7 ||
+				    !short_escape[s[i + k + 1]])
+					break;
+				esc++;
+				m = fl_swar_drop_through(m, k + 1);
+			}
+			if (m != 0) {
+				i += k;
 				break;
+			}
 			i += 8;
 		}
 		while (i < len && !str_stop[s[i]])
@@ -306,7 +320,7 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped,
 		if (s[i] == '\\') {
 			if (scan_escape(p, &i) < 0)
 				return -1;
-			esc = true;
+			esc++;
 		} else if (s[i] < 0x20) {
 			return fail(p, i, "control character 0x%02x in string; "
 			    "escape it as \\u%04x", s[i], s[i]);
@@ -319,8 +333,8 @@ parse_string(struct parser *p, struct fl_str *out, bool *escaped,
 		}
 	}
 	p->pos = i + 1;
-	*escaped = esc;
-	if (!esc) {
+	*escapes = esc;
+	if (esc == 0) {
 		*out = fl_str_make((const char *)s + start, i - start);
 		return 0;
 	}
@@ -476,7 +490,7 @@ parse_key(struct parser *p, const char *what, bool after_comma)
 		return fail(p, p->pos, "expected %s", what);
 	}
 	p->key_off = (uint32_t)p->pos;
-	if (parse_string(p, &p->key, &p->key_escaped, true) < 0)
+	if (parse_string(p, &p->key, &p->key_escapes, true) < 0)
 		return -1;
 	skip_ws(p);
 	if (p->pos >= p->len)
@@ -509,7 +523,7 @@ new_node(struct parser *p, struct frame *parent)
 	if (p->nodes[parent->node].type == FL_JSON_OBJECT) {
 		n->key = p->key;
 		n->key_off = p->key_off;
-		if (p->key_escaped)
+		if (p->key_escapes > 0)
 			n->flags |= FL_JSON_F_KEY_ESCAPED;
 	}
 	return idx;
@@ -608,7 +622,7 @@ parse_document(struct parser *p, struct frame *stack)
 		struct frame *top;
 		uint32_t idx;
 		unsigned char c;
-		bool escaped;
+		uint32_t escapes;
 
 		skip_ws(p);
 		if (p->pos >= p->len) {
@@ -690,11 +704,12 @@ parse_document(struct parser *p, struct frame *stack)
 			    p->nodes[stack[depth - 1].node].type !=
 			    FL_JSON_OBJECT || !fl_str_eq_cstr(p->key, p->raw_key);
 
-			if (parse_string(p, &p->nodes[idx].str, &escaped,
+			if (parse_string(p, &p->nodes[idx].str, &escapes,
 			    decode) < 0)
 				return -1;
 			p->nodes[idx].type = FL_JSON_STRING;
-			if (escaped)
+			p->nodes[idx].escapes = escapes;
+			if (escapes > 0)
 				p->nodes[idx].flags |= decode ? FL_JSON_F_ESCAPED :
 				    FL_JSON_F_RAW;
 			p->nodes[idx].len = (uint32_t)(p->pos -
@@ -803,10 +818,4 @@ fl_json_get_str(const struct fl_json_doc *d, uint32_t obj, struct fl_str key)
 			break;
 	}
 	return found;
-}
-
-uint32_t
-fl_json_get(const struct fl_json_doc *d, uint32_t obj, const char *key)
-{
-	return fl_json_get_str(d, obj, fl_str_cstr(key));
 }

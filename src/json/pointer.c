@@ -74,7 +74,7 @@ fl_json_pointer_from(struct fl_buf *out, const struct fl_json_doc *d,
 		if (d->nodes[node->parent].type == FL_JSON_OBJECT)
 			add_token(out, node->key);
 		else
-			fl_buf_addf(out, "%u",
-			    (unsigned)fl_json_index_in_parent(d, path[n]));
+			fl_buf_add_uint(out,
+			    fl_json_index_in_parent(d, path[n]));
 	}
 }

@@ -5,23 +5,10 @@
  */
 #include "json/unescape.h"
 
-#include <stdbool.h>
 #include <string.h>
 
+#include "json/swar.h"
 #include "util/arena.h"
-
-/*
- * Whether any of the 8 bytes in v is a backslash: (x - ONES) & ~x & HIGHS
- * is non-zero exactly when some byte of x is zero.
- */
-static inline bool
-has_backslash8(uint64_t v)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	uint64_t x = v ^ (ones * '\\');
-
-	return ((x - ones) & ~x & (ones * 0x80)) != 0;
-}
 
 static unsigned
 hex4(const char *s)
@@ -67,18 +54,33 @@ put_utf8(char *dst, unsigned cp)
 	return 4;
 }
 
+/*
+ * One map entry (none without a map).  Where an escape ends: `dec` grows
+ * strictly, as every escape decodes to at least one byte, and the
+ * escape's start needs none, since the bytes since the previous entry
+ * map one to one.
+ */
+static inline void
+mark(struct fl_json_offmap_entry **next, size_t dec, size_t raw)
+{
+	if (*next == NULL)
+		return;
+	(*next)->dec = (uint32_t)dec;
+	(*next)->raw = (uint32_t)raw;
+	(*next)++;
+}
+
 size_t
 fl_json_unescape(char *dst, const char *src, size_t n,
     struct fl_json_offmap_entry *map, uint32_t *map_count, uint32_t raw_base)
 {
 	char scratch[4];	/* where escapes decode when dst is NULL */
 	size_t i = 0, o = 0;
+	/* The next entry, a local: stores through map_count would alias
+	 * the entries and be redone at every escape. */
+	struct fl_json_offmap_entry *next = map;
 
-	if (map != NULL) {
-		map[0].dec = 0;
-		map[0].raw = raw_base;
-		*map_count = 1;
-	}
+	mark(&next, 0, raw_base);
 	while (i < n) {
 		unsigned cp;
 		char *w;
@@ -86,18 +88,29 @@ fl_json_unescape(char *dst, const char *src, size_t n,
 		/*
 		 * In a stringified document every quote is escaped, so runs
 		 * are a few bytes long: copying 8 bytes at a time inline beats
-		 * a memchr and a memcpy call per run.  o <= i, so dst has room.
+		 * a memchr and a memcpy call per run.  All 8 are copied even
+		 * when a backslash is among them: o <= i, so dst has room,
+		 * and what follows it is overwritten.
 		 */
 		while (n - i >= 8) {
-			uint64_t v;
+			uint64_t m = fl_swar_eq(fl_swar_load(src + i), '\\');
+			size_t run = m != 0 ? fl_swar_first(m) : 8;
 
-			memcpy(&v, src + i, 8);
-			if (has_backslash8(v))
+			if (dst != NULL)
+				memcpy(dst + o, src + i, 8);
+			i += run;
+			o += run;
+			if (run == 8)
+				continue;
+			/* \" \\ and \/, the bulk, stand for their second byte. */
+			if (src[i + 1] != '"' && src[i + 1] != '\\' &&
+			    src[i + 1] != '/')
 				break;
 			if (dst != NULL)
-				memcpy(dst + o, &v, 8);
-			i += 8;
-			o += 8;
+				dst[o] = src[i + 1];
+			o++;
+			i += 2;
+			mark(&next, o, raw_base + i);
 		}
 		for (; i < n && src[i] != '\\'; i++, o++)
 			if (dst != NULL)
@@ -128,18 +141,10 @@ fl_json_unescape(char *dst, const char *src, size_t n,
 			i += 2;
 			break;
 		}
-		/*
-		 * One entry where the escape ends: `dec` grows strictly, as
-		 * every escape decodes to at least one byte.  The escape's
-		 * start needs none, since the bytes since the previous entry
-		 * map one to one.
-		 */
-		if (map != NULL) {
-			map[*map_count].dec = (uint32_t)o;
-			map[*map_count].raw = raw_base + (uint32_t)i;
-			(*map_count)++;
-		}
+		mark(&next, o, raw_base + i);
 	}
+	if (map != NULL)
+		*map_count = (uint32_t)(next - map);
 	if (dst != NULL)
 		dst[o] = '\0';
 	return o;
@@ -151,7 +156,7 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 {
 	const struct fl_json_node *n = &d->nodes[i];
 	const char *raw;
-	size_t raw_len, escapes = 0, k;
+	size_t raw_len;
 	char *buf;
 	size_t len;
 
@@ -163,14 +168,8 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 	}
 	raw = d->text + n->off + 1;
 	raw_len = n->len - 2;
-	/*
-	 * Every escape has a backslash, so counting backslashes bounds the
-	 * map.  A plain count (which the compiler vectorises) is much faster
-	 * than a memchr per escape when every few bytes are one.
-	 */
-	for (k = 0; k < raw_len; k++)
-		escapes += raw[k] == '\\';
-	map->v = fl_arena_array(arena, 1 + escapes, sizeof(*map->v));
+	/* One entry per escape, which the parser has counted. */
+	map->v = fl_arena_array(arena, 1 + n->escapes, sizeof(*map->v));
 	if (n->flags & FL_JSON_F_ESCAPED) {
 		/*
 		 * The parser has decoded it already (NUL-terminated, in the
@@ -186,6 +185,30 @@ fl_json_decode_mapped(struct fl_str *out, struct fl_json_offmap *map,
 	len = fl_json_unescape(buf, raw, raw_len, map->v, &map->count,
 	    n->off + 1);
 	*out = fl_str_make(buf, len);
+}
+
+void
+fl_json_decode_raw(struct fl_json_doc *d, struct fl_arena *arena,
+    uint32_t node, struct fl_str decoded)
+{
+	uint32_t i;
+
+	for (i = FL_JSON_ROOT; i < d->count; i++) {
+		struct fl_json_node *n = &d->nodes[i];
+
+		if (!(n->flags & FL_JSON_F_RAW))
+			continue;
+		if (i == node) {
+			n->str = decoded;
+		} else {
+			char *buf = fl_arena_alloc(arena, n->len - 1);
+
+			n->str = fl_str_make(buf, fl_json_unescape(buf,
+			    d->text + n->off + 1, n->len - 2, NULL, NULL, 0));
+		}
+		n->flags = (uint8_t)((n->flags & ~FL_JSON_F_RAW) |
+		    FL_JSON_F_ESCAPED);
+	}
 }
 
 uint32_t

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag/fingerprint.h"
+#include "flow/catalog.h"
 #include "flow/load.h"
 #include "format/format.h"
 #include "json/json.h"
@@ -41,16 +42,17 @@ fl_result_release(struct fl_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Whether the rule at `index` in fl_rules runs, and at which severity. */
 static bool
-enabled(const struct fl_lint_options *o, const struct fl_rule *rule)
+enabled_at(const struct fl_lint_options *o, unsigned index)
 {
-	return o->enabled == NULL || o->enabled[fl_rule_index(rule)];
+	return o->enabled == NULL || o->enabled[index];
 }
 
 static enum fl_severity
-severity(const struct fl_lint_options *o, const struct fl_rule *rule)
+severity_at(const struct fl_lint_options *o, unsigned index)
 {
-	return o->severity ? o->severity[fl_rule_index(rule)] : rule->severity;
+	return o->severity ? o->severity[index] : fl_rules[index]->severity;
 }
 
 static const struct fl_rule *
@@ -77,18 +79,33 @@ file_stem(const char *path)
 	return fl_str_make(base, len);
 }
 
+/* The catalog entry of each action (NULL: a Type it does not know). */
+static const struct fl_cat_action **
+catalog_entries(const struct fl_flow *f, const struct fl_catalog *c,
+    struct fl_arena *a)
+{
+	const struct fl_cat_action **v = fl_arena_array(a, f->nactions + 1,
+	    sizeof(*v));
+	uint32_t i;
+
+	for (i = 0; i < f->nactions; i++)
+		v[i] = fl_catalog_find(c, f->actions[i].type);
+	return v;
+}
+
 void
 fl_rule_ctx_init(struct fl_rule_ctx *ctx, const struct fl_rule *rule,
     struct fl_result *r, const struct fl_lint_options *o,
     struct fl_re_match *m)
 {
 	ctx->rule = rule;
-	ctx->severity = severity(o, rule);
+	ctx->severity = severity_at(o, fl_rule_index(rule));
 	ctx->path = r->src.path;
 	ctx->flow = &r->flow;
 	ctx->patterns = o->patterns;
 	ctx->params = o->params;
 	ctx->catalog = o->catalog;
+	ctx->entries = r->entries;
 	ctx->inventory = o->inventory;
 	ctx->environments = o->environments;
 	ctx->nenvironments = o->nenvironments;
@@ -107,7 +124,7 @@ add_problem(struct fl_result *r, const struct fl_lint_options *o,
 {
 	struct fl_rule_ctx ctx;
 
-	if (!enabled(o, rule))
+	if (!enabled_at(o, fl_rule_index(rule)))
 		return NULL;
 	fl_rule_ctx_init(&ctx, rule, r, o, NULL);
 	return fl_report_at(&ctx, off, doc, node, key, msg);
@@ -124,7 +141,8 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 	uint32_t i;
 
 	r->flow.name = file_stem(r->src.path);
-	if (fl_json_parse(&outer, &r->arena, r->src.text, r->src.len, &err)) {
+	if (fl_json_parse_raw(&outer, &r->arena, r->src.text, r->src.len,
+	    "Content", &err)) {
 		r->json_invalid = true;
 		add_problem(r, o, &fl_rule_invalid_json, (uint32_t)err.off,
 		    NULL, 0, false, fl_arena_strdup(&r->arena, err.msg));
@@ -148,14 +166,21 @@ fl_lint(struct fl_result *r, const struct fl_lint_options *o,
 		d->len = outer.nodes[FL_JSON_ROOT].len;
 	r->flow_loaded = r->flow.doc != NULL;
 	if (r->flow_loaded) {
+		r->entries = catalog_entries(&r->flow, o->catalog,
+		    &r->arena);
+		struct fl_rule_ctx file, ctx;
+
+		/* What every rule reads of this file, looked up once. */
+		fl_rule_ctx_init(&file, fl_rules[0], r, o, m);
 		for (i = 0; i < fl_rule_count; i++) {
 			const struct fl_rule *rule = fl_rules[i];
-			struct fl_rule_ctx ctx;
 
-			if (rule->check == NULL || !enabled(o, rule) ||
+			if (rule->check == NULL || !enabled_at(o, i) ||
 			    (r->shape == FL_SHAPE_LEGACY && !rule->legacy))
 				continue;
-			fl_rule_ctx_init(&ctx, rule, r, o, m);
+			ctx = file;
+			ctx.rule = rule;
+			ctx.severity = severity_at(o, i);
 			rule->check(&ctx, &r->flow);
 		}
 	}

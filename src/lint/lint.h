@@ -46,6 +46,9 @@ struct fl_result {
 	struct fl_source src;		/* owned */
 	struct fl_arena arena;		/* owns everything below */
 	struct fl_flow flow;		/* valid when flow_loaded */
+	const struct fl_cat_action **entries; /* arena: the catalog entry
+					   of each of flow.actions, once it
+					   is loaded (fl_rule_ctx.entries) */
 	bool flow_loaded;		/* a flow document was built */
 	bool json_invalid;		/* the file does not parse (FL001) */
 	enum fl_flow_shape shape;

@@ -18,7 +18,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		const struct fl_action *a = &f->actions[i];
 		const struct fl_cat_action *near;
 
-		if (fl_catalog_find(ctx->catalog, a->type) != NULL)
+		if (ctx->entries[i] != NULL)
 			continue;
 		near = fl_catalog_closest(ctx->catalog, a->type);
 		fl_report(ctx, fl_flow_get(f, a->node, "Type"), "action type "

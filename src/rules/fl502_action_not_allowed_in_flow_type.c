@@ -39,9 +39,10 @@ type_node(const struct fl_flow *f, const struct fl_action *a)
 }
 
 static uint32_t
-kinds_of(struct fl_rule_ctx *ctx, const struct fl_action *a)
+kinds_of(struct fl_rule_ctx *ctx, const struct fl_flow *f,
+    const struct fl_action *a)
 {
-	const struct fl_cat_action *e = fl_catalog_find(ctx->catalog, a->type);
+	const struct fl_cat_action *e = ctx->entries[a - f->actions];
 
 	return e ? e->kinds : FL_KINDS_ALL;
 }
@@ -55,7 +56,7 @@ disjoint(struct fl_rule_ctx *ctx, const struct fl_flow *f, uint32_t n,
 	uint32_t i;
 
 	for (i = 0; i < n; i++)
-		if (!(kinds_of(ctx, &f->actions[i]) & kinds &
+		if (!(kinds_of(ctx, f, &f->actions[i]) & kinds &
 		    ~(1u << FL_KIND_MODULE)))
 			return &f->actions[i];
 	return NULL;
@@ -72,8 +73,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		return;		/* a Type this catalog does not know */
 	for (i = 0; i < f->nactions; i++) {
 		const struct fl_action *a = &f->actions[i];
-		const struct fl_cat_action *e = fl_catalog_find(ctx->catalog,
-		    a->type);
+		const struct fl_cat_action *e = ctx->entries[i];
 
 		if (e == NULL)
 			continue;
@@ -94,7 +94,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			    kinds_text(ctx->arena, e->kinds),
 			    FL_STR_ARGS(b ? b->type : narrowed->type),
 			    FL_STR_ARGS(b ? b->id : narrowed->id),
-			    kinds_text(ctx->arena, b ? kinds_of(ctx, b) :
+			    kinds_text(ctx->arena, b ? kinds_of(ctx, f, b) :
 			    common));
 		} else if (kind < 0 && (e->kinds & common) != common) {
 			common &= e->kinds;

@@ -3,17 +3,32 @@
  * longer than 50 characters, with one of % : ( \ / ) = $ , ; [ ] { },
  * or one of the reserved names of JavaScript objects.
  */
-#include <string.h>
+#include <stdbool.h>
 
 #include "flow/flow.h"
 #include "rules/rule.h"
 
 #define FL_ID_MAX_CHARS 50
 
-static const char *const reserved[] = {
-	"__proto__", "constructor", "__defineGetter__", "__defineSetter__",
-	"toString", "hasOwnProperty", "isPrototypeOf",
-	"propertyIsEnumerable", "toLocaleString", "valueOf", NULL,
+/* With their lengths, so that most Identifiers differ at the first
+ * compare. */
+#define NAME(s) { s, sizeof(s) - 1 }
+static const struct fl_str reserved[] = {
+	NAME("__proto__"), NAME("constructor"), NAME("__defineGetter__"),
+	NAME("__defineSetter__"), NAME("toString"), NAME("hasOwnProperty"),
+	NAME("isPrototypeOf"), NAME("propertyIsEnumerable"),
+	NAME("toLocaleString"), NAME("valueOf"),
+};
+#undef NAME
+#define NRESERVED (sizeof(reserved) / sizeof(reserved[0]))
+
+/* The characters it refuses, as a table: every action's Identifier is
+ * read byte by byte. */
+static const bool forbidden[256] = {
+	['%'] = true, [':'] = true, ['('] = true, [')'] = true,
+	['\\'] = true, ['/'] = true, ['='] = true, ['$'] = true,
+	[','] = true, [';'] = true, ['['] = true, [']'] = true,
+	['{'] = true, ['}'] = true,
 };
 
 /* Characters (code points) of UTF-8 text. */
@@ -37,17 +52,16 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		struct fl_str id = f->actions[i].id;
 		uint32_t node = f->actions[i].id_node;
 
-		for (k = 0; reserved[k] != NULL; k++)
-			if (fl_str_eq_cstr(id, reserved[k]))
+		for (k = 0; k < NRESERVED; k++)
+			if (fl_str_eq(id, reserved[k]))
 				break;
-		if (reserved[k] != NULL) {
+		if (k < NRESERVED) {
 			fl_report(ctx, node, "Identifier \"%s\" is a reserved "
-			    "name", reserved[k]);
+			    "name", reserved[k].ptr);
 			continue;
 		}
 		for (k = 0; k < id.len; k++)
-			if (strchr("%:()\\/=$,;[]{}", id.ptr[k]) != NULL &&
-			    id.ptr[k] != '\0')
+			if (forbidden[(unsigned char)id.ptr[k]])
 				break;
 		if (k < id.len) {
 			fl_report(ctx, node, "Identifier \"%.*s\" contains "
@@ -55,7 +69,8 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 			    FL_STR_ARGS(id), id.ptr[k]);
 			continue;
 		}
-		if (chars(id) > FL_ID_MAX_CHARS)
+		/* A character is at least one byte. */
+		if (id.len > FL_ID_MAX_CHARS && chars(id) > FL_ID_MAX_CHARS)
 			fl_report(ctx, node, "Identifier is %zu characters "
 			    "long; the flow language allows at most %d",
 			    chars(id), FL_ID_MAX_CHARS);

@@ -31,7 +31,10 @@ content_size(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 	uint32_t content = fl_json_get(o, w, "Content");
 	size_t n;
 
-	if (!f->content_is_string || content == FL_JSON_NONE)
+	/* Every character is at least one byte: most flows are counted by
+	 * their length alone. */
+	if (!f->content_is_string || content == FL_JSON_NONE ||
+	    f->inner.len <= FL_MAX_CONTENT_CHARS)
 		return;
 	n = chars(f->inner.text, f->inner.len);
 	if (n > FL_MAX_CONTENT_CHARS)

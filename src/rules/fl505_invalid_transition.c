@@ -138,8 +138,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 		uint32_t tr = a->transitions;
 		uint32_t errs = fl_flow_get(f, tr, "Errors");
 		uint32_t conds = fl_flow_get(f, tr, "Conditions");
-		const struct fl_cat_action *e = fl_catalog_find(ctx->catalog,
-		    a->type);
+		const struct fl_cat_action *e = ctx->entries[i];
 
 		if (tr != FL_JSON_NONE && !fl_json_is(d, tr, FL_JSON_OBJECT)) {
 			fl_report(ctx, tr, "Transitions must be an object");

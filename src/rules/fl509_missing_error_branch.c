@@ -31,8 +31,7 @@ check(struct fl_rule_ctx *ctx, const struct fl_flow *f)
 
 	for (i = 0; i < f->nactions; i++) {
 		const struct fl_action *a = &f->actions[i];
-		const struct fl_cat_action *e = fl_catalog_find(ctx->catalog,
-		    a->type);
+		const struct fl_cat_action *e = ctx->entries[i];
 		uint32_t errs = fl_flow_branches(f, a, "Errors");
 		struct first_hit h = { NULL };
 

@@ -120,8 +120,7 @@ holds(const struct fl_rule_ctx *ctx, const struct fl_flow *f,
     const uint32_t *comp, uint32_t c, uint32_t i)
 {
 	const struct fl_action *act = &f->actions[i];
-	const struct fl_cat_action *e = fl_catalog_find(ctx->catalog,
-	    act->type);
+	const struct fl_cat_action *e = ctx->entries[i];
 	uint32_t k;
 
 	if (e == NULL || e->terminal || e->takes_input || e->leaves_flow ||

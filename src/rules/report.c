@@ -78,7 +78,8 @@ pointer_of(struct fl_rule_ctx *ctx, const struct fl_json_doc *d, uint32_t i)
 
 	if (act != NULL) {
 		/* Actions is a member of the flow document's root. */
-		fl_buf_addf(&buf, "/Actions/%u", act->index);
+		fl_buf_adds(&buf, "/Actions/");
+		fl_buf_add_uint(&buf, act->index);
 		fl_json_pointer_from(&buf, d, act->node, i);
 	} else if (d == f->doc) {
 		fl_json_pointer_from(&buf, d, f->root, i);

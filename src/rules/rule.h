@@ -38,6 +38,7 @@
 #include "util/str.h"
 
 struct fl_arena;
+struct fl_cat_action;
 struct fl_catalog;
 struct fl_environment;
 struct fl_fix_pass;
@@ -81,6 +82,10 @@ struct fl_rule_ctx {
 	const struct fl_patterns *patterns;
 	const struct fl_params *params;	/* the resource parameter table */
 	const struct fl_catalog *catalog; /* the action catalog */
+	const struct fl_cat_action *const *entries; /* the entry of each
+					   of flow->actions (NULL: a Type it
+					   does not know), looked up once per
+					   file for the rules that read it */
 	const struct fl_inventory *inventory; /* NULL: cross-file rules stay
 					   silent */
 	const struct fl_environment *environments; /* configured */

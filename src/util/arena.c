@@ -157,6 +157,24 @@ fl_arena_vprintf(struct fl_arena *a, const char *fmt, va_list ap)
 	char *p;
 	int n;
 
+	/*
+	 * Straight into the free part of the current block: most messages
+	 * fit, and are then formatted once rather than measured first.
+	 * `left` is a multiple of ALIGN, so the rounded size fits too.
+	 */
+	if (!a->debug && a->left > 0) {
+		va_copy(cp, ap);
+		n = vsnprintf(a->cur, a->left, fmt, cp);
+		va_end(cp);
+		if (n >= 0 && (size_t)n < a->left) {
+			size_t used = ((size_t)n + ALIGN) & ~(ALIGN - 1);
+
+			p = a->cur;
+			a->cur += used;
+			a->left -= used;
+			return p;
+		}
+	}
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);

@@ -98,14 +98,36 @@ fl_buf_vaddf(struct fl_buf *b, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/*
+	 * Room for a typical addition first: most are then formatted once,
+	 * straight into the buffer, rather than measured and formatted.
+	 */
+	fl_buf_grow(b, 64);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
-	if (n <= 0)
+	if (n < 0) {
+		b->ptr[b->len] = '\0';
 		return;
-	fl_buf_grow(b, (size_t)n);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		fl_buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
+}
+
+void
+fl_buf_add_uint(struct fl_buf *b, unsigned long long v)
+{
+	char digits[20];	/* enough for 2^64 - 1 */
+	size_t n = 0;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	fl_buf_add(b, digits + sizeof(digits) - n, n);
 }
 
 void

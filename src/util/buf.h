@@ -30,6 +30,7 @@ void fl_buf_add(struct fl_buf *b, const void *data, size_t len);
 void fl_buf_adds(struct fl_buf *b, const char *s);
 void fl_buf_addstr(struct fl_buf *b, struct fl_str s);
 void fl_buf_addch(struct fl_buf *b, char c);
+void fl_buf_add_uint(struct fl_buf *b, unsigned long long v);	/* decimal */
 void fl_buf_addf(struct fl_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void fl_buf_vaddf(struct fl_buf *b, const char *fmt, va_list ap)

@@ -30,10 +30,13 @@ fl_str_cstr(const char *s)
 	return (struct fl_str){ s, strlen(s) };
 }
 
+/* The first bytes are compared inline: most keys and names that share a
+ * length differ there, and a memcmp call costs more than the compare. */
 static inline bool
 fl_str_eq(struct fl_str a, struct fl_str b)
 {
-	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+	return a.len == b.len && (a.len == 0 || (a.ptr[0] == b.ptr[0] &&
+	    memcmp(a.ptr, b.ptr, a.len) == 0));
 }
 
 /* Byte order, a prefix first, as strcmp() orders C strings. */

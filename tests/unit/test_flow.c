@@ -52,6 +52,40 @@ test_flow__wrapped_string_content(void **state)
 	fl_result_release(&r);
 }
 
+/*
+ * fl_lint parses with Content left raw; every other string named Content
+ * still reads decoded, in a raw document and beside a wrapper's Content.
+ */
+static void
+test_flow__other_content_members_decoded(void **state)
+{
+	struct fl_result r;
+	uint32_t params, tags;
+
+	lint_text(&r, &env, "raw.json",
+	    "{\"Version\":\"2019-10-30\",\"StartAction\":\"a\",\"Actions\":"
+	    "[{\"Identifier\":\"a\",\"Type\":\"DisconnectParticipant\","
+	    "\"Parameters\":{\"Content\":\"x\\ty\"},\"Transitions\":{}}]}");
+	assert_int_equal(r.shape, FL_SHAPE_RAW);
+	params = r.flow.actions[0].params;
+	assert_true(fl_str_eq_cstr(fl_json_string(r.flow.doc,
+	    fl_json_get(r.flow.doc, params, "Content")), "x\ty"));
+	fl_result_release(&r);
+
+	lint_text(&r, &env, "w.json",
+	    "{\"Name\":\"w\",\"Type\":\"CONTACT_FLOW\",\"Tags\":{\"Content\":"
+	    "\"x\\ty\"},\"Content\":\"{\\\"Version\\\":\\\"2019-10-30\\\","
+	    "\\\"Actions\\\":[]}\"}");
+	assert_true(r.flow.content_is_string);
+	tags = fl_json_get(&r.flow.outer, FL_JSON_ROOT, "Tags");
+	assert_true(fl_str_eq_cstr(fl_json_string(&r.flow.outer,
+	    fl_json_get(&r.flow.outer, tags, "Content")), "x\ty"));
+	assert_true(fl_str_eq_cstr(fl_json_string(&r.flow.outer,
+	    fl_json_get(&r.flow.outer, FL_JSON_ROOT, "Content")),
+	    "{\"Version\":\"2019-10-30\",\"Actions\":[]}"));
+	fl_result_release(&r);
+}
+
 static void
 test_flow__module_and_object_content(void **state)
 {
@@ -332,6 +366,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flow__raw_document),
 		cmocka_unit_test(test_flow__wrapped_string_content),
+		cmocka_unit_test(test_flow__other_content_members_decoded),
 		cmocka_unit_test(test_flow__module_and_object_content),
 		cmocka_unit_test(test_flow__api_response_and_contactflowtype),
 		cmocka_unit_test(test_flow__not_a_flow_and_legacy),

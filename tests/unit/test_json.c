@@ -220,6 +220,7 @@ test_json__string_escapes(void **state)
 
 	assert_int_equal(d->nodes[2].flags, FL_JSON_F_ESCAPED);
 	assert_str(d->nodes[2].str, "a\"b\\c/d\b\f\n\r\t", 12);
+	assert_int_equal(d->nodes[2].escapes, 8);
 	assert_int_equal(d->nodes[2].str.ptr[12], '\0');
 	assert_int_equal(d->nodes[2].off, 1);
 	assert_int_equal(d->nodes[2].len, 22);
@@ -263,6 +264,43 @@ test_json__raw_key(void **state)
 	/* Not decoded is still validated. */
 	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, bad,
 	    strlen(bad), "Content", &f->err), -1);
+}
+
+/* What parse_raw left raw decodes in place, as fl_json_parse would. */
+static void
+test_json__decode_raw(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] = "{\"Content\": \"{\\\"x\\\": 1}\", "
+	    "\"Tags\": {\"Content\": \"a\\tb\"}, \"Name\": \"n\"}";
+	struct fl_json_doc full;
+	struct fl_json_offmap map;
+	struct fl_str decoded;
+	uint32_t content, i;
+
+	assert_int_equal(fl_json_parse(&full, &f->arena, text, strlen(text),
+	    &f->err), 0);
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, text,
+	    strlen(text), "Content", &f->err), 0);
+	content = fl_json_get(&f->doc, FL_JSON_ROOT, "Content");
+	fl_json_decode_mapped(&decoded, &map, &f->arena, &f->doc, content);
+	fl_json_decode_raw(&f->doc, &f->arena, content, decoded);
+	/* The one already decoded is taken, not decoded again. */
+	assert_ptr_equal(f->doc.nodes[content].str.ptr, decoded.ptr);
+	assert_int_equal(f->doc.count, full.count);
+	for (i = FL_JSON_ROOT; i < full.count; i++) {
+		assert_int_equal(f->doc.nodes[i].flags, full.nodes[i].flags);
+		assert_true(fl_str_eq(f->doc.nodes[i].str, full.nodes[i].str));
+	}
+	/* Without a node already decoded, every raw string is. */
+	assert_int_equal(fl_json_parse_raw(&f->doc, &f->arena, text,
+	    strlen(text), "Content", &f->err), 0);
+	fl_json_decode_raw(&f->doc, &f->arena, FL_JSON_NONE,
+	    fl_str_make(NULL, 0));
+	for (i = FL_JSON_ROOT; i < full.count; i++) {
+		assert_int_equal(f->doc.nodes[i].flags, full.nodes[i].flags);
+		assert_true(fl_str_eq(f->doc.nodes[i].str, full.nodes[i].str));
+	}
 }
 
 static void
@@ -748,7 +786,8 @@ check_offmap(struct fx *f, uint32_t i, const char *want, size_t want_len)
 	fl_json_decode_mapped(&s, &map, &f->arena, d, i);
 	assert_str(s, want, want_len);
 	assert_int_equal(s.ptr[s.len], '\0');
-	assert_true(map.count >= 1);
+	/* One entry per escape the parser counted (a surrogate pair is one). */
+	assert_int_equal(map.count, 1 + n->escapes);
 	assert_int_equal(map.v[0].dec, 0);
 	assert_int_equal(map.v[0].raw, n->off + 1);
 	for (k = 1; k < map.count; k++) {
@@ -813,6 +852,57 @@ test_json__offmap(void **state)
 	assert_int_equal(map.count, 0);
 }
 
+/*
+ * Runs of escapes at every offset in the 8-byte word, and another escape
+ * at every distance after them: two-byte ones are taken within the word
+ * by the scanner, a \u escape and a bad escape leave it; the decoder
+ * jumps straight to each backslash.
+ */
+static void
+test_json__escape_runs(void **state)
+{
+	struct fx *f = *state;
+	static const char run[] = "\\\\\\\"\\/\\u00e9\\n\\\\\\t";
+	static const char decoded[] = "\\\"/\xc3\xa9\n\\\t";
+	char text[96], want[96];
+	size_t i, j, n, w;
+
+	for (i = 0; i < 17; i++) {
+		for (j = 0; j < 12; j++) {
+			n = 0;
+			text[n++] = '"';
+			memset(text + n, 'a', i);
+			n += i;
+			memcpy(text + n, run, sizeof(run) - 1);
+			n += sizeof(run) - 1;
+			memset(text + n, 'z', j);
+			n += j;
+			memcpy(text + n, "\\n\"", 3);
+			n += 3;
+			text[n] = '\0';
+			memset(want, 'a', i);
+			memcpy(want + i, decoded, sizeof(decoded) - 1);
+			w = i + sizeof(decoded) - 1;
+			memset(want + w, 'z', j);
+			w += j;
+			want[w++] = '\n';
+			parse_ok(f, text);
+			assert_int_equal(f->doc.nodes[1].escapes, 8);
+			assert_str(f->doc.nodes[1].str, want, w);
+			check_offmap(f, 1, want, w);
+		}
+		/* A bad escape right after good ones in the same word. */
+		n = 0;
+		text[n++] = '"';
+		memset(text + n, 'a', i);
+		n += i;
+		memcpy(text + n, "\\n\\\"\\q\"", 7);
+		n += 7;
+		check_error_n(f, text, n, 1 + i + 4, "invalid escape '\\q'; "
+		    "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+	}
+}
+
 static void
 test_json__too_big(void **state)
 {
@@ -839,6 +929,7 @@ main(void)
 		T(test_json__navigation),
 		T(test_json__string_escapes),
 		T(test_json__raw_key),
+		T(test_json__decode_raw),
 		T(test_json__unicode_escapes),
 		T(test_json__escaped_keys),
 		T(test_json__nul_escape),
@@ -854,6 +945,7 @@ main(void)
 		T(test_json__number_overflow),
 		T(test_json__pointer),
 		T(test_json__offmap),
+		T(test_json__escape_runs),
 		T(test_json__too_big),
 #undef T
 	};
