@@ -24,13 +24,6 @@ fl_swar_load(const void *p)
 	memcpy(&v, p, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	v = __builtin_bswap64(v);
-/* The mask without its bytes 0 to k (k <= 7). */
-static inline uint64_t
-fl_swar_drop_through(uint64_t mask, unsigned k)
-{
-	return k >= 7 ? 0 : mask & (~UINT64_C(0) << (8 * (k + 1)));
-}
-
 #endif
 	return v;
 }
