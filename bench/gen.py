@@ -13,9 +13,19 @@ bench/corpus_stats.py to measure again, and to compare a generated tree):
     Conditions         1 action in 8 branches on 1-5 conditions
     Errors             most actions have one NoMatchingError branch
 
+Real console exports are flows Connect accepts, so every generated flow
+is valid by the action catalog, rules/data/actions.json, read at start:
+each action is of a type its flow type allows, has the parameters its
+type requires, error branches of the types it raises (always one when it
+depends on a resource of the target), and conditions only where its type
+takes them.  Which of the allowed branches an action gets follows what
+the console writes (EXPORT_TRANSITIONS).  Only the seeded defects break
+a rule.
+
 Action counts are drawn from a log-normal fitted to those quantiles
-(mu = ln 9, sigma = 0.9), plus a 0.5 % tail of flows with 150-400 actions
-that real corpora are too small to show but large contact centres have.
+(mu = ln 9, sigma = 0.9), plus a 0.5 % tail of flows with 150-250 actions
+(Connect's limit) that real corpora are too small to show but large
+contact centres have.
 Whispers and holds are small, main flows big, as in the reference
 monorepo.  Everything follows the reference convention (object map,
 placeholders, dynamic metadata), and a share of the flows (--defect-rate)
@@ -50,6 +60,45 @@ BODY_TYPES = [
     ("UpdateContactData", 25), ("InvokeFlowModule", 10),
     ("Loop", 20), ("DistributeByPercentage", 5), ("Wait", 8),
 ]
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CATALOG = os.path.join(HERE, "..", "rules", "data", "actions.json")
+RESOURCE_PARAMETERS = os.path.join(HERE, "..", "rules", "data",
+                                   "resource-parameters.json")
+
+# Hold flows cannot play a message once; they loop one.
+SUBSTITUTES = {"MessageParticipant": "MessageParticipantIteratively"}
+
+# How the console writes each body type's transitions, as counted over the
+# corpus of real exports: its error branches, the share of actions that
+# have them when no resource depends on them, and its conditions ("menu":
+# 1-5 key presses with console metadata, "catalog": one per operand the
+# catalog allows, else (operator, [operands]) to draw 1-3 from).
+EXPORT_TRANSITIONS = {
+    "MessageParticipant": (["NoMatchingError"], 0.25, None),
+    "MessageParticipantIteratively": (["NoMatchingError"], 1, None),
+    "UpdateContactAttributes": (["NoMatchingError"], 1, None),
+    "InvokeLambdaFunction": (["NoMatchingError"], 1, None),
+    "Compare": (["NoMatchingCondition"], 1, "menu"),
+    "UpdateContactEventHooks": (["NoMatchingError"], 1, None),
+    "TransferToFlow": (["NoMatchingError"], 1, None),
+    "GetParticipantInput": (["InputTimeLimitExceeded", "NoMatchingCondition",
+                             "NoMatchingError"], 1, "menu"),
+    "UpdateContactTargetQueue": (["NoMatchingError"], 1, None),
+    "UpdateContactRecordingBehavior": ([], 0, None),
+    "UpdateContactTextToSpeechVoice": (["NoMatchingError"], 0.3, None),
+    "CheckHoursOfOperation": (["NoMatchingError"], 1, "catalog"),
+    "ConnectParticipantWithLexBot": (
+        ["NoMatchingCondition", "NoMatchingError"], 1,
+        ("Equals", ["Sales", "Billing", "Support", "Agent"])),
+    "CheckMetricData": (["NoMatchingCondition", "NoMatchingError"], 1,
+                        ("NumberGreaterThan", ["0", "2", "5"])),
+    "UpdateContactData": (["NoMatchingError"], 1, None),
+    "InvokeFlowModule": (["NoMatchingError"], 1, None),
+    "Loop": ([], 0, "catalog"),
+    "DistributeByPercentage": (["NoMatchingCondition"], 1, None),
+    "Wait": (["NoMatchingError"], 1, ("Equals", ["WaitCompleted"])),
+}
 
 WORDS = ("thank you for calling please hold while we connect you to the next "
          "available agent your call is important to us press one for sales "
@@ -94,10 +143,60 @@ def name_token(i):
     return s
 
 
+class Catalog:
+    """What Connect accepts per action type, from the catalog flowlint
+    uses, and a check at start that EXPORT_TRANSITIONS stays inside it."""
+
+    def __init__(self):
+        with open(CATALOG, encoding="utf-8") as f:
+            self.actions = json.load(f)["actions"]
+        with open(RESOURCE_PARAMETERS, encoding="utf-8") as f:
+            self.resource_params = json.load(f)
+        for atype, (errors, share, conds) in EXPORT_TRANSITIONS.items():
+            e = self.actions[atype]
+            known = e.get("errors")
+            bad = [x for x in errors if known is not None and x not in known]
+            required = e.get("required-errors", [])
+            if (bad or not set(required) <= set(errors)
+                    or (required and share != 1)
+                    or (conds and e.get("conditions") is False)
+                    or (conds == "catalog" and not isinstance(
+                        e.get("conditions"), dict))):
+                sys.exit("gen.py: EXPORT_TRANSITIONS[%s] disagrees with %s"
+                         % (atype, CATALOG))
+
+    def allowed(self, atype, kind):
+        types = self.actions[atype]["flow-types"]
+        return types == "*" or kind in types
+
+    def required_params(self, atype):
+        return [p for p, spec in self.actions[atype]["parameters"].items()
+                if spec.get("required")]
+
+    def operands(self, atype):
+        return self.actions[atype]["conditions"]["operands"]
+
+    def depends_on_resource(self, atype, params):
+        """Whether a parameter of the action names a target resource
+        (then a missing resource needs an error branch)."""
+        for path in self.resource_params.get(atype, {}):
+            node = params
+            for part in path.split("/"):
+                if not isinstance(node, dict):
+                    break
+                node = (next(iter(node.values()), None) if part == "*"
+                        else node.get(part))
+            else:
+                if node is not None:
+                    return True
+        return False
+
+
 class Gen:
     def __init__(self, args):
         self.a = args
         self.r = random.Random(args.seed)
+        self.catalog = Catalog()
         n = args.flows
         self.queues = ["q_%s" % name_token(i) for i in range(max(4, n // 20))]
         self.hours = ["h_%s" % name_token(i) for i in range(max(2, n // 50))]
@@ -120,7 +219,7 @@ class Gen:
         if ftype in FLOW_TYPES_SMALL:
             return r.randint(2, 4)
         if r.random() < 0.005:
-            return r.randint(150, 400)
+            return r.randint(150, 250)
         n = int(round(r.lognormvariate(math.log(9), 0.9)))
         return max(3, min(n, 250))
 
@@ -226,8 +325,9 @@ class Gen:
         return None
 
     def body_action(self, atype, refs, own_name):
-        """Parameters and metadata for one body action.  `refs` collects
-        the object-map entries ($.FlowAttributes keys) the flow needs."""
+        """Parameters and metadata for one body action, or None when the
+        flow has no resource it needs.  `refs` collects the object-map
+        entries ($.FlowAttributes keys) the flow needs."""
         r = self.r
         meta = {}
 
@@ -252,6 +352,9 @@ class Gen:
                 if v:
                     return {"PromptId": v}, meta
             return {"Text": self.text()}, meta
+        if atype == "MessageParticipantIteratively":
+            return {"Messages": [{"Text": self.text()}],
+                    "InterruptFrequencySeconds": "60"}, meta
         if atype == "UpdateContactAttributes":
             attrs = {"attr_%s" % name_token(r.randrange(60)): self.text()[:20]
                      for _ in range(r.randint(1, 4))}
@@ -268,12 +371,12 @@ class Gen:
                              "CustomerWhisper"])
             v = ref("flow", "EventHooks/" + hook)
             if v is None:
-                return {"EventHooks": {}}, meta
+                return None
             meta["customerOrAgent"] = True
             return {"EventHooks": {hook: v}}, meta
         if atype == "TransferToFlow":
             v = ref("flow", "ContactFlowId")
-            return ({"ContactFlowId": v} if v else {}), meta
+            return ({"ContactFlowId": v}, meta) if v else None
         if atype == "GetParticipantInput":
             return {"Text": self.text(), "StoreInput": "False",
                     "InputTimeLimitSeconds": "5"}, meta
@@ -287,7 +390,9 @@ class Gen:
             return {"TextToSpeechVoice": r.choice(["Joanna", "Matthew",
                                                    "Lupe"])}, meta
         if atype == "CheckHoursOfOperation":
-            return {"HoursOfOperationId": ref("hours", "HoursOfOperationId")}, meta
+            # The working queue's hours, as most exports do: the reference
+            # deploy's replacer cannot resolve a reference to hours.
+            return {}, meta
         if atype == "ConnectParticipantWithLexBot":
             v = ref("bot", "LexV2Bot/AliasArn")
             meta["useDynamicLexBotArn"] = True
@@ -300,7 +405,7 @@ class Gen:
             return {"LanguageCode": "en-US"}, meta
         if atype == "InvokeFlowModule":
             v = ref("module", "FlowModuleId")
-            return ({"FlowModuleId": v} if v else {}), meta
+            return ({"FlowModuleId": v}, meta) if v else None
         if atype == "Loop":
             return {"LoopCount": str(r.randint(2, 5))}, meta
         if atype == "DistributeByPercentage":
@@ -309,18 +414,66 @@ class Gen:
             return {"TimeLimitSeconds": "30"}, meta
         raise ValueError(atype)
 
-    def pick_type(self):
-        total = sum(w for _, w in BODY_TYPES)
-        x = self.r.uniform(0, total)
+    def pick_type(self, kind):
+        """A body type flow kind `kind` allows, by corpus frequency."""
+        types = []
         for t, w in BODY_TYPES:
+            if not self.catalog.allowed(t, kind):
+                t = SUBSTITUTES.get(t)
+            if t and self.catalog.allowed(t, kind):
+                types.append((t, w))
+        x = self.r.uniform(0, sum(w for _, w in types))
+        for t, w in types:
             x -= w
             if x <= 0:
                 return t
-        return BODY_TYPES[0][0]
+        return types[0][0]
+
+    def body(self, kind, refs, own_name):
+        """Type, parameters and metadata of one valid body action."""
+        while True:
+            atype = self.pick_type(kind)
+            made = self.body_action(atype, refs, own_name)
+            if made and all(p in made[0] for p in
+                            self.catalog.required_params(atype)):
+                return (atype,) + made
+
+    def conditions(self, atype, later, ameta):
+        """The Conditions of an action of `atype` (maybe none)."""
+        r = self.r
+        how = EXPORT_TRANSITIONS[atype][2]
+        if how is None:
+            return []
+        if how == "catalog":
+            pairs = [("Equals", v) for v in self.catalog.operands(atype)]
+        elif how == "menu":
+            pairs = [("Equals", str(c + 1)) for c in
+                     range(r.choice([1, 2, 2, 3, 4, 5]))]
+            ameta["conditionMetadata"] = [
+                {"id": self.uid(),
+                 "operator": {"name": "Equals", "value": "Equals",
+                              "shortDisplay": "="},
+                 "value": v} for _, v in pairs]
+        else:
+            op, values = how
+            pairs = [(op, v) for v in values[: r.randint(1, len(values))]]
+        return [{"NextAction": r.choice(later),
+                 "Condition": {"Operator": op, "Operands": [v]}}
+                for op, v in pairs]
+
+    def errors(self, atype, params, later, end_id):
+        """The error branches the console writes for the action."""
+        types, share, _ = EXPORT_TRANSITIONS[atype]
+        if not (self.catalog.depends_on_resource(atype, params)
+                or self.r.random() < share):
+            return []
+        return [{"NextAction": end_id if t == "NoMatchingError"
+                 else self.r.choice(later), "ErrorType": t} for t in types]
 
     def flow(self, name, ftype, nacts, is_module):
         """The flow-language document and the list of defects it carries."""
         r = self.r
+        kind = "MODULE" if is_module else ftype
         refs = {}
         actions = []
         meta = {}
@@ -351,28 +504,15 @@ class Gen:
                 actions.append({"Parameters": {}, "Identifier": aid,
                                 "Type": t, "Transitions": {}})
                 continue
-            atype = self.pick_type()
-            params, ameta = self.body_action(atype, refs, name)
-            nxt = chain[k + 1]
-            tr = {"NextAction": nxt}
+            atype, params, ameta = self.body(kind, refs, name)
             later = chain[k + 1:]
-            if atype in ("Compare", "GetParticipantInput") or r.random() < 0.04:
-                nc = min(len(later), r.choice([1, 2, 2, 3, 4, 5]))
-                tr["Conditions"] = [
-                    {"NextAction": r.choice(later),
-                     "Condition": {"Operator": "Equals",
-                                   "Operands": [str(c + 1)]}}
-                    for c in range(nc)]
-                tr["Errors"] = [{"NextAction": r.choice(later),
-                                 "ErrorType": "NoMatchingCondition"}]
-                ameta["conditionMetadata"] = [
-                    {"id": self.uid(),
-                     "operator": {"name": "Equals", "value": "Equals",
-                                  "shortDisplay": "="},
-                     "value": str(c + 1)} for c in range(nc)]
-            if r.random() < 0.7:
-                tr.setdefault("Errors", []).append(
-                    {"NextAction": end_id, "ErrorType": "NoMatchingError"})
+            tr = {"NextAction": chain[k + 1]}
+            conditions = self.conditions(atype, later, ameta)
+            if conditions:
+                tr["Conditions"] = conditions
+            errors = self.errors(atype, params, later, end_id)
+            if errors:
+                tr["Errors"] = errors
             actions.append({"Parameters": params, "Identifier": aid,
                             "Type": atype, "Transitions": tr})
             if ameta:
@@ -409,9 +549,10 @@ class Gen:
                                  "Description": ""}]}
         return doc
 
-    def seed_defect(self, doc, kind):
-        """Applies defect `kind` to `doc`; returns False when the flow
-        has no place for it (too small, no references)."""
+    def seed_defect(self, doc, kind, flow_kind):
+        """Applies defect `kind` to `doc`, a flow of `flow_kind`; returns
+        False when the flow has no place for it (too small, no
+        references)."""
         r = self.r
         acts = doc["Actions"]
         amap = next((a for a in acts if a["Identifier"] == "FLOW_OBJECT_MAPS#"),
@@ -473,9 +614,15 @@ class Gen:
             return True
         if kind == "unreachable-action":
             aid = self.uid()
-            acts.append({"Parameters": {"Text": self.text()},
-                         "Identifier": aid, "Type": "MessageParticipant",
-                         "Transitions": {"NextAction": acts[-1]["Identifier"]}})
+            if self.catalog.allowed("MessageParticipant", flow_kind):
+                message = {"Parameters": {"Text": self.text()},
+                           "Type": "MessageParticipant"}
+            else:
+                message = {"Parameters": {"Messages": [{"Text": self.text()}]},
+                           "Type": "MessageParticipantIteratively"}
+            message.update({"Identifier": aid, "Transitions": {
+                "NextAction": acts[-1]["Identifier"]}})
+            acts.append(message)
             ameta[aid] = {"position": {"x": 10.0, "y": 700.0}}
             return True
         if kind == "duplicate-identifier":
@@ -537,7 +684,8 @@ class Gen:
                 kinds = list(DEFECTS)
                 r.shuffle(kinds)
                 for kind, code in kinds:
-                    if kind == "name-mismatch" or self.seed_defect(doc, kind):
+                    if kind == "name-mismatch" or self.seed_defect(
+                            doc, kind, ftype or "MODULE"):
                         defect = (kind, code)
                         break
             wrapper = {"Name": name}
@@ -563,10 +711,10 @@ class Gen:
             rel = "imports/resources/flows/%s.json" % file_name
             with open(os.path.join(a.out, rel), "w", encoding="utf-8") as f:
                 f.write(text)
-            if is_module:
-                self.module_names.append(name)
-            else:
-                self.flow_names.append(name)
+            # A cut-short file is no resource the deploy could refer to.
+            if not (defect and defect[1] == "FL001"):
+                (self.module_names if is_module else
+                 self.flow_names).append(name)
             if defect:
                 self.manifest.append((rel, defect[1], defect[0]))
 
