@@ -6,23 +6,14 @@
 #include "flow/flow.h"
 #include "inventory/inventory.h"
 #include "util/arena.h"
+#include "util/by_node.h"
 
 /* The first reference in string `node`, or f->nrefs.  f->refs is in
    document order, which is node order. */
 static uint32_t
 first_ref(const struct fl_flow *f, uint32_t node)
 {
-	uint32_t lo = 0, hi = f->nrefs;
-
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (f->refs[mid].node < node)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return FL_LOWER_BOUND(f->refs, f->nrefs, struct fl_ref, node, node);
 }
 
 static const struct fl_resource *node_resource(const struct fl_flow *f,

@@ -10,6 +10,7 @@
 #include "json/json.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/by_node.h"
 #include "util/source.h"
 
 /* The Identifier of the action that contains node i, if any. */
@@ -40,7 +41,7 @@ owning_action(const struct fl_flow *f, const struct fl_json_doc *d,
 static const struct fl_action *
 action_at(const struct fl_flow *f, const struct fl_json_doc *d, uint32_t i)
 {
-	uint32_t lo = 0, hi = f->nactions;
+	uint32_t lo;
 
 	if (d != f->doc || f->actions_node == FL_JSON_NONE)
 		return NULL;
@@ -48,15 +49,8 @@ action_at(const struct fl_flow *f, const struct fl_json_doc *d, uint32_t i)
 		i = d->nodes[i].parent;
 	if (i <= FL_JSON_ROOT)
 		return NULL;
-	/* Actions are in document order: binary search by node. */
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (f->actions[mid].node < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* Actions are in document order. */
+	lo = FL_LOWER_BOUND(f->actions, f->nactions, struct fl_action, node, i);
 	return lo < f->nactions && f->actions[lo].node == i ?
 	    &f->actions[lo] : NULL;
 }

@@ -13,6 +13,7 @@
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/by_node.h"
 
 struct collect {
 	struct fl_param_kinds *pk;
@@ -67,16 +68,9 @@ fl_resolve_param_kinds(struct fl_param_kinds *out, struct fl_rule_ctx *ctx,
 int
 fl_resolve_node_kind(const struct fl_param_kinds *pk, uint32_t node)
 {
-	uint32_t lo = 0, hi = pk->n;
+	uint32_t lo = FL_LOWER_BOUND(pk->v, pk->n,
+	    struct fl_param_kind, node, node);
 
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (pk->v[mid].node < node)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < pk->n && pk->v[lo].node == node ? pk->v[lo].kind : -1;
 }
 
