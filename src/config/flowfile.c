@@ -11,6 +11,9 @@
 #include "flow/load.h"
 #include "repo/targets.h"
 
+/* The reference layout's flows folder, below its root. */
+#define FLOWS_DIR "imports/resources/flows"
+
 /* Whether absolute `path` lies below folder `dir`. */
 static bool
 below(const char *path, const char *dir)
@@ -27,7 +30,7 @@ fl_config_flows_dir(const struct fl_project *p, const struct fl_config *c)
 	    p->layout_root);
 
 	return layout != NULL ?
-	    fl_path_join(layout, "imports/resources/flows") : NULL;
+	    fl_path_join(layout, FLOWS_DIR) : NULL;
 }
 
 /* FLAT or NESTED for the part of a path below a flows folder. */
@@ -42,7 +45,7 @@ enum fl_deploy
 fl_config_deploy(const struct fl_project *p, const struct fl_config *c,
     const char *path)
 {
-	static const char seg[] = "/imports/resources/flows/";
+	static const char seg[] = "/" FLOWS_DIR "/";
 	const char *layout = fl_inventory_spec_layout(&c->inventory,
 	    p->layout_root);
 	const char *at;
