@@ -122,6 +122,18 @@ add_dependents(struct fl_session *s, const struct fl_session_options *o)
 	return err;
 }
 
+/* Adds to `table` what the configuration says of the file of `t`, if
+ * anything. */
+static void
+add_file_config(struct fl_session *s, const struct fl_target *t,
+    struct fl_file_configs *table)
+{
+	struct fl_file_config c;
+
+	if (fl_filter_file_config(&s->setup.filter, t, &c))
+		fl_file_configs_add(table, t->path, &c);
+}
+
 int
 fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 {
@@ -153,13 +165,8 @@ fl_session_list(struct fl_session *s, const struct fl_session_options *o)
 	if (err == 0 && o->source != FL_SESSION_WORKTREE)
 		err = add_dependents(s, o);
 	s->excluded = fl_filter_targets(&s->setup.filter, &s->targets);
-	for (i = 0; i < s->targets.n; i++) {
-		struct fl_file_config c;
-
-		if (fl_filter_file_config(&s->setup.filter, &s->targets.v[i],
-		    &c))
-			fl_file_configs_add(&s->files, s->targets.v[i].path, &c);
-	}
+	for (i = 0; i < s->targets.n; i++)
+		add_file_config(s, &s->targets.v[i], &s->files);
 	fl_file_configs_finish(&s->files);
 	return err;
 }
@@ -168,11 +175,8 @@ void
 fl_session_file_config(struct fl_session *s, const struct fl_target *t,
     struct fl_lint_options *o, struct fl_file_configs *one)
 {
-	struct fl_file_config c;
-
 	memset(one, 0, sizeof(*one));
-	if (fl_filter_file_config(&s->setup.filter, t, &c))
-		fl_file_configs_add(one, t->path, &c);
+	add_file_config(s, t, one);
 	o->files = one;
 }
 
