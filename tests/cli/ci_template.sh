@@ -161,7 +161,7 @@ grep -q 'No problems found' "$log" && ok || fail "typescript: no summary in the 
 
 # A merge request deleting a queue, or renaming a module, that an
 # unchanged flow uses fails, naming that flow.
-. "$src/tests/cli/helpers/drop_queue.sh"
+. "$src/tests/cli/helpers/example_repo.sh"
 base=$(git -C repo rev-parse HEAD)
 git_ checkout -q -b drop-queue && drop_outages repo && git_ commit -qm drop || exit 1
 run merge-request-dependent 1 --variable CI_PIPELINE_SOURCE=merge_request_event \

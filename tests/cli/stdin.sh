@@ -10,7 +10,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/helpers/git.sh"
-. "$here/helpers/drop_queue.sh"
+. "$here/helpers/example_repo.sh"
 : "${FLOWLINT_SOURCE_DIR:?}"
 
 example_repo r || exit 1

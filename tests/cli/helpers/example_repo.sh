@@ -13,9 +13,9 @@ example_repo() {
 	git add -A && git commit -qm base
 }
 
-# drop_outages DIR deletes
-# the example monorepo's (flows/) queue "outages" in the git work tree
-# DIR -- its file and its entry in the saved AWS list -- and stages both.
+# drop_outages DIR deletes the example monorepo's (flows/) queue
+# "outages" in the git work tree DIR -- its file and its entry in the
+# saved AWS list -- and stages both.
 # nw_main_inbound.json, left unchanged, uses the queue.
 drop_outages() {
 	git -C "$1" rm -q imports/resources/queues/outages.json &&
